@@ -1,0 +1,1 @@
+"""Load, merge, store and validate the oversight graph."""

@@ -1,0 +1,1 @@
+"""Read papers and turn them into facts with provenance."""

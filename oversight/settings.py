@@ -1,0 +1,56 @@
+"""Settings gathered once at the edge: flags, then environment, then defaults.
+
+The CLI builds a :class:`Settings` from its flags and ``os.environ`` with
+:meth:`Settings.resolve`; code below the CLI receives it (or the values it
+needs) as arguments and never reads the environment itself. Each default is
+stated once, here, with its help text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+__all__ = ["Settings", "ENVIRONMENT"]
+
+#: Which environment variable feeds which setting.
+ENVIRONMENT = {
+    "store": "OVERSIGHT_STORE",
+    "neo4j_uri": "NEO4J_URI",
+    "neo4j_username": "NEO4J_USERNAME",
+    "neo4j_password": "NEO4J_PASSWORD",
+    "neo4j_database": "NEO4J_DATABASE",
+}
+
+
+class Settings(BaseModel):
+    """Where the store is and how to reach Neo4j. The password never prints."""
+
+    model_config = ConfigDict(frozen=True)
+
+    store: Path = Field(default=Path(".oversight"), description="Store directory of the embedded graph.")
+    neo4j_uri: str = Field(default="bolt://localhost:7687", description="Bolt URI of the Neo4j server.")
+    neo4j_username: str = Field(default="neo4j", description="Neo4j user name.")
+    neo4j_password: SecretStr | None = Field(default=None, description="Neo4j password.")
+    neo4j_database: str = Field(default="neo4j", description="Neo4j database to use (always passed explicitly).")
+
+    @classmethod
+    def resolve(cls, flags: Mapping[str, Any], environ: Mapping[str, str]) -> Settings:
+        """Flags win over environment variables, which win over defaults.
+
+        >>> Settings.resolve({"store": None}, {"OVERSIGHT_STORE": "/tmp/s"}).store
+        PosixPath('/tmp/s')
+        >>> Settings.resolve({"store": "x"}, {"OVERSIGHT_STORE": "/tmp/s"}).store
+        PosixPath('x')
+        """
+        values: dict[str, Any] = {}
+        for name, variable in ENVIRONMENT.items():
+            flag = flags.get(name)
+            if flag is not None:
+                values[name] = flag
+            elif environ.get(variable):
+                values[name] = environ[variable]
+        return cls(**values)

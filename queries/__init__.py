@@ -1,0 +1,1 @@
+"""Named governance questions over the graph, and the runner for either backend."""

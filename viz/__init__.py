@@ -1,0 +1,1 @@
+"""Interactive HTML views of the oversight graph."""
