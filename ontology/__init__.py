@@ -1,0 +1,556 @@
+"""The vocabulary every stage uses, read from the Turtle files beside this module.
+
+Labels, relationship types, property names, SKOS vocabularies and the gazetteer
+are data (``oversight.ttl``, ``vocab/*.ttl``); this module reads them once and
+exposes them as closed name sets, so a misspelt name raises instead of quietly
+minting a new label::
+
+    >>> from oversight.ontology import L, R, P
+    >>> L.AreaForImprovement
+    'AreaForImprovement'
+    >>> R.SUPERSEDES
+    'SUPERSEDES'
+    >>> P.anticipatedCompletion
+    'anticipatedCompletion'
+    >>> R.SUPERSEEDS
+    Traceback (most recent call last):
+    ...
+    oversight.errors.UnknownName: unknown relationship type 'SUPERSEEDS'; did you mean SUPERSEDES?
+
+The loaded :class:`Ontology` answers the rest: the label set of a class with its
+ancestors, the concepts of a scheme, gazetteer lookup by any label::
+
+    >>> from oversight.ontology import ontology
+    >>> ontology().labels_for("AreaForImprovement")
+    ('AreaForImprovement', 'Finding')
+    >>> ontology().gazetteer.lookup("F.I.D.B.").slug
+    'future-improvement-and-development-board'
+    >>> ontology().vocabulary("RAG").notation_for("Work in progress")
+    'amber'
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from oversight.errors import OntologyError, UnknownName
+
+__all__ = [
+    "OV",
+    "GZ",
+    "AREA",
+    "ID",
+    "Ontology",
+    "ClassInfo",
+    "RelationshipInfo",
+    "PropertyInfo",
+    "Concept",
+    "Vocabulary",
+    "GazetteerEntry",
+    "Gazetteer",
+    "AreaScheme",
+    "ontology",
+    "normalise_label",
+    "rel_type_from_local",
+    "L",
+    "R",
+    "P",
+]
+
+OV = "https://w3id.org/oversight#"
+GZ = "https://w3id.org/oversight/gazetteer/"
+AREA = "https://w3id.org/oversight/area/"
+ID = "https://w3id.org/oversight/id/"
+
+_OWL = "http://www.w3.org/2002/07/owl#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+_APOSTROPHES = "'\u2019\u2018`\u00b4"
+
+
+def normalise_label(text: str) -> str:
+    """Fold a name for lookup: case, accents, apostrophes, '&', punctuation, spacing.
+
+    >>> normalise_label("His Majesty\u2019s Inspectorate of Constabulary & Fire")
+    'his majestys inspectorate of constabulary and fire'
+    >>> normalise_label("  the F.I.D.B. ")
+    'fidb'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
+    for mark in _APOSTROPHES:
+        text = text.replace(mark, "")
+    text = text.replace("&", " and ")
+    # Initialisms written with full stops ("F.I.D.B.") fold to their letters.
+    text = re.sub(r"\b(?:[a-z]\.){2,}", lambda m: m.group(0).replace(".", ""), text)
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def rel_type_from_local(local: str) -> str:
+    """Turn an object property's local name into its relationship type.
+
+    >>> rel_type_from_local("carriedForwardTo")
+    'CARRIED_FORWARD_TO'
+    >>> rel_type_from_local("issued")
+    'ISSUED'
+    """
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", local).upper()
+
+
+@dataclass(frozen=True)
+class ClassInfo:
+    """A class of the ontology; its local name is the Neo4j label."""
+
+    label: str
+    iri: str
+    title: str
+    comment: str
+    parents: tuple[str, ...]
+    key_segment: str | None
+
+
+@dataclass(frozen=True)
+class RelationshipInfo:
+    """An object property; ``type`` is its Neo4j relationship type."""
+
+    type: str
+    local: str
+    iri: str
+    title: str
+    comment: str
+    identity_property: str | None
+
+
+@dataclass(frozen=True)
+class PropertyInfo:
+    """A datatype property: a node or relationship property name."""
+
+    name: str
+    iri: str
+    title: str
+    comment: str
+    datatype: str
+    vocabulary: str | None
+    multi_valued: bool
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A SKOS concept; graph values are its ``notation``."""
+
+    iri: str
+    notation: str
+    pref_label: str
+    alt_labels: tuple[str, ...]
+    definition: str
+    rank: int | None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A SKOS concept scheme with lookup by notation or any label."""
+
+    name: str
+    iri: str
+    title: str
+    concepts: tuple[Concept, ...]
+    _index: dict[str, Concept] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for concept in self.concepts:
+            for text in (concept.notation, concept.pref_label, *concept.alt_labels):
+                self._index.setdefault(normalise_label(text), concept)
+
+    @property
+    def notations(self) -> tuple[str, ...]:
+        return tuple(c.notation for c in self.concepts)
+
+    def concept_for(self, text: str) -> Concept | None:
+        """The concept whose notation or label matches ``text`` (case/punctuation-insensitive)."""
+        return self._index.get(normalise_label(text))
+
+    def notation_for(self, text: str) -> str | None:
+        concept = self.concept_for(text)
+        return concept.notation if concept else None
+
+    def check(self, value: str) -> str:
+        """Return ``value`` if it is a notation of this scheme, else raise UnknownName."""
+        if value in self.notations:
+            return value
+        raise UnknownName(
+            f"{value!r} is not in vocabulary {self.name}; known: {', '.join(self.notations)}"
+        )
+
+    def rank(self, notation: str) -> int:
+        for concept in self.concepts:
+            if concept.notation == notation:
+                return concept.rank if concept.rank is not None else 0
+        raise UnknownName(f"{notation!r} is not in vocabulary {self.name}")
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """A known organisation, board or post."""
+
+    iri: str
+    label: str  # the ontology class (Neo4j label) of the entry
+    slug: str
+    scope: str  # "national" or "force"
+    pref_label: str
+    alt_labels: tuple[str, ...]
+    comment: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.pref_label, *self.alt_labels)
+
+
+class Gazetteer:
+    """Lookup of known bodies and posts by any of their labels."""
+
+    def __init__(self, entries: tuple[GazetteerEntry, ...], is_a: Any) -> None:
+        self.entries = entries
+        self._is_a = is_a
+        self._index: dict[str, list[GazetteerEntry]] = {}
+        for entry in entries:
+            for name in entry.names:
+                bucket = self._index.setdefault(normalise_label(name), [])
+                if entry not in bucket:
+                    bucket.append(entry)
+
+    def lookup(self, text: str, label: str | None = None) -> GazetteerEntry | None:
+        """The entry any of whose labels matches ``text``, optionally of class ``label``.
+
+        Returns None when nothing matches, or when the match is ambiguous and no
+        ``label`` tells the candidates apart.
+        """
+        candidates = self._index.get(normalise_label(text), [])
+        if label is not None:
+            candidates = [e for e in candidates if self._is_a(e.label, label)]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def entries_of(self, label: str) -> tuple[GazetteerEntry, ...]:
+        return tuple(e for e in self.entries if self._is_a(e.label, label))
+
+
+@dataclass(frozen=True)
+class Area:
+    """An assessment area concept."""
+
+    iri: str
+    slug: str
+    framework: str
+    pref_label: str
+    alt_labels: tuple[str, ...]
+    definition: str
+    close_matches: tuple[str, ...]  # slugs
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.pref_label, *self.alt_labels)
+
+
+class AreaScheme:
+    """The PEEL assessment areas, looked up by wording and framework."""
+
+    def __init__(self, areas: tuple[Area, ...]) -> None:
+        self.areas = areas
+        self.by_slug = {a.slug: a for a in areas}
+        self._index: dict[str, list[Area]] = {}
+        for area in areas:
+            for name in area.names:
+                bucket = self._index.setdefault(normalise_label(name), [])
+                if area not in bucket:
+                    bucket.append(area)
+
+    @staticmethod
+    def framework_for(year: int | None) -> str:
+        """PEEL framework of an inspection year: the core areas from 2021, the pillars before."""
+        return "peel-2014" if year is not None and year < 2021 else "peel-2021"
+
+    def lookup(self, text: str, framework: str | None = None) -> Area | None:
+        """The area a wording names; ``framework`` picks between rounds sharing a wording."""
+        candidates = self._index.get(normalise_label(text), [])
+        if len(candidates) > 1:
+            candidates = [a for a in candidates if a.framework == (framework or "peel-2021")]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def related(self, slug: str) -> set[str]:
+        """The area and every area it is a close match of, either way."""
+        out = {slug}
+        for area in self.areas:
+            if area.slug == slug:
+                out.update(area.close_matches)
+            elif slug in area.close_matches:
+                out.add(area.slug)
+        return out
+
+
+class Names:
+    """A closed set of names: attribute access returns the name or raises UnknownName."""
+
+    def __init__(self, kind: str, names: frozenset[str]) -> None:
+        self._kind = kind
+        self._names = names
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self.check(name)
+
+    def check(self, name: str) -> str:
+        if name in self._names:
+            return name
+        close = difflib.get_close_matches(name, sorted(self._names), n=3)
+        hint = f"; did you mean {' or '.join(close)}?" if close else f"; known: {', '.join(sorted(self._names))}"
+        raise UnknownName(f"unknown {self._kind} {name!r}{hint}")
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._names))
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __repr__(self) -> str:
+        return f"<{self._kind}s: {len(self._names)}>"
+
+
+class Ontology:
+    """Everything the code needs from the Turtle files, read once."""
+
+    def __init__(self, graph: Any) -> None:
+        from rdflib import RDF, RDFS, Literal, URIRef
+        from rdflib.namespace import OWL, SKOS
+
+        self.graph = graph
+        g = graph
+        ov = lambda local: URIRef(OV + local)  # noqa: E731
+
+        def text(subject: Any, predicate: Any) -> str:
+            values = sorted(str(o) for o in g.objects(subject, predicate))
+            return values[0] if values else ""
+
+        def local(iri: Any) -> str:
+            return str(iri)[len(OV):]
+
+        # classes
+        self.classes: dict[str, ClassInfo] = {}
+        for cls in g.subjects(RDF.type, OWL.Class):
+            if not str(cls).startswith(OV):
+                continue
+            parents = tuple(
+                sorted(local(p) for p in g.objects(cls, RDFS.subClassOf) if str(p).startswith(OV))
+            )
+            segment = text(cls, ov("keySegment")) or None
+            self.classes[local(cls)] = ClassInfo(
+                label=local(cls),
+                iri=str(cls),
+                title=text(cls, RDFS.label),
+                comment=text(cls, RDFS.comment),
+                parents=parents,
+                key_segment=segment,
+            )
+        # relationship types
+        self.relationships: dict[str, RelationshipInfo] = {}
+        for prop in g.subjects(RDF.type, OWL.ObjectProperty):
+            if not str(prop).startswith(OV):
+                continue
+            name = local(prop)
+            info = RelationshipInfo(
+                type=rel_type_from_local(name),
+                local=name,
+                iri=str(prop),
+                title=text(prop, RDFS.label),
+                comment=text(prop, RDFS.comment),
+                identity_property=text(prop, ov("identityProperty")) or None,
+            )
+            self.relationships[info.type] = info
+        # properties
+        self.properties: dict[str, PropertyInfo] = {}
+        for prop in g.subjects(RDF.type, OWL.DatatypeProperty):
+            if not str(prop).startswith(OV):
+                continue
+            vocab = g.value(prop, ov("vocabulary"))
+            rng = g.value(prop, RDFS.range)
+            multi = g.value(prop, ov("multiValued"))
+            self.properties[local(prop)] = PropertyInfo(
+                name=local(prop),
+                iri=str(prop),
+                title=text(prop, RDFS.label),
+                comment=text(prop, RDFS.comment),
+                datatype=str(rng)[len(_XSD):] if rng is not None else "string",
+                vocabulary=local(vocab) if vocab is not None else None,
+                multi_valued=bool(multi is not None and multi.toPython()),
+            )
+        # vocabularies
+        self.vocabularies: dict[str, Vocabulary] = {}
+        for scheme in g.subjects(RDF.type, SKOS.ConceptScheme):
+            if not str(scheme).startswith(OV):
+                continue
+            concepts = []
+            for concept in g.subjects(SKOS.inScheme, scheme):
+                notation = g.value(concept, SKOS.notation)
+                if notation is None:
+                    continue
+                rank = g.value(concept, ov("rank"))
+                concepts.append(
+                    Concept(
+                        iri=str(concept),
+                        notation=str(notation),
+                        pref_label=text(concept, SKOS.prefLabel),
+                        alt_labels=tuple(sorted(str(a) for a in g.objects(concept, SKOS.altLabel))),
+                        definition=text(concept, SKOS.definition),
+                        rank=int(rank.toPython()) if isinstance(rank, Literal) else None,
+                    )
+                )
+            concepts.sort(key=lambda c: (-(c.rank or 0), c.notation))
+            self.vocabularies[local(scheme)] = Vocabulary(
+                name=local(scheme), iri=str(scheme), title=text(scheme, RDFS.label), concepts=tuple(concepts)
+            )
+        # gazetteer
+        entries = []
+        for subject in g.subjects(SKOS.inScheme, ov("Gazetteer")):
+            cls = next((local(c) for c in g.objects(subject, RDF.type) if local(c) in self.classes), None)
+            if cls is None:
+                raise OntologyError(f"gazetteer entry {subject} has no ontology class")
+            entries.append(
+                GazetteerEntry(
+                    iri=str(subject),
+                    label=cls,
+                    slug=text(subject, ov("slug")),
+                    scope=text(subject, ov("scope")) or "national",
+                    pref_label=text(subject, SKOS.prefLabel),
+                    alt_labels=tuple(sorted(str(a) for a in g.objects(subject, SKOS.altLabel))),
+                    comment=text(subject, RDFS.comment),
+                )
+            )
+        entries.sort(key=lambda e: e.iri)
+        self.gazetteer = Gazetteer(tuple(entries), self.is_a)
+        # assessment areas
+        areas = []
+        for subject in g.subjects(SKOS.inScheme, ov("AssessmentAreas")):
+            areas.append(
+                Area(
+                    iri=str(subject),
+                    slug=text(subject, ov("slug")),
+                    framework=text(subject, ov("framework")),
+                    pref_label=text(subject, SKOS.prefLabel),
+                    alt_labels=tuple(sorted(str(a) for a in g.objects(subject, SKOS.altLabel))),
+                    definition=text(subject, SKOS.definition),
+                    close_matches=tuple(
+                        sorted(text(m, ov("slug")) for m in g.objects(subject, SKOS.closeMatch))
+                    ),
+                )
+            )
+        areas.sort(key=lambda a: a.slug)
+        self.areas = AreaScheme(tuple(areas))
+
+        self.L = Names("label", frozenset(self.classes))
+        self.R = Names("relationship type", frozenset(self.relationships))
+        self.P = Names("property", frozenset(self.properties))
+        self._check_required()
+
+    # -- names -------------------------------------------------------------
+
+    def _check_required(self) -> None:
+        for label in ("OversightNode", "Finding", "Document", "AssessmentArea"):
+            self.L.check(label)
+        for rel in ("EVIDENCED_BY", "SUPERSEDES", "IN_AREA"):
+            self.R.check(rel)
+
+    def ancestors(self, label: str) -> tuple[str, ...]:
+        """Ancestor classes of ``label`` in this ontology, nearest first, without OversightNode."""
+        self.L.check(label)
+        out: list[str] = []
+        frontier = list(self.classes[label].parents)
+        while frontier:
+            parent = frontier.pop(0)
+            if parent not in out and parent != "OversightNode":
+                out.append(parent)
+                frontier.extend(self.classes[parent].parents)
+        return tuple(out)
+
+    def labels_for(self, label: str) -> tuple[str, ...]:
+        """The Neo4j labels a node of class ``label`` carries: the class, then its ancestors."""
+        return (self.L.check(label), *self.ancestors(label))
+
+    def is_a(self, label: str, other: str) -> bool:
+        """True when ``label`` is ``other`` or a subclass of it."""
+        return label == other or other in self.ancestors(label)
+
+    def most_specific(self, labels: set[str] | tuple[str, ...] | list[str]) -> str:
+        """The one class of ``labels`` that all others are ancestors of; raises when they fork."""
+        labels = set(labels)
+        leaves = [a for a in labels if not any(b != a and self.is_a(b, a) for b in labels)]
+        if len(leaves) != 1 or not all(self.is_a(leaves[0], a) for a in labels):
+            raise UnknownName(f"labels {sorted(labels)} do not form one class chain")
+        return leaves[0]
+
+    def relationship(self, rel_type: str) -> RelationshipInfo:
+        return self.relationships[self.R.check(rel_type)]
+
+    def prop(self, name: str) -> PropertyInfo:
+        return self.properties[self.P.check(name)]
+
+    def vocabulary(self, name: str) -> Vocabulary:
+        if name not in self.vocabularies:
+            raise UnknownName(
+                f"unknown vocabulary {name!r}; known: {', '.join(sorted(self.vocabularies))}"
+            )
+        return self.vocabularies[name]
+
+    def vocabulary_of(self, prop: str) -> Vocabulary | None:
+        """The vocabulary that constrains a property's values, if any."""
+        scheme = self.prop(prop).vocabulary
+        return self.vocabulary(scheme) if scheme else None
+
+
+def _read_graph() -> Any:
+    from rdflib import Graph
+
+    graph = Graph()
+    base = resources.files(__name__)
+    files = [base / "oversight.ttl"] + sorted(
+        (p for p in (base / "vocab").iterdir() if p.name.endswith(".ttl")), key=lambda p: p.name
+    )
+    for path in files:
+        try:
+            graph.parse(data=path.read_text(encoding="utf-8"), format="turtle")
+        except Exception as exc:  # rdflib raises many parser types; name the file
+            raise OntologyError(f"{path.name}: {exc}") from exc
+    return graph
+
+
+@functools.lru_cache(maxsize=1)
+def ontology() -> Ontology:
+    """The ontology, read from the package's Turtle files on first use."""
+    return Ontology(_read_graph())
+
+
+def shapes_text() -> str:
+    """The SHACL shapes (Turtle text)."""
+    return (resources.files(__name__) / "shapes.ttl").read_text(encoding="utf-8")
+
+
+def __getattr__(name: str) -> Names:
+    # L, R and P load the ontology on first use, not on import.
+    if name in ("L", "R", "P"):
+        return getattr(ontology(), name)  # type: ignore[no-any-return]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
