@@ -1,0 +1,147 @@
+"""Conventions every extractor shares, so that two papers about one thing name it alike.
+
+- :func:`find_force`: which force a paper is about, from the gazetteer's force
+  names as they occur in the text.
+- :func:`peel_round` and :func:`peel_inspection`: one PEEL round is one
+  inspection whichever paper mentions it (``kent-police/peel-2021-22``).
+- :func:`area_ref` and :func:`area_slug`: assessment areas by any wording,
+  keyed by the area scheme.
+- :func:`body_ref`: a national body (inspectorate, partner) by any label.
+
+>>> doc = TextDocument.from_text("Kent Police ... HMICFRS inspected Kent Police.")
+>>> find_force(doc)
+Ref(label='Force', name='Kent Police', parts=(), key=None, within=None, context=None)
+>>> peel_round("PEEL Inspection 2023-25")
+'2023/25'
+>>> peel_inspection(find_force(doc), "2021/22").parts
+('PEEL 2021/22',)
+>>> area_slug("Responding to the Public", "2023/25")
+'responding-to-the-public'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from oversight.loaders.models import Ref, TextDocument
+from oversight.ontology import normalise_label, ontology
+
+__all__ = [
+    "find_force",
+    "force_ref",
+    "peel_round",
+    "round_year",
+    "peel_inspection",
+    "area_slug",
+    "area_ref",
+    "body_ref",
+    "board_ref",
+    "post_ref",
+    "person_ref",
+]
+
+
+@functools.lru_cache(maxsize=1)
+def _force_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    names: dict[str, str] = {}
+    for entry in ontology().gazetteer.entries_of("Force"):
+        for name in entry.names:
+            if len(name) >= 4:
+                names[normalise_label(name)] = entry.pref_label
+    alternatives = sorted(names, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b")
+    return pattern, names
+
+
+def find_force(doc: TextDocument, limit: int = 400) -> Ref | None:
+    """The force the paper is about: the force named most often in its first ``limit`` lines.
+
+    Returns None when no force is named. Ties go to the force named first.
+    """
+    pattern, names = _force_pattern()
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for index, line in enumerate(doc.lines[:limit]):
+        folded = normalise_label(line)
+        for match in pattern.finditer(folded):
+            force = names[match.group(1)]
+            counts[force] += 1
+            first.setdefault(force, index)
+    if not counts:
+        return None
+    force = max(counts, key=lambda f: (counts[f], -first[f]))
+    return Ref.named("Force", force)
+
+
+def force_ref(name: str) -> Ref:
+    """A force by any of its names."""
+    return Ref.named("Force", name)
+
+
+_ROUND = re.compile(r"\b(20\d\d|19\d\d)(?:\s*(?:/|-|\u2013|\u2014|to)\s*(?:20)?(\d\d))?\b")
+
+
+def peel_round(text: str) -> str | None:
+    """The PEEL round a text names, as ``2021/22``, ``2023/25`` or ``2017``.
+
+    >>> [peel_round(t) for t in ("PEEL 2021/22", "2023\u20132025", "effectiveness 2017", "none")]
+    ['2021/22', '2023/25', '2017', None]
+    """
+    match = _ROUND.search(text)
+    if not match:
+        return None
+    start, end = match.group(1), match.group(2)
+    return f"{start}/{end}" if end else start
+
+
+def round_year(round_: str) -> int:
+    """First year of a round: ``2021/22`` -> 2021."""
+    return int(round_[:4])
+
+
+def peel_inspection(force: Ref, round_: str, pillar: str | None = None) -> Ref:
+    """The Ref of a force's PEEL inspection for a round (and pillar, before 2021).
+
+    >>> kent = Ref.named("Force", "Kent Police")
+    >>> peel_inspection(kent, "2017", "effectiveness").parts
+    ('PEEL 2017 effectiveness',)
+    """
+    label = f"PEEL {round_}" + (f" {pillar.lower()}" if pillar else "")
+    return Ref.of("Inspection", label, within=force)
+
+
+def area_slug(name: str, round_: str | None = None) -> str | None:
+    """The area scheme's slug for a wording, in the framework of the round; None if unknown."""
+    areas = ontology().areas
+    framework = areas.framework_for(round_year(round_)) if round_ else None
+    area = areas.lookup(name, framework)
+    return area.slug if area else None
+
+
+def area_ref(name: str, round_: str | None = None) -> Ref:
+    """An assessment area by any wording; the round picks the framework."""
+    return Ref.named("AssessmentArea", name, context=round_)
+
+
+def body_ref(name: str) -> Ref:
+    """A national body (inspectorate, partner, auditor) by any of its labels."""
+    entry = ontology().gazetteer.lookup(name, "Organisation")
+    label = entry.label if entry else "Organisation"
+    return Ref.named(label, name)
+
+
+def board_ref(name: str, force: Ref | None) -> Ref:
+    """A board of a force by any of its labels."""
+    return Ref.named("Board", name, within=force)
+
+
+def post_ref(name: str, force: Ref | None) -> Ref:
+    """A post in a force by any of its labels."""
+    return Ref.named("Post", name, within=force)
+
+
+def person_ref(name: str, force: Ref | None) -> Ref:
+    """A named person, scoped to the force whose paper names them."""
+    return Ref.named("Person", name, within=force)
