@@ -1,0 +1,184 @@
+"""The embedded store: the graph and the facts it was built from, in one JSON file.
+
+A store is a directory (default ``./.oversight/``) holding ``graph.json``:
+the documents, every fact with its evidence, the extraction warnings, and the
+built graph as node-link JSON. The facts are kept so that re-ingesting a
+changed paper replaces exactly that paper's contribution and the graph is
+rebuilt from scratch, deterministically.
+
+The file is plain JSON, one item per line in canonical order, so ``git diff``
+on two stores shows what changed; nothing is pickled. It is written to a
+temporary file in the same directory, flushed to disk, then renamed over the
+old one: a crash mid-save leaves the previous store intact. A lock file keeps
+two writers from interleaving.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from oversight.errors import StoreCorrupt, StoreUnavailable
+from oversight.graph.model import OversightGraph
+from oversight.loaders.models import DocumentRecord, Extraction, ExtractionWarning, Fact
+
+__all__ = ["StoreState", "EmbeddedStore", "STORE_FILE", "FORMAT", "VERSION"]
+
+STORE_FILE = "graph.json"
+LOCK_FILE = ".lock"
+FORMAT = "oversight-store"
+VERSION = 1
+_FACTS: TypeAdapter[list[Fact]] = TypeAdapter(list[Fact])
+
+
+@dataclass
+class StoreState:
+    """What a store holds: the extractions (documents, facts, warnings) and the built graph."""
+
+    extractions: list[Extraction] = field(default_factory=list)
+    graph: OversightGraph = field(default_factory=OversightGraph)
+
+
+def _dump(item: Any) -> str:
+    return json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _write_section(out: IO[str], name: str, items: list[Any], last: bool = False) -> None:
+    out.write(f'"{name}":[')
+    for index, item in enumerate(items):
+        out.write("\n" + _dump(item) + ("," if index < len(items) - 1 else ""))
+    out.write("\n]" + ("\n" if last else ",\n"))
+
+
+class EmbeddedStore:
+    """A store directory on disk."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.file = self.path / STORE_FILE
+
+    def __repr__(self) -> str:
+        return f"EmbeddedStore({str(self.path)!r})"
+
+    def exists(self) -> bool:
+        return self.file.is_file()
+
+    # -- reading ---------------------------------------------------------------
+
+    def load(self) -> StoreState:
+        """Read the store; raises StoreUnavailable when absent, StoreCorrupt when unreadable."""
+        if not self.exists():
+            if self.path.exists() and not self.path.is_dir():
+                raise StoreUnavailable(f"{self.path}: not a store directory")
+            raise StoreUnavailable(
+                f"{self.path}: no store here yet (run `oversight ingest PATH` first)"
+            )
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise StoreCorrupt(f"{self.file}: cannot read ({exc})") from exc
+        except json.JSONDecodeError as exc:
+            raise StoreCorrupt(f"{self.file}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise StoreCorrupt(f"{self.file}: not an oversight store")
+        if data.get("version") != VERSION:
+            raise StoreCorrupt(
+                f"{self.file}: store version {data.get('version')!r}, this tool reads {VERSION}"
+            )
+        try:
+            extractions = self._extractions(data)
+        except (ValidationError, KeyError, TypeError) as exc:
+            raise StoreCorrupt(f"{self.file}: malformed facts ({exc.__class__.__name__})") from exc
+        graph = OversightGraph.from_node_link(data, source=str(self.file))
+        return StoreState(extractions=extractions, graph=graph)
+
+    @staticmethod
+    def _extractions(data: dict[str, Any]) -> list[Extraction]:
+        by_key: dict[str, Extraction] = {}
+        for record in data["documents"]:
+            document = DocumentRecord.model_validate(record)
+            by_key[document.key] = Extraction(document=document)
+        for fact in _FACTS.validate_python(data["facts"]):
+            by_key[fact.evidence.document].facts.append(fact)
+        for item in data["warnings"]:
+            item = dict(item)
+            by_key[item.pop("document")].warnings.append(ExtractionWarning.model_validate(item))
+        return list(by_key.values())
+
+    # -- writing ---------------------------------------------------------------
+
+    def save(self, state: StoreState) -> None:
+        """Write the store atomically: the old file stays whole until the new one is."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        extractions = sorted(state.extractions, key=lambda e: e.document.key)
+        tmp = self.path / f".{STORE_FILE}.{os.getpid()}.tmp"
+        try:
+            with open(tmp, "w", encoding="utf-8") as out:
+                out.write(f'{{"format":"{FORMAT}","version":{VERSION},\n')
+                _write_section(out, "documents", [e.document.model_dump(exclude_none=True) for e in extractions])
+                _write_section(
+                    out,
+                    "facts",
+                    [{"kind": f.kind, **f.model_dump(exclude_defaults=True)} for e in extractions for f in e.facts],
+                )
+                _write_section(
+                    out,
+                    "warnings",
+                    [
+                        {"document": e.document.key, **w.model_dump(exclude_none=True)}
+                        for e in extractions
+                        for w in e.warnings
+                    ],
+                )
+                link = state.graph.to_node_link()
+                _write_section(out, "nodes", link["nodes"])
+                _write_section(out, "edges", link["edges"], last=True)
+                out.write("}\n")
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, self.file)
+            self._fsync_dir()
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+
+    def _fsync_dir(self) -> None:
+        with contextlib.suppress(OSError):
+            fd = os.open(self.path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+    @contextlib.contextmanager
+    def lock(self, timeout: float = 10.0) -> Iterator[None]:
+        """Hold the store's write lock; raises StoreUnavailable if another process keeps it."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path / LOCK_FILE, "a+")
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                try:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise StoreUnavailable(
+                            f"{self.path}: locked by another oversight process"
+                        ) from None
+                    time.sleep(0.05)
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            handle.close()
