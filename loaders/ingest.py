@@ -1,0 +1,173 @@
+"""Read many paths into extractions: discovery, reading, detection, extraction.
+
+One bad file never stops the run: its problem is collected (file, then what
+is wrong) and the other files are still read. The caller decides what to do
+with the problems; the CLI prints each on one line and exits 2 at the end.
+Nothing here knows about stores.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from oversight.errors import OversightError, UnknownName, UnreadableDocument
+from oversight.loaders.models import EdgeFact, Extraction, NodeFact
+from oversight.loaders.register import load_register
+from oversight.loaders.registry import detect, get_extractor, reader_for, reader_suffixes
+
+__all__ = [
+    "Problem",
+    "ExtractionRun",
+    "REGISTER_SUFFIXES",
+    "discover",
+    "extract_file",
+    "extract_paths",
+    "fact_counts",
+]
+
+REGISTER_SUFFIXES = (".yaml", ".yml")
+
+ProgressCallback = Callable[[int, int, Path], None]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that could not be used, and why, in one line."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass
+class ExtractionRun:
+    """What reading a set of paths produced."""
+
+    extractions: list[Extraction] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def _supported(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    return suffix in reader_suffixes() or suffix in REGISTER_SUFFIXES
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem], list[str]]:
+    """Expand files and folders (recursively) into the files to read, in a stable order.
+
+    Hidden files and folders are passed over; files of unsupported types met
+    inside a folder are listed as skipped, while one named explicitly is a
+    problem. Symbolic links to folders are not followed, so a link loop cannot
+    trap the walk.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    skipped: list[str] = []
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if name.startswith("."):
+                        continue
+                    candidate = Path(root) / name
+                    if not candidate.is_file():
+                        if candidate.is_symlink():
+                            problems.append(Problem(str(candidate), "broken or looping symbolic link"))
+                        continue
+                    if _supported(candidate):
+                        if candidate.resolve() not in seen:
+                            seen.add(candidate.resolve())
+                            files.append(candidate)
+                    else:
+                        skipped.append(str(candidate))
+        elif path.is_file():
+            if not _supported(path):
+                suffix = path.suffix.lower() or "(none)"
+                known = ", ".join(reader_suffixes() + list(REGISTER_SUFFIXES))
+                problems.append(Problem(str(path), f"unsupported file type {suffix} (supported: {known})"))
+            elif path.resolve() not in seen:
+                seen.add(path.resolve())
+                files.append(path)
+        elif path.is_symlink():
+            problems.append(Problem(str(path), "broken or looping symbolic link"))
+        else:
+            problems.append(Problem(str(path), "no such file or directory"))
+    return files, problems, skipped
+
+
+def extract_file(path: Path, family: str | None = None) -> Extraction:
+    """Read, detect (unless ``family`` forces one) and extract one file.
+
+    Raises an OversightError subclass naming the file when it cannot be used.
+    """
+    if path.suffix.lower() in REGISTER_SUFFIXES:
+        return load_register(path)
+    try:
+        reader = reader_for(path)
+    except UnknownName as exc:
+        raise UnreadableDocument(path, str(exc)) from exc
+    doc = reader(path)
+    if not any(line.strip() for line in doc.lines):
+        raise UnreadableDocument(path, "no text in the document")
+    if family is not None:
+        extractor = get_extractor(family)
+        confidence = 1.0
+    else:
+        detection = detect(doc)
+        extractor = get_extractor(detection.family)
+        confidence = detection.confidence
+    extraction = extractor.extract(doc)
+    extraction.document = extraction.document.model_copy(
+        update={"family": extractor.family, "family_confidence": confidence}
+    )
+    return extraction
+
+
+def extract_paths(
+    paths: Iterable[str | Path],
+    family: str | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> ExtractionRun:
+    """Extract every file under ``paths``; problems are collected, not raised."""
+    if family is not None:
+        get_extractor(family)  # an unknown --type is the caller's error, before any reading
+    files, problems, skipped = discover(paths)
+    run = ExtractionRun(problems=problems, skipped=skipped)
+    for index, path in enumerate(files, start=1):
+        try:
+            run.extractions.append(extract_file(path, family))
+        except OversightError as exc:
+            message = str(exc)
+            prefix = f"{path}: "
+            run.problems.append(Problem(str(path), message[len(prefix):] if message.startswith(prefix) else message))
+        except (OSError, MemoryError, RecursionError) as exc:
+            run.problems.append(Problem(str(path), f"cannot read ({exc.__class__.__name__}: {exc})"))
+        except Exception as exc:  # an extractor bug must not stop the other files; it is reported
+            run.problems.append(
+                Problem(str(path), f"extraction failed ({exc.__class__.__name__}: {exc}); please report this")
+            )
+        if on_progress is not None:
+            on_progress(index, len(files), path)
+    return run
+
+
+def fact_counts(extractions: Iterable[Extraction]) -> dict[str, int]:
+    """Facts by kind: node facts by label, relationship facts by type."""
+    counts: Counter[str] = Counter()
+    for extraction in extractions:
+        for fact in extraction.facts:
+            if isinstance(fact, NodeFact):
+                counts[fact.ref.label] += 1
+            elif isinstance(fact, EdgeFact):
+                counts[fact.type] += 1
+    return dict(sorted(counts.items()))
