@@ -1,0 +1,700 @@
+"""A local Bolt/Cypher server, for trying the Cypher side without installing Neo4j.
+
+This runs ArcadeDB (PyPI ``arcadedb-jvm``, the optional extra ``[server]``: it bundles a
+Java runtime and the server jars) as a detached background process that speaks Bolt on
+127.0.0.1, so the official ``neo4j`` driver, ``cypher-shell`` and this project's Neo4j
+store talk to it as to a Neo4j server. It is a convenience and the test backend, not a
+Neo4j: its Cypher is laxer in places (it accepts writes in a read transaction, for
+one) and lacks some Neo4j 5 forms (``SHORTEST k`` path selectors), which is why the
+tests also lint every statement with Neo4j's own grammar.
+
+**Production use means Neo4j 5** (Docker, Desktop or Aura). For example::
+
+    docker run -p7474:7474 -p7687:7687 -e NEO4J_AUTH=neo4j/<password> neo4j:5
+
+then point the project at it with ``NEO4J_URI`` (``bolt://localhost:7687``),
+``NEO4J_USERNAME`` (``neo4j``), ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE`` (``neo4j``).
+
+Everything about one local server lives in its *server directory*:
+
+``credentials.json``
+    The root user's name and its random password, made on first start
+    (``secrets.token_urlsafe``), mode 0600. It is the only copy of the secret at rest:
+    the password is handed to the JVM through a 0600 file named by
+    ``arcadedb.server.rootPasswordPath``, removed again once the server answers, so it
+    never appears on the process command line (``ps``) nor in the log.
+``jvm.args``
+    The Java argument file (``java @jvm.args``): class path and settings, no secret.
+``server.json``
+    What is running: pid, ports, database, URI, user name, start time, version.
+``server.log``
+    The server's standard output and error.
+``config/``, ``databases/``, ``log/``, ``backups/``
+    ArcadeDB's own files.
+
+Every listener binds 127.0.0.1 only: Bolt, and ArcadeDB's HTTP API (which also serves
+its Studio web page); the MCP plugin jar is left off the class path. The functions here
+never print, never exit and never read the environment: callers pass everything in, and
+failures raise :class:`oversight.errors.ServerError`. POSIX only (Linux, macOS).
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import datetime as _dt
+import errno
+import importlib.metadata
+import importlib.util
+import json
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, SecretStr
+
+from oversight.errors import ServerError
+
+__all__ = [
+    "Runtime",
+    "ServerInfo",
+    "find_runtime",
+    "start",
+    "status",
+    "stop",
+]
+
+HOST = "127.0.0.1"
+USERNAME = "root"
+MAIN_CLASS = "com.arcadedb.server.ArcadeDBServer"
+MISSING_EXTRA = "local server needs the [server] extra: pip install 'oversight-graph[server]'"
+
+# Jars left off the class path: the MCP plugin is auto-discovered from the class path
+# whatever ``arcadedb.server.plugins`` says, and a Cypher sandbox has no use for it.
+_EXCLUDED_JARS = ("arcadedb-mcp-",)
+_CREDENTIALS = "credentials.json"
+_SERVER_JSON = "server.json"
+_LOG = "server.log"
+_ARGFILE = "jvm.args"
+_PASSWORD_FILE = ".root-password"
+_LOCK = ".lock"
+_DATABASE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,62}")
+_BOLT_MAGIC = b"\x60\x60\xb0\x17"
+# Bolt handshake: offer 5.4..5.0 (one range entry), 4.4..4.2, then nothing.
+_BOLT_VERSIONS = b"\x00\x04\x04\x05" + b"\x00\x02\x04\x04" + b"\x00" * 8
+_POLL = 0.2
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """Where the ``arcadedb-jvm`` package keeps its Java runtime and jars."""
+
+    java: Path
+    jars: Path
+    package_version: str
+
+    def classpath(self) -> str:
+        """The server's class path: every bundled jar except the excluded plugins."""
+        jars = sorted(
+            p
+            for p in self.jars.glob("*.jar")
+            if not any(p.name.startswith(prefix) for prefix in _EXCLUDED_JARS)
+        )
+        return os.pathsep.join(str(p) for p in jars)
+
+
+class ServerInfo(BaseModel):
+    """How to reach a running local server; the password prints as ``**********``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    uri: str
+    username: str
+    password: SecretStr
+    database: str
+    pid: int
+    bolt_port: int
+    http_port: int
+    server_dir: Path
+    log_path: Path
+    started_at: str
+    version: str | None = None
+
+
+def find_runtime() -> Runtime:
+    """Locate the bundled Java and jars of the installed ``arcadedb`` package.
+
+    The package is found with :func:`importlib.util.find_spec`, which does not import
+    it (importing it would load JPype).
+
+    Raises
+    ------
+    ServerError
+        When the ``[server]`` extra (``arcadedb-jvm``) is not installed, or is
+        missing its Java runtime or jars.
+
+    Examples
+    --------
+    >>> find_runtime().java.name  # doctest: +SKIP
+    'java'
+    """
+    try:
+        spec = importlib.util.find_spec("arcadedb")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
+        raise ServerError(MISSING_EXTRA)
+    package = Path(next(iter(spec.submodule_search_locations)))
+    java = package / "jre" / "bin" / ("java.exe" if os.name == "nt" else "java")
+    jars = package / "jars"
+    if not java.is_file() or not any(jars.glob("arcadedb-server-*.jar")):
+        raise ServerError(MISSING_EXTRA)
+    try:
+        version = importlib.metadata.version("arcadedb-jvm")
+    except importlib.metadata.PackageNotFoundError:
+        version = "unknown"
+    return Runtime(java=java, jars=jars, package_version=version)
+
+
+def start(
+    server_dir: Path,
+    *,
+    bolt_port: int = 7687,
+    http_port: int = 2480,
+    database: str = "oversight",
+    timeout: float = 90.0,
+    max_heap: str = "1g",
+) -> ServerInfo:
+    """Start the local server for ``server_dir``, or return the one already running.
+
+    The JVM runs detached (its own session), so it outlives the caller; stop it with
+    :func:`stop`. The first start makes the root password; later starts reuse it.
+
+    Parameters
+    ----------
+    server_dir
+        The server's directory (created, mode 0700, if missing).
+    bolt_port, http_port
+        Ports on 127.0.0.1 for Bolt and for ArcadeDB's HTTP API (used here to create
+        the database; it also serves the Studio web page).
+    database
+        Created if missing; also the Bolt default database, so sessions that name
+        none use it.
+    timeout
+        Seconds to wait for the server to answer before giving up and killing it.
+    max_heap
+        The JVM's ``-Xmx``.
+
+    Returns
+    -------
+    ServerInfo
+        What to pass to ``neo4j.GraphDatabase.driver``; when a server was already
+        running for ``server_dir``, its info, even if other ports were asked for.
+
+    Raises
+    ------
+    ServerError
+        The ``[server]`` extra is missing, a port is taken (the message names it),
+        the database name is not a plain name, or the server did not come up.
+
+    Examples
+    --------
+    >>> info = start(Path(".oversight/server"))  # doctest: +SKIP
+    >>> info.uri  # doctest: +SKIP
+    'bolt://127.0.0.1:7687'
+    """
+    runtime = find_runtime()
+    if not _DATABASE_NAME.fullmatch(database):
+        raise ServerError(
+            f"{database!r}: not a database name (a letter, then letters, digits, '_' or '-')"
+        )
+    if bolt_port == http_port:
+        raise ServerError(f"port {bolt_port}: Bolt and HTTP need two different ports")
+    server_dir = Path(server_dir).absolute()
+    server_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with _locked(server_dir):
+        running = status(server_dir)
+        if running is not None:
+            return running
+        state = _read_state(server_dir)
+        if state is not None and _is_our_server(_pid_of(state), server_dir):
+            raise ServerError(
+                f"{server_dir}: a server (pid {state['pid']}) is running but its Bolt port "
+                f"{state.get('bolt_port')} does not answer; stop it first"
+            )
+        _remove(server_dir / _SERVER_JSON)
+        for port, role in ((bolt_port, "Bolt"), (http_port, "HTTP")):
+            _check_port_free(port, role)
+        password = _credentials(server_dir)
+        pid = _launch(runtime, server_dir, password, bolt_port, http_port, database, max_heap)
+        try:
+            deadline = time.monotonic() + timeout
+            _wait_until_up(pid, server_dir, bolt_port, http_port, deadline)
+            version = _ensure_database(http_port, password, database, deadline)
+        except ServerError as exc:
+            _terminate(pid, grace=10.0)
+            cause = exc.__cause__
+            if isinstance(cause, urllib.error.HTTPError) and cause.code == 401:
+                raise ServerError(
+                    f"{server_dir / _CREDENTIALS}: the server refuses this password; its root "
+                    f"user (config/server-users.jsonl) was made with another one"
+                ) from exc
+            raise
+        except BaseException:
+            _terminate(pid, grace=10.0)
+            raise
+        finally:
+            _remove(server_dir / _PASSWORD_FILE)
+        started_at = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        state = {
+            "pid": pid,
+            "uri": f"bolt://{HOST}:{bolt_port}",
+            "username": USERNAME,
+            "database": database,
+            "bolt_port": bolt_port,
+            "http_port": http_port,
+            "log_path": str(server_dir / _LOG),
+            "started_at": started_at,
+            "version": version,
+        }
+        _write_private(server_dir / _SERVER_JSON, json.dumps(state, indent=2) + "\n", mode=0o644)
+        return _info(server_dir, state, password)
+
+
+def status(server_dir: Path) -> ServerInfo | None:
+    """The running server of ``server_dir``, or ``None``.
+
+    ``None`` unless ``server.json`` names a live process that is this directory's
+    ArcadeDB JVM (a reused pid does not count) and its Bolt port answers a Bolt
+    handshake.
+
+    Examples
+    --------
+    >>> status(Path(".oversight/server")) is None  # doctest: +SKIP
+    True
+    """
+    server_dir = Path(server_dir).absolute()
+    state = _read_state(server_dir)
+    if state is None:
+        return None
+    try:
+        pid = int(state["pid"])
+        bolt_port = int(state["bolt_port"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not _is_our_server(pid, server_dir) or not _bolt_answers(bolt_port):
+        return None
+    password = _read_password(server_dir)
+    if password is None:
+        return None
+    try:
+        return _info(server_dir, state, password)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def stop(server_dir: Path, *, timeout: float = 30.0) -> bool:
+    """Stop the server of ``server_dir``: SIGTERM, then SIGKILL after ``timeout`` s.
+
+    Removes ``server.json``; the data and credentials stay for the next start.
+
+    Returns
+    -------
+    bool
+        ``True`` if a server was running and has stopped, ``False`` if none was.
+
+    Raises
+    ------
+    ServerError
+        The process survived SIGKILL, or may not be signalled.
+
+    Examples
+    --------
+    >>> stop(Path(".oversight/server"))  # doctest: +SKIP
+    True
+    """
+    server_dir = Path(server_dir).absolute()
+    if not server_dir.is_dir():
+        return False
+    with _locked(server_dir):
+        state = _read_state(server_dir)
+        if state is None:
+            return False
+        pid = _pid_of(state)
+        running = _is_our_server(pid, server_dir)
+        if running:
+            _terminate(pid, grace=timeout)
+        _remove(server_dir / _SERVER_JSON)
+        return running
+
+
+# --- process ----------------------------------------------------------------------
+
+# Children started by this process, kept so they are reaped (no zombies, no
+# ResourceWarning from a garbage-collected Popen) when stopped from here.
+_children: dict[int, subprocess.Popen[bytes]] = {}
+
+
+def _launch(
+    runtime: Runtime,
+    server_dir: Path,
+    password: str,
+    bolt_port: int,
+    http_port: int,
+    database: str,
+    max_heap: str,
+) -> int:
+    _write_private(server_dir / _PASSWORD_FILE, password)
+    settings = {
+        "arcadedb.server.rootPath": server_dir,
+        "arcadedb.server.databaseDirectory": server_dir / "databases",
+        "arcadedb.server.backupDirectory": server_dir / "backups",
+        "arcadedb.server.logsDirectory": server_dir / "log",
+        "arcadedb.server.rootPasswordPath": server_dir / _PASSWORD_FILE,
+        "arcadedb.server.plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
+        "arcadedb.server.httpIncomingHost": HOST,
+        "arcadedb.server.httpIncomingPort": http_port,
+        "arcadedb.bolt.host": HOST,
+        "arcadedb.bolt.port": bolt_port,
+        "arcadedb.bolt.defaultDatabase": database,
+    }
+    args = [
+        f"-Xmx{max_heap}",
+        "-Djava.awt.headless=true",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-cp",
+        runtime.classpath(),
+        *(f"-D{key}={value}" for key, value in settings.items()),
+    ]
+    argfile = server_dir / _ARGFILE
+    _write_private(argfile, "".join(_argfile_quote(a) + "\n" for a in args))
+    log = open(server_dir / _LOG, "ab")  # the child keeps its own copy of the descriptor
+    try:
+        proc = subprocess.Popen(
+            [str(runtime.java), f"@{argfile}", MAIN_CLASS],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=server_dir,
+            start_new_session=True,
+            close_fds=True,
+        )
+    except OSError as exc:
+        _remove(server_dir / _PASSWORD_FILE)
+        raise ServerError(f"{runtime.java}: cannot start Java ({exc.strerror})") from exc
+    finally:
+        log.close()
+    _children[proc.pid] = proc
+    return proc.pid
+
+
+def _argfile_quote(arg: str) -> str:
+    """Quote one argument for a ``java @file`` argument file."""
+    return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _wait_until_up(
+    pid: int, server_dir: Path, bolt_port: int, http_port: int, deadline: float
+) -> None:
+    """Wait for the Bolt handshake, then for the HTTP API's readiness probe."""
+    while not _bolt_answers(bolt_port):
+        _check_alive_or_fail(pid, server_dir)
+        _check_deadline(deadline, server_dir, f"Bolt port {bolt_port}")
+        time.sleep(_POLL)
+    while True:
+        try:
+            _http(http_port, "GET", "/api/v1/ready", password=None, timeout=2.0)
+            return
+        except ServerError:
+            pass
+        _check_alive_or_fail(pid, server_dir)
+        _check_deadline(deadline, server_dir, f"HTTP port {http_port}")
+        time.sleep(_POLL)
+
+
+def _check_alive_or_fail(pid: int, server_dir: Path) -> None:
+    if not _alive(pid):
+        raise ServerError(
+            f"{server_dir / _LOG}: the server exited while starting: {_log_tail(server_dir)}"
+        )
+
+
+def _check_deadline(deadline: float, server_dir: Path, what: str) -> None:
+    if time.monotonic() > deadline:
+        raise ServerError(
+            f"{server_dir / _LOG}: {what} did not answer in time: {_log_tail(server_dir)}"
+        )
+
+
+def _log_tail(server_dir: Path, lines: int = 3) -> str:
+    try:
+        text = (server_dir / _LOG).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return "(no log)"
+    tail = [line.strip() for line in text.splitlines() if line.strip()][-lines:]
+    return " | ".join(tail) or "(empty log)"
+
+
+def _terminate(pid: int, *, grace: float) -> None:
+    """SIGTERM, wait up to ``grace`` seconds, then SIGKILL; reap our own child."""
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 10.0)):
+        try:
+            os.kill(pid, sig)
+        except ProcessLookupError:
+            break
+        except PermissionError as exc:
+            raise ServerError(f"pid {pid}: not allowed to stop the server") from exc
+        deadline = time.monotonic() + wait
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(_POLL)
+        if not _alive(pid):
+            break
+    else:
+        raise ServerError(f"pid {pid}: the server did not stop after SIGKILL")
+    _children.pop(pid, None)
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (zombies count as dead; our own children are reaped)."""
+    if pid <= 0:
+        return False
+    child = _children.get(pid)
+    if child is not None:
+        if child.poll() is not None:
+            _children.pop(pid, None)
+            return False
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    stat = Path(f"/proc/{pid}/stat")
+    with contextlib.suppress(OSError):
+        # The state follows the parenthesised command name, which may hold spaces.
+        return stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    return True
+
+
+def _cmdline(pid: int) -> list[str]:
+    proc = Path(f"/proc/{pid}/cmdline")
+    if Path("/proc/self").exists():
+        try:
+            return proc.read_bytes().decode(errors="replace").split("\0")[:-1]
+        except OSError:
+            return []
+    try:  # macOS and other systems without /proc: one string, split on spaces.
+        out = subprocess.run(
+            ["ps", "-ww", "-o", "command=", "-p", str(pid)],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+    except OSError:
+        return []
+    return out.split()
+
+
+def _is_our_server(pid: int, server_dir: Path) -> bool:
+    """``pid`` is alive and is the ArcadeDB JVM launched for ``server_dir``."""
+    if not _alive(pid):
+        return False
+    argv = _cmdline(pid)
+    command = " ".join(argv)
+    return (
+        bool(argv)
+        and Path(argv[0]).name.startswith("java")
+        and f"@{server_dir / _ARGFILE} " in command
+        and command.endswith(MAIN_CLASS)
+    )
+
+
+# --- network ----------------------------------------------------------------------
+
+
+def _check_port_free(port: int, role: str) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # As Java's server sockets do, so a port in TIME_WAIT is not "in use".
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((HOST, port))
+        except OSError as exc:
+            if exc.errno in (errno.EADDRINUSE, errno.EACCES):
+                raise ServerError(
+                    f"port {port} ({role}) on {HOST} is already in use by another process; "
+                    f"choose another {role.lower()} port"
+                ) from exc
+            raise ServerError(f"port {port} ({role}) on {HOST}: {exc.strerror}") from exc
+
+
+def _bolt_answers(port: int, timeout: float = 1.0) -> bool:
+    """A Bolt server on ``port`` accepts a connection and agrees a protocol version."""
+    try:
+        with socket.create_connection((HOST, port), timeout=timeout) as sock:
+            sock.sendall(_BOLT_MAGIC + _BOLT_VERSIONS)
+            reply = b""
+            while len(reply) < 4:
+                chunk = sock.recv(4 - len(reply))
+                if not chunk:
+                    return False
+                reply += chunk
+    except OSError:
+        return False
+    return reply != b"\x00\x00\x00\x00"
+
+
+def _http(
+    port: int,
+    method: str,
+    path: str,
+    *,
+    password: str | None,
+    body: dict[str, str] | None = None,
+    timeout: float = 10.0,
+) -> dict[str, object]:
+    request = urllib.request.Request(
+        f"http://{HOST}:{port}{path}",
+        method=method,
+        data=None if body is None else json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"} if body is not None else {},
+    )
+    if password is not None:
+        token = base64.b64encode(f"{USERNAME}:{password}".encode()).decode()
+        request.add_header("Authorization", f"Basic {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            raw = response.read()
+    except urllib.error.HTTPError as exc:
+        detail = exc.read().decode(errors="replace")
+        with contextlib.suppress(ValueError, AttributeError):
+            detail = str(json.loads(detail).get("detail") or detail)
+        raise ServerError(f"{method} {path} on port {port}: HTTP {exc.code}: {detail}") from exc
+    except (OSError, ValueError) as exc:
+        raise ServerError(f"{method} {path} on port {port}: {exc}") from exc
+    if not raw:
+        return {}
+    try:
+        data = json.loads(raw)
+    except ValueError as exc:
+        raise ServerError(f"{method} {path} on port {port}: not JSON") from exc
+    return data if isinstance(data, dict) else {"result": data}
+
+
+def _ensure_database(http_port: int, password: str, database: str, deadline: float) -> str | None:
+    """Create ``database`` unless it exists; return the server's version string."""
+    timeout = max(1.0, deadline - time.monotonic())
+    exists = _http(
+        http_port, "GET", f"/api/v1/exists/{database}", password=password, timeout=timeout
+    )
+    if exists.get("result") is not True:
+        _http(
+            http_port,
+            "POST",
+            "/api/v1/server",
+            password=password,
+            timeout=timeout,
+            body={"command": f"create database {database}"},
+        )
+    info = _http(http_port, "GET", "/api/v1/server?mode=basic", password=password, timeout=timeout)
+    version = info.get("version")
+    return str(version) if version is not None else None
+
+
+# --- files ------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _locked(server_dir: Path) -> Iterator[None]:
+    """Serialise start and stop on one directory across processes."""
+    import fcntl  # POSIX only, like the rest of this module
+
+    fd = os.open(server_dir / _LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _write_private(path: Path, text: str, mode: int = 0o600) -> None:
+    """Write ``text`` to ``path`` atomically, created with ``mode`` from the start."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    _remove(tmp)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        _remove(tmp)
+        raise
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def _credentials(server_dir: Path) -> str:
+    """The root password, made (and saved, mode 0600) on first use."""
+    password = _read_password(server_dir)
+    if password is not None:
+        return password
+    path = server_dir / _CREDENTIALS
+    if path.exists():
+        raise ServerError(f"{path}: unreadable credentials; remove it and the config/ folder")
+    password = secrets.token_urlsafe(24)
+    _write_private(path, json.dumps({"username": USERNAME, "password": password}) + "\n")
+    return password
+
+
+def _read_password(server_dir: Path) -> str | None:
+    try:
+        data = json.loads((server_dir / _CREDENTIALS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    password = data.get("password") if isinstance(data, dict) else None
+    return password if isinstance(password, str) and password else None
+
+
+def _read_state(server_dir: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((server_dir / _SERVER_JSON).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _pid_of(state: dict[str, Any]) -> int:
+    try:
+        return int(state["pid"])
+    except (KeyError, TypeError, ValueError):
+        return 0
+
+
+def _info(server_dir: Path, state: dict[str, Any], password: str) -> ServerInfo:
+    version = state.get("version")
+    return ServerInfo(
+        uri=str(state["uri"]),
+        username=str(state.get("username", USERNAME)),
+        password=SecretStr(password),
+        database=str(state["database"]),
+        pid=int(state["pid"]),
+        bolt_port=int(state["bolt_port"]),
+        http_port=int(state["http_port"]),
+        server_dir=server_dir,
+        log_path=server_dir / _LOG,
+        started_at=str(state.get("started_at", "")),
+        version=None if version is None else str(version),
+    )
