@@ -1,0 +1,292 @@
+"""The ``oversight`` command: parse, call :mod:`oversight.api`, render.
+
+Each command calls one library function and hands the result to one renderer
+(a rich table, or JSON with ``--json``). Library errors all derive from
+:class:`~oversight.errors.OversightError`; :class:`OversightGroup` catches that
+one class, prints one line (file or key first, then the problem) and exits 2.
+Usage errors get the same one-line treatment. No command prints a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from oversight import __version__
+from oversight.errors import OversightError
+from oversight.render import err, out, print_error, print_json, print_table
+from oversight.settings import Settings
+
+__all__ = ["app", "main", "settings"]
+
+
+class OversightGroup(TyperGroup):
+    """Runs commands with one error policy: one line, exit code 2."""
+
+    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None, standalone_mode: bool = True, **extra: Any) -> Any:  # type: ignore[override]
+        argv = list(args) if args is not None else sys.argv[1:]
+        as_json = "--json" in argv
+        try:
+            rv = super().main(args=argv, prog_name=prog_name or "oversight", complete_var=complete_var, standalone_mode=False, **extra)
+        except typer.Exit as exc:
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            print_error("aborted", as_json)
+            sys.exit(1)
+        except typer.TyperException as exc:  # usage errors: unknown command, bad option value
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                sys.exit(0)
+            print_error(exc.format_message(), as_json)
+            sys.exit(2)
+        except OversightError as exc:
+            print_error(str(exc), as_json)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            print_error("interrupted", as_json)
+            sys.exit(130)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+app = typer.Typer(
+    cls=OversightGroup,
+    name="oversight",
+    help=(
+        "Turn police-oversight papers (inspection reports, committee papers, minutes) into a "
+        "knowledge graph of inspections, findings, owners, boards and supersession, where every "
+        "fact cites the document line that states it.\n\n"
+        "Start with `oversight ingest PAPERS/`, then `oversight stats` and `oversight findings`. "
+        "The graph lives in a store directory (--store, OVERSIGHT_STORE, default ./.oversight)."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# -- shared options (declared once) -----------------------------------------------
+
+StoreOption = Annotated[
+    Optional[Path],
+    typer.Option("--store", help="Store directory [env OVERSIGHT_STORE; default ./.oversight].", show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")]
+
+
+def settings(store: Path | None = None, **flags: Any) -> Settings:
+    """Settings from this command's flags, then the environment, then defaults."""
+    return Settings.resolve({"store": store, **flags}, os.environ)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"oversight {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Oversight Graph."""
+
+
+# -- ingest ----------------------------------------------------------------------
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders (read recursively): .txt .md .pdf .docx papers and .yaml registers.", show_default=False)],
+    store: StoreOption = None,
+    type_: Annotated[
+        Optional[str],
+        typer.Option("--type", help="Force the document family instead of detecting it (peel-report, peel-progress, inspections-audits, minutes)."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Read papers and registers into the store and rebuild the graph.
+
+    Each file's family is detected from its content; --type forces one. A file
+    that cannot be read or recognised is named on one line, the other files are
+    still ingested, and the command exits 2 at the end.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from oversight import api
+
+    cfg = settings(store)
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=as_json or not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("reading", total=None)
+
+        def tick(done: int, total: int, path: Path) -> None:
+            progress.update(task, total=total, completed=done, description=f"reading {path.name[:40]}")
+
+        report = api.ingest(paths, cfg.store, family=type_, on_progress=tick)
+    if as_json:
+        print_json(report.as_dict())
+    else:
+        _render_ingest(report)
+    if report.problems:
+        if not as_json:
+            for problem in report.problems:
+                print_error(str(problem))
+        raise typer.Exit(2)
+
+
+def _render_ingest(report: Any) -> None:
+    print_table(
+        f"Ingested {len(report.documents)} document(s) into {report.store}",
+        ["family", "documents"],
+        sorted(report.families.items()),
+    )
+    if report.facts:
+        print_table("Facts by kind", ["kind", "facts"], sorted(report.facts.items()))
+    for warning in report.warnings:
+        err.print(f"warning: {warning}", markup=False, highlight=False)
+    for path in report.replaced:
+        out.print(f"replaced the earlier version of {path}", markup=False)
+    if report.skipped:
+        out.print(f"skipped {len(report.skipped)} file(s) of unsupported types", markup=False)
+    out.print(
+        f"{len(report.warnings)} warning(s); graph now has {report.nodes} nodes and {report.relationships} relationships",
+        markup=False,
+    )
+
+
+# -- stats -------------------------------------------------------------------------
+
+
+@app.command()
+def stats(store: StoreOption = None, as_json: JsonOption = False) -> None:
+    """Counts of nodes by label and relationships by type, and names awaiting review.
+
+    A name the gazetteer does not know (a board or post no one has catalogued)
+    gets a node flagged unresolved; they are listed here for review.
+    """
+    from oversight import api
+
+    data = api.stats(settings(store).store)
+    if as_json:
+        print_json(data)
+        return
+    print_table(f"{data['nodes']} nodes by label", ["label", "nodes"], data["labels"].items())
+    print_table(
+        f"{data['relationships']} relationships by type", ["type", "relationships"], data["relationshipTypes"].items()
+    )
+    if data["unresolved"]:
+        print_table(
+            "Unresolved names awaiting review",
+            ["key", "label", "name", "as written"],
+            [(u["key"], u["label"], u["name"], u["surfaceNames"]) for u in data["unresolved"]],
+        )
+    else:
+        out.print("No unresolved names.")
+
+
+# -- export ------------------------------------------------------------------------
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (node-link), ttl, jsonld or graphml.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
+    store: StoreOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Export the graph to a file.
+
+    json is the node-link contract {"nodes": [{"key", "labels", ...}], "edges":
+    [{"source", "target", "type", ...}]}; ttl and jsonld are RDF under the
+    ontology; graphml is for Gephi and yEd. An existing file is never replaced
+    without --force.
+    """
+    from oversight import api
+
+    path = api.export(settings(store).store, fmt, output, overwrite=force)
+    if as_json:
+        print_json({"ok": True, "format": fmt, "path": str(path)})
+    else:
+        out.print(f"wrote {fmt} to {path}", markup=False)
+
+
+# -- validate ------------------------------------------------------------------------
+
+
+@app.command()
+def validate(store: StoreOption = None, as_json: JsonOption = False) -> None:
+    """Check the graph against the SHACL shapes and the graph checks.
+
+    Lists each violation with the node it concerns; exits 1 when there is any,
+    0 when the graph is valid.
+    """
+    from oversight import api
+
+    violations = api.validate(settings(store).store)
+    if as_json:
+        print_json({"ok": not violations, "violations": [v.as_dict() for v in violations]})
+    elif violations:
+        print_table(
+            f"{len(violations)} violation(s)",
+            ["node", "check", "problem"],
+            [(v.focus, v.check, v.message) for v in violations],
+        )
+    else:
+        out.print("valid: no violations")
+    if violations:
+        raise typer.Exit(1)
+
+
+# -- findings ------------------------------------------------------------------------
+
+
+@app.command()
+def findings(
+    kind: Annotated[Optional[str], typer.Option("--kind", help="AreaForImprovement, Recommendation, CauseOfConcern, Action or AuditRecommendation.")] = None,
+    inspection: Annotated[Optional[str], typer.Option("--inspection", help="Key of the issuing inspection (e.g. kent-police/peel-2021-22).")] = None,
+    status: Annotated[Optional[str], typer.Option("--status", help="Current status: open, in-progress, completed, closed, discharged, superseded, carried-forward, unknown.")] = None,
+    store: StoreOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List findings with status, RAG, due date, owner and overseeing board.
+
+    The status is the latest one any paper gave; `oversight trace KEY` shows the
+    whole history.
+    """
+    from oversight import api
+
+    rows = api.findings(settings(store).store, kind=kind, inspection=inspection, status=status)
+    if as_json:
+        print_json(rows)
+        return
+    print_table(
+        f"{len(rows)} finding(s)",
+        ["key", "kind", "status", "RAG", "due", "owner", "board", "text"],
+        [
+            (r["key"], r["kind"], r["status"], r["rag"], r["due"], r["owners"], r["boards"], (r["text"] or "")[:80])
+            for r in rows
+        ],
+    )
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

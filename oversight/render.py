@@ -1,0 +1,62 @@
+"""Rendering for the CLI: rich tables for people, JSON for scripts, one-line errors.
+
+Every text that came from a document is passed to rich as plain
+:class:`~rich.text.Text`, never as markup, so a paper that contains
+``[bold]`` or ``[link=…]`` prints literally.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+__all__ = ["out", "err", "print_json", "print_table", "print_error", "cell"]
+
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def cell(value: Any) -> Text:
+    """A table cell: lists joined with commas, None as an empty cell, never markup."""
+    if value is None:
+        return Text("")
+    if isinstance(value, (list, tuple)):
+        return Text(", ".join(str(v) for v in value))
+    if isinstance(value, float):
+        return Text(f"{value:.2f}")
+    return Text(str(value))
+
+
+def print_json(data: Any) -> None:
+    """Machine output on stdout: indented, UTF-8, keys in the order given."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def print_table(
+    title: str | None,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    console: Console | None = None,
+) -> None:
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(cell(v) for v in row))
+    (console or out).print(table)
+
+
+def print_error(message: str, as_json: bool = False) -> None:
+    """One line on stderr (or the JSON error shape on stdout with --json)."""
+    if as_json:
+        print_json({"ok": False, "error": message})
+    else:
+        err.print(Text(f"error: {message}"))

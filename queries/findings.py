@@ -1,0 +1,119 @@
+"""Findings and their status, as plain functions over the graph.
+
+A finding's status is never a single overwritten field: each paper that
+assesses it adds a :class:`StatusAssessment` dated by the paper. The *current*
+status is the latest assessment's; :func:`status_history` gives them all in
+date order.
+
+>>> from oversight.graph.model import OversightGraph
+>>> g = OversightGraph()
+>>> g.add_node("i", "Inspection"); g.add_node("i/afi-01", "AreaForImprovement", {"number": 1})
+>>> g.add_edge("i", "ISSUED", "i/afi-01")
+>>> for date, status in (("2023-04-18", "in-progress"), ("2024-01-31", "closed")):
+...     g.add_node(f"i/afi-01/status/{date}", "StatusAssessment", {"date": date, "status": status})
+...     g.add_edge("i/afi-01", "HAS_STATUS", f"i/afi-01/status/{date}")
+>>> [s["status"] for s in status_history(g, "i/afi-01")]
+['in-progress', 'closed']
+>>> findings_table(g)[0]["status"]
+'closed'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from oversight.errors import UnknownKey
+from oversight.graph.model import OversightGraph
+
+__all__ = [
+    "finding_kinds",
+    "finding_kind",
+    "status_history",
+    "current_status",
+    "issuer",
+    "display_name",
+    "findings_table",
+]
+
+def finding_kinds(graph: OversightGraph) -> list[str]:
+    """The kinds of finding: the ontology's subclasses of Finding."""
+    onto = graph.onto
+    return sorted(c for c in onto.classes if c != "Finding" and onto.is_a(c, "Finding"))
+
+
+def finding_kind(graph: OversightGraph, key: str) -> str:
+    """The most specific class of a finding."""
+    return graph.labels(key)[0]
+
+
+def status_history(graph: OversightGraph, key: str) -> list[dict[str, Any]]:
+    """Every status assessment of a finding, oldest first (by date, then key)."""
+    if key not in graph:
+        raise UnknownKey(key)
+    rows = [graph.node(target) for target in graph.out(key, "HAS_STATUS")]
+    return sorted(rows, key=lambda r: (r.get("date", ""), r["key"]))
+
+
+def current_status(graph: OversightGraph, key: str) -> dict[str, Any] | None:
+    """The latest status assessment of a finding, or None if no paper assessed it."""
+    history = status_history(graph, key)
+    return history[-1] if history else None
+
+
+def issuer(graph: OversightGraph, key: str) -> str | None:
+    """The inspection or meeting that issued a finding, or the audit that raised it."""
+    sources = graph.into(key, "ISSUED") or graph.out(key, "RAISED_IN")
+    return sources[0] if sources else None
+
+
+def display_name(node: dict[str, Any]) -> str:
+    """A short human name for any node: name, title, text, else its key."""
+    for prop in ("name", "title", "text"):
+        if node.get(prop):
+            return str(node[prop])
+    return str(node["key"])
+
+
+def findings_table(
+    graph: OversightGraph,
+    kind: str | None = None,
+    inspection: str | None = None,
+    status: str | None = None,
+) -> list[dict[str, Any]]:
+    """One row per finding: kind, number, text, issuer, area, status, RAG, due date, owners, boards.
+
+    ``kind`` is a finding class (AreaForImprovement, …), ``inspection`` an
+    issuing inspection's key, ``status`` a status notation ("unknown" for
+    findings no paper assessed).
+    """
+    if kind is not None:
+        graph.onto.L.check(kind)
+    rows = []
+    for node in graph.nodes("Finding"):
+        key = node["key"]
+        if kind is not None and kind not in node["labels"]:
+            continue
+        source = issuer(graph, key)
+        if inspection is not None and source != inspection:
+            continue
+        latest = current_status(graph, key) or {}
+        current = latest.get("status", "unknown")
+        if status is not None and current != status:
+            continue
+        areas = graph.out(key, "IN_AREA")
+        rows.append(
+            {
+                "key": key,
+                "kind": node["labels"][0],
+                "number": node.get("number"),
+                "text": node.get("text"),
+                "issuedBy": source,
+                "area": display_name(graph.node(areas[0])) if areas else None,
+                "status": current,
+                "rag": latest.get("rag"),
+                "due": latest.get("anticipatedCompletion") or node.get("deadline"),
+                "owners": [display_name(graph.node(k)) for k in graph.out(key, "OWNED_BY")],
+                "boards": [display_name(graph.node(k)) for k in graph.out(key, "OVERSEEN_BY")],
+            }
+        )
+    return rows

@@ -1,0 +1,148 @@
+"""The CLI: whole outputs and exit codes, one-line errors, JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from oversight.cli import app
+from oversight.graph.rdf_store import parse
+
+EXAMPLE_REGISTER = Path(__file__).resolve().parents[1] / "examples" / "register.yaml"
+runner = CliRunner()
+
+
+def run(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), env={"COLUMNS": "200", "OVERSIGHT_STORE": ""})
+
+
+@pytest.fixture()
+def ingested(tmp_path: Path) -> Path:
+    store = tmp_path / "store"
+    assert run("ingest", str(EXAMPLE_REGISTER), "--store", str(store)).exit_code == 0
+    return store
+
+
+def test_version_prints_the_version() -> None:
+    result = run("--version")
+    assert (result.exit_code, result.stdout) == (0, "oversight 0.1.0\n")
+
+
+def test_stats_on_a_missing_store_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = run("stats", "--store", str(tmp_path / "none"))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"error: {tmp_path / 'none'}: no store here yet (run `oversight ingest PATH` first)\n",
+    )
+
+
+def test_errors_with_json_are_the_json_error_shape(tmp_path: Path) -> None:
+    result = run("stats", "--json", "--store", str(tmp_path / "none"))
+    assert (result.exit_code, json.loads(result.stdout)) == (
+        2,
+        {"ok": False, "error": f"{tmp_path / 'none'}: no store here yet (run `oversight ingest PATH` first)"},
+    )
+
+
+def test_an_unknown_command_is_one_line_and_exit_2() -> None:
+    result = run("statz")
+    assert (result.exit_code, result.stderr) == (2, "error: No such command 'statz'. Did you mean 'stats'?\n")
+
+
+def test_an_unknown_option_is_one_line_and_exit_2() -> None:
+    result = run("stats", "--colour")
+    assert (result.exit_code, result.stderr) == (2, "error: No such option: --colour\n")
+
+
+def test_a_corrupt_store_is_one_line_and_exit_2(ingested: Path) -> None:
+    (ingested / "graph.json").write_text("{not json", encoding="utf-8")
+    result = run("stats", "--store", str(ingested))
+    assert (result.exit_code, result.stderr) == (2, f"error: {ingested / 'graph.json'}: not valid JSON (line 1: Expecting property name enclosed in double quotes)\n")
+
+
+def test_stats_json_counts_labels_and_relationship_types(ingested: Path) -> None:
+    data = json.loads(run("stats", "--json", "--store", str(ingested)).stdout)
+    assert (data["labels"]["AreaForImprovement"], data["relationshipTypes"]["LINKED_TO"], data["unresolved"]) == (5, 2, [])
+
+
+def test_validate_passes_on_the_example_register(ingested: Path) -> None:
+    result = run("validate", "--store", str(ingested))
+    assert (result.exit_code, result.stdout) == (0, "valid: no violations\n")
+
+
+def test_validate_exits_1_and_lists_violations(tmp_path: Path) -> None:
+    register = tmp_path / "r.yaml"
+    register.write_text("links:\n  - from: x/afi-01\n    to: x/afi-02\n", encoding="utf-8")
+    run("ingest", str(register), "--store", str(tmp_path / "s"))
+    result = run("validate", "--json", "--store", str(tmp_path / "s"))
+    assert (result.exit_code, [v["focus"] for v in json.loads(result.stdout)["violations"]]) == (1, ["x/afi-01", "x/afi-02"])
+
+
+def test_exported_turtle_round_trips_to_the_exported_node_link_json(ingested: Path, tmp_path: Path) -> None:
+    assert run("export", "--format", "ttl", "-o", str(tmp_path / "g.ttl"), "--store", str(ingested)).exit_code == 0
+    assert run("export", "--format", "json", "-o", str(tmp_path / "g.json"), "--store", str(ingested)).exit_code == 0
+    from_turtle = parse((tmp_path / "g.ttl").read_text(encoding="utf-8"), "ttl").to_node_link()
+    assert from_turtle == json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
+
+
+def test_export_never_replaces_a_file_without_force(ingested: Path, tmp_path: Path) -> None:
+    target = tmp_path / "mine.json"
+    target.write_text("precious", encoding="utf-8")
+    result = run("export", "--format", "json", "-o", str(target), "--store", str(ingested))
+    assert (result.exit_code, result.stderr, target.read_text(encoding="utf-8")) == (
+        2,
+        f"error: {target}: already exists (use --force to replace it)\n",
+        "precious",
+    )
+
+
+def test_ingest_names_each_bad_file_on_one_line_and_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run("ingest", str(tmp_path / "empty.txt"), str(EXAMPLE_REGISTER), "--store", str(tmp_path / "s"))
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (2, f"error: {tmp_path / 'empty.txt'}: empty file")
+
+
+def test_ingest_refuses_an_unknown_type_before_reading(tmp_path: Path) -> None:
+    result = run("ingest", str(EXAMPLE_REGISTER), "--type", "novel", "--store", str(tmp_path / "s"))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: unknown document family 'novel'; known: inspections-audits, minutes, peel-progress, peel-report\n",
+    )
+
+
+def test_findings_json_lists_the_registered_findings(ingested: Path) -> None:
+    rows = json.loads(run("findings", "--json", "--store", str(ingested)).stdout)
+    assert [(r["key"], r["status"], r["boards"]) for r in rows][:2] == [
+        ("kent-police/peel-2021-22/afi-01", "unknown", ["Future Improvement and Development Board"]),
+        ("kent-police/peel-2021-22/afi-05", "unknown", ["Future Improvement and Development Board"]),
+    ]
+
+
+def test_every_command_has_help_text() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    missing = []
+
+    def walk(command, path):  # type: ignore[no-untyped-def]
+        if not (command.help or "").strip():
+            missing.append(path)
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, f"{path} {name}")
+
+    walk(group, "oversight")
+    assert missing == []
+
+
+def test_the_console_script_runs_without_a_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "oversight", "stats", "--store", str(tmp_path / "none")],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert (result.returncode, result.stderr) == (2, f"error: {tmp_path / 'none'}: no store here yet (run `oversight ingest PATH` first)\n")
