@@ -184,6 +184,19 @@ class OversightGraph:
             rows.append(row)
         return sorted(rows, key=lambda r: (r["document"], r["line"]))
 
+    def issuer(self, key: str) -> str | None:
+        """The inspection or meeting that issued a finding, or the audit that raised it."""
+        sources = self.into(key, "ISSUED") or self.out(key, "RAISED_IN")
+        return sources[0] if sources else None
+
+    def issued_on(self, key: str) -> str | None:
+        """When a finding was issued: its issuer's publication date (or meeting or audit date)."""
+        source = self.issuer(key)
+        if source is None:
+            return None
+        props = self.g.nodes[source]["props"]
+        return props.get("published") or props.get("date") or props.get("stageDate")
+
     # -- writing -------------------------------------------------------------
 
     def add_node(

@@ -2,8 +2,7 @@
 
 A finding's status is never a single overwritten field: each paper that
 assesses it adds a :class:`StatusAssessment` dated by the paper. The *current*
-status is the latest assessment's; :func:`status_history` gives them all in
-date order.
+status is the latest assessment's (:mod:`oversight.graph.status`).
 
 >>> from oversight.graph.model import OversightGraph
 >>> g = OversightGraph()
@@ -22,15 +21,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from oversight.errors import UnknownKey
 from oversight.graph.model import OversightGraph
+from oversight.graph.status import current_status, status_history
 
 __all__ = [
     "finding_kinds",
     "finding_kind",
     "status_history",
     "current_status",
-    "issuer",
     "display_name",
     "findings_table",
 ]
@@ -44,26 +42,6 @@ def finding_kinds(graph: OversightGraph) -> list[str]:
 def finding_kind(graph: OversightGraph, key: str) -> str:
     """The most specific class of a finding."""
     return graph.labels(key)[0]
-
-
-def status_history(graph: OversightGraph, key: str) -> list[dict[str, Any]]:
-    """Every status assessment of a finding, oldest first (by date, then key)."""
-    if key not in graph:
-        raise UnknownKey(key)
-    rows = [graph.node(target) for target in graph.out(key, "HAS_STATUS")]
-    return sorted(rows, key=lambda r: (r.get("date", ""), r["key"]))
-
-
-def current_status(graph: OversightGraph, key: str) -> dict[str, Any] | None:
-    """The latest status assessment of a finding, or None if no paper assessed it."""
-    history = status_history(graph, key)
-    return history[-1] if history else None
-
-
-def issuer(graph: OversightGraph, key: str) -> str | None:
-    """The inspection or meeting that issued a finding, or the audit that raised it."""
-    sources = graph.into(key, "ISSUED") or graph.out(key, "RAISED_IN")
-    return sources[0] if sources else None
 
 
 def display_name(node: dict[str, Any]) -> str:
@@ -93,7 +71,7 @@ def findings_table(
         key = node["key"]
         if kind is not None and kind not in node["labels"]:
             continue
-        source = issuer(graph, key)
+        source = graph.issuer(key)
         if inspection is not None and source != inspection:
             continue
         latest = current_status(graph, key) or {}

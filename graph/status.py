@@ -1,0 +1,102 @@
+"""A finding's status history and outcome: the rule every stage shares.
+
+A finding's status is never one overwritten field: each paper that assesses it
+adds a ``StatusAssessment`` dated by the paper; :func:`status_history` gives
+them in date order and :func:`current_status` the latest.
+
+What became of a finding (:func:`finding_outcome`) is decided by one rule,
+used by closure accounting, inference, the catalogue and the views:
+
+1. carried forward: it has a ``CARRIED_FORWARD_TO`` relationship;
+2. superseded: a later finding ``SUPERSEDES`` it on a *stated* or *register*
+   basis (an inferred link is a suggestion and never decides an outcome);
+3. otherwise the latest status assessment decides: ``closed``,
+   ``discharged``, ``superseded`` and ``carried-forward`` stand as they are;
+   ``open``, ``in-progress`` and ``completed`` (the owner's view, not yet
+   closed by the inspectorate) are ``open``;
+4. no status assessment at all: ``unknown``.
+
+The Cypher twin of this rule is ``queries/catalog/inspection-outcomes.cypher``.
+
+>>> from oversight.graph.model import OversightGraph
+>>> g = OversightGraph()
+>>> g.add_node("i/afi-01", "AreaForImprovement"); g.add_node("j/afi-01", "AreaForImprovement")
+>>> finding_outcome(g, "i/afi-01")
+'unknown'
+>>> g.add_edge("j/afi-01", "SUPERSEDES", "i/afi-01", {"basis": "inferred", "confidence": 0.8})
+>>> finding_outcome(g, "i/afi-01")
+'unknown'
+>>> g.add_edge("j/afi-01", "SUPERSEDES", "i/afi-01", {"basis": "register"})
+>>> finding_outcome(g, "i/afi-01")
+'superseded'
+>>> for date, status in (("2023-04-18", "in-progress"), ("2024-01-31", "closed")):
+...     g.add_node(f"i/afi-01/status/{date}", "StatusAssessment", {"date": date, "status": status})
+...     g.add_edge("i/afi-01", "HAS_STATUS", f"i/afi-01/status/{date}")
+>>> [s["status"] for s in status_history(g, "i/afi-01")]
+['in-progress', 'closed']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from oversight.errors import UnknownKey
+from oversight.graph.model import OversightGraph
+
+__all__ = [
+    "OUTCOMES",
+    "DECIDING_BASES",
+    "STATUS_OUTCOME",
+    "status_history",
+    "current_status",
+    "superseded_by",
+    "finding_outcome",
+]
+
+#: Every outcome, in the order reports list them.
+OUTCOMES = ("closed", "discharged", "superseded", "carried-forward", "open", "unknown")
+
+#: Supersession bases that decide an outcome (inferred ones never do).
+DECIDING_BASES = ("stated", "register")
+
+#: Latest status -> outcome.
+STATUS_OUTCOME = {
+    "closed": "closed",
+    "discharged": "discharged",
+    "superseded": "superseded",
+    "carried-forward": "carried-forward",
+    "open": "open",
+    "in-progress": "open",
+    "completed": "open",
+}
+
+
+def status_history(graph: OversightGraph, key: str) -> list[dict[str, Any]]:
+    """Every status assessment of a finding, oldest first (by date, then key)."""
+    if key not in graph:
+        raise UnknownKey(key)
+    rows = [graph.node(target) for target in graph.out(key, "HAS_STATUS")]
+    return sorted(rows, key=lambda r: (r.get("date", ""), r["key"]))
+
+
+def current_status(graph: OversightGraph, key: str) -> dict[str, Any] | None:
+    """The latest status assessment of a finding, or None if no paper assessed it."""
+    history = status_history(graph, key)
+    return history[-1] if history else None
+
+
+def superseded_by(graph: OversightGraph, key: str, bases: tuple[str, ...] = DECIDING_BASES) -> list[str]:
+    """Keys of the findings that supersede ``key`` on one of ``bases``, sorted."""
+    return sorted({e["source"] for e in graph.edges(type="SUPERSEDES", target=key) if e.get("basis") in bases})
+
+
+def finding_outcome(graph: OversightGraph, key: str) -> str:
+    """The outcome of a finding by the rule above."""
+    if graph.out(key, "CARRIED_FORWARD_TO"):
+        return "carried-forward"
+    if superseded_by(graph, key):
+        return "superseded"
+    latest = current_status(graph, key)
+    if latest is None or "status" not in latest:
+        return "unknown"
+    return STATUS_OUTCOME[latest["status"]]
