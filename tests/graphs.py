@@ -38,3 +38,58 @@ def small_extraction() -> Extraction:
 
 def small_graph() -> OversightGraph:
     return build_graph([small_extraction()])
+
+
+class RoundsBuilder:
+    """Two PEEL rounds of one force, findings with areas, texts and statuses, built directly."""
+
+    DOC = "document/0123456789ab"
+
+    def __init__(self) -> None:
+        from oversight.loaders.models import Evidence
+
+        self.Evidence = Evidence
+        self.g = OversightGraph()
+        self.g.add_node(self.DOC, "Document", {"sha256": "0" * 64, "title": "Test paper"})
+        self.line = 0
+        for force in ("kent-police", "essex-police"):
+            self.g.add_node(force, "Force", {"name": force}, self.ev())
+        for key, date in (("kent-police/peel-2021-22", "2022-04-28"), ("kent-police/peel-2023-25", "2023-11-17"), ("essex-police/peel-2023-25", "2023-10-01")):
+            self.g.add_node(key, "Inspection", {"published": date}, self.ev())
+            self.g.add_edge(key, "INSPECTED", key.split("/")[0], {}, self.ev())
+
+    def ev(self, quote: str = "words"):  # type: ignore[no-untyped-def]
+        self.line += 1
+        return self.Evidence(document=self.DOC, line=self.line, quote=quote)
+
+    def finding(self, inspection: str, tail: str, text: str, area: str | None = None, kind: str = "AreaForImprovement") -> str:
+        key = f"{inspection}/{tail}"
+        self.g.add_node(key, kind, {"text": text}, self.ev(text))
+        self.g.add_edge(inspection, "ISSUED", key, {}, self.ev())
+        if area:
+            self.g.add_node(f"area/{area}", "AssessmentArea", {"name": area}, self.ev())
+            self.g.add_edge(key, "IN_AREA", f"area/{area}", {}, self.ev())
+        return key
+
+    def status(self, finding: str, date: str, status: str, rag: str | None = None) -> None:
+        key = f"{finding}/status/{date}"
+        props = {"date": date, "status": status}
+        if rag:
+            props["rag"] = rag
+        self.g.add_node(key, "StatusAssessment", props, self.ev())
+        self.g.add_edge(finding, "HAS_STATUS", key, {}, self.ev())
+
+    def supersedes(self, later: str, earlier: str, basis: str, **props: object) -> None:
+        self.g.add_edge(later, "SUPERSEDES", earlier, {"basis": basis, **props}, self.ev(f"{later} replaces {earlier}") if basis != "inferred" else None)
+
+    def stated_count(self, inspection: str, outcome: str, count: int, of_total: int | None = None, area: str | None = None) -> str:
+        key = f"{inspection}/count/{outcome}" + (f"-{area}" if area else "")
+        props: dict[str, object] = {"outcome": outcome, "count": count}
+        if of_total is not None:
+            props["ofTotal"] = of_total
+        self.g.add_node(key, "StatedCount", props, self.ev())
+        self.g.add_edge(inspection, "HAS_STATED_COUNT", key, {}, self.ev())
+        if area:
+            self.g.add_node(f"area/{area}", "AssessmentArea", {"name": area}, self.ev())
+            self.g.add_edge(key, "IN_AREA", f"area/{area}", {}, self.ev())
+        return key
