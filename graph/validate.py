@@ -10,26 +10,20 @@ cycles, links that contradict a stated fact) register here as plain functions
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
 
+from oversight.errors import UnknownName
+from oversight.graph.checks import (
+    Violation,
+    contradictions,
+    supersession_cycles,
+    supersession_order,
+    value_conflicts,
+)
 from oversight.graph.model import OversightGraph
 from oversight.graph.rdf_store import _key_of, to_rdf
 from oversight.ontology import ID, OV, ontology, shapes_text
 
 __all__ = ["Violation", "CHECKS", "validate", "shacl_violations"]
-
-
-@dataclass(frozen=True, order=True)
-class Violation:
-    """One problem: the node it concerns, which check found it, and what is wrong."""
-
-    focus: str
-    check: str
-    message: str
-    severity: str = "violation"
-
-    def as_dict(self) -> dict[str, str]:
-        return asdict(self)
 
 
 def shacl_violations(graph: OversightGraph) -> list[Violation]:
@@ -65,12 +59,21 @@ def shacl_violations(graph: OversightGraph) -> list[Violation]:
 
 
 #: Every check ``oversight validate`` runs, by name.
-CHECKS: dict[str, Callable[[OversightGraph], list[Violation]]] = {"shacl": shacl_violations}
+CHECKS: dict[str, Callable[[OversightGraph], list[Violation]]] = {
+    "shacl": shacl_violations,
+    "supersession-cycles": supersession_cycles,
+    "supersession-order": supersession_order,
+    "contradictions": contradictions,
+    "conflicts": value_conflicts,
+}
 
 
 def validate(graph: OversightGraph, checks: list[str] | None = None) -> list[Violation]:
     """Run the named checks (all by default) and return their violations, sorted."""
     names = checks or list(CHECKS)
+    unknown = [n for n in names if n not in CHECKS]
+    if unknown:
+        raise UnknownName(f"unknown check {unknown[0]!r}; known: {', '.join(CHECKS)}")
     found: list[Violation] = []
     for name in names:
         found.extend(CHECKS[name](graph))
