@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from oversight.graph.inference import add_inferred_supersession
 from oversight.graph.model import OversightGraph
 from oversight.graph.resolve import Resolver
 from oversight.loaders.models import DocumentRecord, EdgeFact, Extraction, NodeFact
@@ -21,7 +22,7 @@ from oversight.ontology import Ontology, ontology
 __all__ = ["build_graph", "document_props", "DERIVATIONS"]
 
 #: Passes run after the stated facts are in, in order, each ``graph -> None``.
-DERIVATIONS: list[Callable[[OversightGraph], None]] = []
+DERIVATIONS: list[Callable[[OversightGraph], None]] = [add_inferred_supersession]
 
 
 def document_props(record: DocumentRecord) -> dict[str, Any]:

@@ -36,6 +36,8 @@ __all__ = [
     "export",
     "validate",
     "findings",
+    "trace",
+    "reconcile",
 ]
 
 GraphOrStore = OversightGraph | str | Path
@@ -175,3 +177,20 @@ def findings(
 ) -> list[dict[str, Any]]:
     """Findings with status, RAG, due date, owners and overseeing boards."""
     return findings_table(load(source), kind=kind, inspection=inspection, status=status)
+
+
+def trace(source: GraphOrStore, key: str, stated_only: bool = False) -> dict[str, Any]:
+    """A finding's whole lineage (both directions, transitively), status history, owners and boards."""
+    from oversight.queries.lineage import trace as trace_finding
+
+    return trace_finding(load(source), key, stated_only=stated_only)
+
+
+def reconcile(source: GraphOrStore, inspection: str | None = None) -> list[dict[str, Any]]:
+    """Closure accounting for one inspection, or for every inspection a paper states counts about."""
+    from oversight.queries.closure import reconcilable_inspections
+    from oversight.queries.closure import reconcile as reconcile_inspection
+
+    graph = load(source)
+    keys = [inspection] if inspection else reconcilable_inspections(graph)
+    return [reconcile_inspection(graph, key) for key in keys]

@@ -283,6 +283,120 @@ def findings(
     )
 
 
+# -- lineage and closure ----------------------------------------------------------------
+
+
+def _cite(row: dict[str, Any]) -> str:
+    parts = []
+    for e in row.get("evidence", []):
+        if "inference" in e:
+            parts.append(e["inference"])
+        else:
+            parts.append(f"{e.get('path') or e['document']}:{e['line']} \u201c{e['quote'][:100]}\u201d")
+    return "; ".join(parts)
+
+
+@app.command()
+def trace(
+    key: Annotated[str, typer.Argument(help="Key of the finding, e.g. kent-police/peel-2021-22/afi-05.", show_default=False)],
+    stated_only: Annotated[bool, typer.Option("--stated-only", help="Leave out links the tool inferred.")] = False,
+    store: StoreOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The lineage of a finding: what it superseded and what superseded it, with the basis and line of each hop.
+
+    Both directions, transitively. Each hop says its basis: stated (a paper says
+    so), register (a governance lead asserted it) or inferred (the tool's
+    suggestion, with its confidence; --stated-only leaves these out). Then the
+    finding's status history in date order, its owners and its boards.
+    """
+    from oversight import api
+
+    data = api.trace(settings(store).store, key, stated_only=stated_only)
+    if as_json:
+        print_json(data)
+        return
+    f = data["finding"]
+    out.print(f"{f['key']}  {f['kind']} {f['number'] or ''} of {f['issuedByTitle'] or '?'} (issued {f['date'] or '?'})", markup=False)
+    if f["text"]:
+        out.print(f"  {f['text']}", markup=False)
+    out.print(f"  area: {f['area'] or '-'}   status: {f['status']}", markup=False)
+    for title, hops in (("Superseded by", data["supersededBy"]), ("Supersedes", data["supersedes"])):
+        if hops:
+            print_table(
+                title,
+                ["depth", "finding", "basis", "confidence", "issued", "evidence"],
+                [(h["depth"], h["key"], h["basis"], h["confidence"], h["date"], _cite(h)) for h in hops],
+            )
+        else:
+            out.print(f"{title}: none recorded", markup=False)
+    if data["history"]:
+        print_table(
+            "Status history",
+            ["date", "status", "RAG", "anticipated", "source"],
+            [(h.get("date"), h.get("status"), h.get("rag"), h.get("anticipatedCompletion"), _cite(h)) for h in data["history"]],
+        )
+    owners = ", ".join(o["name"] for o in data["owners"]) or "none recorded"
+    boards = ", ".join(f"{b['name']} (chair: {', '.join(b['chairs']) or '?'})" for b in data["boards"]) or "none recorded"
+    out.print(f"owners: {owners}\nboards: {boards}", markup=False)
+
+
+@app.command()
+def reconcile(
+    inspection: Annotated[Optional[str], typer.Argument(help="Key of the inspection (default: every inspection a paper states counts about).", show_default=False)] = None,
+    store: StoreOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Reconcile what papers say an inspection's findings became with each finding's record.
+
+    Lists every finding with its outcome (closed, discharged, superseded,
+    carried forward, open, unknown) and how it is known: recorded (with the
+    line), deduced from the stated counts (with the statements that force it),
+    or unaccounted for (with the outcomes still possible). Then each stated
+    count, whether it reconciles, and each discrepancy with the findings involved.
+    """
+    from oversight import api
+
+    reports = api.reconcile(settings(store).store, inspection)
+    if as_json:
+        print_json(reports)
+        return
+    if not reports:
+        out.print("No inspection has stated counts to reconcile.")
+    for report in reports:
+        _render_reconcile(report)
+
+
+def _render_reconcile(report: dict[str, Any]) -> None:
+    rows = []
+    for r in report["findings"]:
+        if r["basis"] == "recorded":
+            how = f"{r['how']}: {_cite(r)}"
+        elif r["basis"] == "deduced":
+            how = "deduced from " + ", ".join(r["because"])
+        else:
+            how = "possible: " + ", ".join(r["possible"])
+            if r.get("inferredSuccessors"):
+                how += "; inferred successor: " + ", ".join(f"{s['key']} ({s['confidence']:.2f})" for s in r["inferredSuccessors"])
+        rows.append((r["number"], r["key"], r["area"], r["outcome"], r["basis"], how))
+    print_table(f"{report['title']} ({report['inspection']}): {len(rows)} findings", ["#", "finding", "area", "outcome", "basis", "how known"], rows)
+    totals = ", ".join(f"{n} {o}" for o, n in report["totals"].items() if n)
+    out.print(f"totals: {totals or 'none'}", markup=False)
+    print_table(
+        "Stated counts",
+        ["outcome", "area", "stated", "recorded+deduced", "reconciles", "source"],
+        [
+            (s["outcome"], s["area"] or "all", s["stated"], s["recordedOrDeduced"], "yes" if s["reconciles"] else "no", f"line {s['line']}: {s['quote'][:90]}")
+            for s in report["statements"]
+        ],
+    )
+    for d in report["discrepancies"]:
+        out.print(f"discrepancy: {d['message']}", markup=False)
+    if report["unaccounted"]:
+        out.print("unaccounted for: " + ", ".join(report["unaccounted"]), markup=False)
+    out.print("reconciles" if report["reconciles"] else "does not reconcile", markup=False)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

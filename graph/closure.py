@@ -1,0 +1,197 @@
+"""Closure accounting: reconcile what papers say an inspection's findings became with each finding's record.
+
+Papers often count rather than name ("14 of the 19 AFIs closed, four of the
+remaining five superseded, one carried forward"; "three of the four previous
+AFIs in responding to the public closed"). Each such :class:`StatedCount` is
+a constraint: *exactly* ``count`` findings of the inspection (of that kind, in
+that area when the count names one) have that outcome.
+
+:func:`solve` starts from each finding's recorded outcome (the shared rule of
+:mod:`oversight.graph.status`: stated or registered facts only) and narrows
+the possible outcomes of the others by the constraints until nothing changes:
+
+- when a count is already met by findings known to have the outcome, no other
+  finding in its scope can have it;
+- when only as many findings as the count could have the outcome, they all do.
+
+A finding narrowed to one outcome this way is *deduced*, with the statements
+that forced it; it is reported as deduced, never as stated, and nothing is
+written to the graph. A finding still open to several outcomes is
+*unaccounted for*, with the outcomes it could have. A count the records
+cannot meet is a discrepancy, reported with the findings involved.
+
+>>> from oversight.graph.model import OversightGraph
+>>> g = OversightGraph()
+>>> g.add_node("i", "Inspection")
+>>> for n in (1, 2):
+...     g.add_node(f"i/afi-0{n}", "AreaForImprovement"); g.add_edge("i", "ISSUED", f"i/afi-0{n}")
+>>> g.add_node("i/count/closed", "StatedCount", {"outcome": "closed", "count": 1, "ofTotal": 2})
+>>> g.add_node("i/count/superseded", "StatedCount", {"outcome": "superseded", "count": 1})
+>>> g.add_edge("i", "HAS_STATED_COUNT", "i/count/closed"); g.add_edge("i", "HAS_STATED_COUNT", "i/count/superseded")
+>>> g.add_node("i/afi-01/status/2024", "StatusAssessment", {"date": "2024", "status": "closed"})
+>>> g.add_edge("i/afi-01", "HAS_STATUS", "i/afi-01/status/2024")
+>>> solve(g, "i").deduced
+{'i/afi-02': ('superseded', ['i/count/closed'])}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from oversight.errors import UnknownKey
+from oversight.graph.model import OversightGraph
+from oversight.graph.status import OUTCOMES, finding_outcome
+
+__all__ = ["Constraint", "Closure", "TERMINAL", "constraints_of", "solve"]
+
+#: Outcomes that settle a finding; open and unknown do not.
+TERMINAL = ("closed", "discharged", "superseded", "carried-forward")
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """A stated count: exactly ``count`` findings in ``scope`` have ``outcome``."""
+
+    key: str
+    outcome: str
+    count: int
+    of_total: int | None
+    area: str | None
+    scope: tuple[str, ...]
+    quote: str
+    document: str | None
+    line: int | None
+
+
+@dataclass
+class Closure:
+    """The solved accounts of one inspection."""
+
+    inspection: str
+    findings: list[str]
+    recorded: dict[str, str]
+    domains: dict[str, set[str]]
+    deduced: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    constraints: list[Constraint] = field(default_factory=list)
+    discrepancies: list[dict[str, Any]] = field(default_factory=list)
+
+    def outcome(self, key: str) -> str:
+        """Recorded outcome, else the deduced one, else unknown."""
+        if self.recorded[key] in TERMINAL:
+            return self.recorded[key]
+        if key in self.deduced:
+            return self.deduced[key][0]
+        return "unknown"
+
+
+def constraints_of(graph: OversightGraph, inspection: str) -> list[Constraint]:
+    """The outcome counts papers state about an inspection's findings, as constraints."""
+    issued = graph.out(inspection, "ISSUED")
+    out = []
+    for key in graph.out(inspection, "HAS_STATED_COUNT"):
+        node = graph.node(key)
+        if "outcome" not in node or "count" not in node:
+            continue
+        scope = [f for f in issued if not node.get("findingKind") or graph.has_label(f, str(node["findingKind"]))]
+        areas = graph.out(key, "IN_AREA")
+        if areas:
+            scope = [f for f in scope if areas[0] in graph.out(f, "IN_AREA")]
+        cited = graph.evidence(key)
+        out.append(
+            Constraint(
+                key=key,
+                outcome=str(node["outcome"]),
+                count=int(node["count"]),
+                of_total=node.get("ofTotal"),
+                area=areas[0] if areas else None,
+                scope=tuple(scope),
+                quote=cited[0]["quote"] if cited else "",
+                document=cited[0]["document"] if cited else None,
+                line=cited[0]["line"] if cited else None,
+            )
+        )
+    return sorted(out, key=lambda c: (c.area is not None, c.key))
+
+
+def solve(graph: OversightGraph, inspection: str) -> Closure:
+    """Reconcile an inspection's stated counts with its findings' records (see module docs)."""
+    if inspection not in graph:
+        raise UnknownKey(inspection)
+    if not graph.has_label(inspection, "Inspection"):
+        raise UnknownKey(inspection, f"a {graph.labels(inspection)[0]}, not an inspection")
+    findings = graph.out(inspection, "ISSUED")
+    recorded = {f: finding_outcome(graph, f) for f in findings}
+    constraints = constraints_of(graph, inspection)
+    whole = [c for c in constraints if c.area is None and len(c.scope) == len(findings)]
+    exhaustive = bool(whole) and sum(c.count for c in whole) == len(findings) and len({c.outcome for c in whole}) == len(whole)
+    domains: dict[str, set[str]] = {}
+    for f in findings:
+        if recorded[f] in TERMINAL:
+            domains[f] = {recorded[f]}
+        elif exhaustive:
+            domains[f] = {c.outcome for c in whole}
+        else:
+            domains[f] = set(OUTCOMES) - {"unknown"}
+    closure = Closure(inspection, findings, recorded, domains, constraints=constraints)
+    reasons: dict[str, list[str]] = {f: [] for f in findings}
+    broken: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for c in constraints:
+            if c.key in broken:
+                continue
+            fixed = [f for f in c.scope if domains[f] == {c.outcome}]
+            possible = [f for f in c.scope if c.outcome in domains[f]]
+            if len(fixed) > c.count or len(possible) < c.count:
+                broken.add(c.key)
+                closure.discrepancies.append(_discrepancy(c, fixed, possible, recorded))
+                continue
+            if len(fixed) == c.count:
+                for f in possible:
+                    if f not in fixed and len(domains[f]) > 1:
+                        domains[f] = domains[f] - {c.outcome}
+                        reasons[f].append(c.key)
+                        changed = True
+            elif len(possible) == c.count:
+                for f in possible:
+                    if domains[f] != {c.outcome}:
+                        domains[f] = {c.outcome}
+                        reasons[f].append(c.key)
+                        changed = True
+    for f in findings:
+        if recorded[f] not in TERMINAL and len(domains[f]) == 1 and reasons[f]:
+            closure.deduced[f] = (next(iter(domains[f])), sorted(set(reasons[f])))
+    return closure
+
+
+def _discrepancy(c: Constraint, fixed: list[str], possible: list[str], recorded: dict[str, str]) -> dict[str, Any]:
+    where = f" in {c.area}" if c.area else ""
+    if len(fixed) > c.count:
+        message = (
+            f"the paper states {c.count} {c.outcome}{where}, but the records show {len(fixed)}: {', '.join(fixed)}"
+        )
+        involved = fixed
+    elif not c.scope:
+        message = (
+            f"the paper states {c.count} {c.outcome}{where}, but no finding of the inspection is recorded"
+            f"{where or ' at all'} (record each finding's area, e.g. in the register, to reconcile this count)"
+        )
+        involved = []
+    else:
+        message = (
+            f"the paper states {c.count} {c.outcome}{where}, but only {len(possible)} finding(s) could be "
+            f"{c.outcome} given the other records"
+        )
+        involved = [f for f in c.scope if f not in possible]
+    return {
+        "statement": c.key,
+        "quote": c.quote,
+        "document": c.document,
+        "line": c.line,
+        "stated": c.count,
+        "recorded": len(fixed),
+        "message": message,
+        "findings": involved,
+    }

@@ -1,0 +1,180 @@
+"""Inferred supersession candidates: the tool's suggestions, never presented as facts.
+
+For a finding of an earlier round that no paper or register gives an outcome
+(its outcome is ``open`` or ``unknown``), propose which later findings may
+supersede it. A candidate must be:
+
+- a finding of the same kind, issued later, about the same force;
+- in the same assessment area, or a related one (``skos:closeMatch``), or
+  either side has no area yet (weaker);
+- similar in wording: TF-IDF cosine similarity of the two texts
+  (scikit-learn, fitted on every finding text in the graph).
+
+Its confidence (0..1) weighs the similarity (55%), the area match (30%) and
+the earlier finding's status history (15%: still in progress at its last
+assessment makes supersession likelier than reported complete). The reason
+spells all three out.
+
+Stated facts win: a finding with a stated or registered outcome gets no
+candidate; a candidate that would make an inspection's superseded findings
+outnumber the count a paper states, or that the stated counts rule out
+(closure accounting leaves the finding no room to be superseded, as after
+"all the AFIs in this area were closed"), is dropped; a pair already linked on any basis is left alone. Candidates are
+added as ``SUPERSEDES`` with ``basis: inferred``, ``confidence`` and
+``reason``, and every view and trace shows them as inferred.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from oversight.graph.closure import solve
+from oversight.graph.model import OversightGraph
+from oversight.graph.status import current_status, finding_outcome
+
+__all__ = ["Candidate", "supersession_candidates", "add_inferred_supersession"]
+
+MIN_SIMILARITY = 0.12
+MIN_CONFIDENCE = 0.35
+PER_FINDING = 2
+SIMILARITY_CEILING = 0.5
+
+
+@dataclass(frozen=True, order=True)
+class Candidate:
+    """A later finding that may supersede an earlier one."""
+
+    earlier: str
+    later: str
+    confidence: float
+    similarity: float
+    reason: str
+
+
+def _forces(graph: OversightGraph, finding: str) -> tuple[str, ...]:
+    source = graph.issuer(finding)
+    return tuple(graph.out(source, "INSPECTED")) if source else ()
+
+
+def _area(graph: OversightGraph, finding: str) -> str | None:
+    areas = graph.out(finding, "IN_AREA")
+    return areas[0] if areas else None
+
+
+def _area_score(graph: OversightGraph, a: str | None, b: str | None) -> tuple[float, str]:
+    if a is None or b is None:
+        return 0.3, "area not recorded for both"
+    if a == b:
+        return 1.0, f"same area ({graph.node(a).get('name', a)})"
+    slug_a, slug_b = a.split("/", 1)[-1], b.split("/", 1)[-1]
+    if slug_b in graph.onto.areas.related(slug_a):
+        return 0.7, f"related areas ({graph.node(a).get('name', a)} / {graph.node(b).get('name', b)})"
+    return 0.0, "different areas"
+
+
+def _status_score(graph: OversightGraph, finding: str) -> tuple[float, str]:
+    latest = current_status(graph, finding)
+    if latest is None:
+        return 0.6, "no status recorded"
+    status, rag = latest.get("status"), latest.get("rag")
+    when = latest.get("date", "?")
+    if status == "completed" or rag == "green":
+        return 0.3, f"reported complete on {when}"
+    return 1.0, f"still {status or rag} on {when}"
+
+
+def _similarities(texts: dict[str, str]) -> dict[tuple[str, str], float]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    keys = sorted(texts)
+    if len(keys) < 2:
+        return {}
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=1)
+    matrix = vectorizer.fit_transform([texts[k] for k in keys])
+    sims = cosine_similarity(matrix)
+    return {(a, b): float(sims[i, j]) for i, a in enumerate(keys) for j, b in enumerate(keys) if i != j}
+
+
+def _stated_capacity(graph: OversightGraph, inspection: str) -> int | None:
+    """How many more findings of ``inspection`` the papers' count of superseded ones allows."""
+    issued = graph.out(inspection, "ISSUED")
+    for count_key in graph.out(inspection, "HAS_STATED_COUNT"):
+        count = graph.node(count_key)
+        if count.get("outcome") == "superseded" and not graph.out(count_key, "IN_AREA") and "count" in count:
+            already = sum(1 for f in issued if finding_outcome(graph, f) == "superseded")
+            return max(0, int(count["count"]) - already)
+    return None
+
+
+def supersession_candidates(graph: OversightGraph) -> list[Candidate]:
+    """Every candidate the rules above allow, best first per earlier finding."""
+    findings = [n for n in graph.nodes("Finding") if n.get("text")]
+    texts = {n["key"]: str(n["text"]) for n in findings}
+    pending = [
+        n["key"] for n in findings if finding_outcome(graph, n["key"]) in ("open", "unknown")
+    ]
+    if not pending:
+        return []
+    sims = _similarities(texts)
+    linked = {(e["source"], e["target"]) for e in graph.edges(type="SUPERSEDES")}
+    by_earlier: dict[str, list[Candidate]] = defaultdict(list)
+    for earlier in pending:
+        date_e, forces_e = graph.issued_on(earlier), _forces(graph, earlier)
+        if not date_e or not forces_e:
+            continue
+        kind_e, area_e = graph.labels(earlier)[0], _area(graph, earlier)
+        status_score, status_text = _status_score(graph, earlier)
+        for later in texts:
+            date_l = graph.issued_on(later)
+            if later == earlier or not date_l or date_l <= date_e:
+                continue
+            if graph.labels(later)[0] != kind_e or not set(forces_e) & set(_forces(graph, later)):
+                continue
+            if (later, earlier) in linked or (earlier, later) in linked:
+                continue
+            area_score, area_text = _area_score(graph, area_e, _area(graph, later))
+            similarity = sims.get((earlier, later), 0.0)
+            if area_score == 0.0 or similarity < MIN_SIMILARITY:
+                continue
+            confidence = round(
+                0.55 * min(1.0, similarity / SIMILARITY_CEILING) + 0.30 * area_score + 0.15 * status_score, 2
+            )
+            if confidence < MIN_CONFIDENCE:
+                continue
+            reason = (
+                f"inferred: {area_text}; text similarity {similarity:.2f}; earlier finding {status_text} "
+                f"and given no outcome by any paper; issued {date_l}, after {date_e}"
+            )
+            by_earlier[earlier].append(Candidate(earlier, later, confidence, round(similarity, 3), reason))
+    kept: list[Candidate] = []
+    by_inspection: dict[str, list[str]] = defaultdict(list)
+    for earlier in sorted(by_earlier):
+        source = graph.issuer(earlier)
+        if source:
+            by_inspection[source].append(earlier)
+    for inspection, earliers in sorted(by_inspection.items()):
+        capacity = _stated_capacity(graph, inspection)
+        domains = solve(graph, inspection).domains
+        # the stated counts may leave a finding no room to be superseded ("all closed")
+        allowed = [e for e in earliers if "superseded" in domains.get(e, {"superseded"})]
+        allowed.sort(key=lambda e: (-max(c.confidence for c in by_earlier[e]), e))
+        if capacity is not None:
+            allowed = allowed[:capacity]
+        for earlier in sorted(allowed):
+            best = sorted(by_earlier[earlier], key=lambda c: (-c.confidence, c.later))[:PER_FINDING]
+            kept.extend(best)
+    return kept
+
+
+def add_inferred_supersession(graph: OversightGraph) -> None:
+    """Add every candidate as an inferred SUPERSEDES relationship (a build derivation)."""
+    for candidate in supersession_candidates(graph):
+        props: dict[str, Any] = {
+            "basis": "inferred",
+            "confidence": candidate.confidence,
+            "reason": candidate.reason,
+        }
+        graph.add_edge(candidate.later, "SUPERSEDES", candidate.earlier, props)

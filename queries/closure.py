@@ -1,0 +1,124 @@
+"""The reconcile report: each finding's outcome and why, what reconciles, every discrepancy.
+
+Built on :func:`oversight.graph.closure.solve`. For each finding the report
+says how its outcome is known: *recorded* (a paper's status or a stated or
+registered link, with the line), *deduced* from the stated counts (with the
+statements that force it), or *unaccounted for* (with the outcomes still
+possible, and any inferred successor as a suggestion, labelled inferred).
+
+>>> from oversight.graph.model import OversightGraph
+>>> g = OversightGraph()
+>>> g.add_node("i", "Inspection", {"title": "PEEL"})
+>>> g.add_node("i/afi-01", "AreaForImprovement", {"number": 1}); g.add_edge("i", "ISSUED", "i/afi-01")
+>>> reconcile(g, "i")["totals"]
+{'closed': 0, 'discharged': 0, 'superseded': 0, 'carried-forward': 0, 'open': 0, 'unknown': 1}
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from oversight.graph.closure import TERMINAL, solve
+from oversight.graph.model import OversightGraph
+from oversight.graph.status import OUTCOMES, current_status, superseded_by
+from oversight.queries.findings import display_name
+
+__all__ = ["reconcile", "reconcilable_inspections"]
+
+
+def reconcilable_inspections(graph: OversightGraph) -> list[str]:
+    """Inspections with findings and at least one stated count about them."""
+    return [
+        key
+        for key in graph.keys("Inspection")
+        if graph.out(key, "ISSUED") and graph.out(key, "HAS_STATED_COUNT")
+    ]
+
+
+def _how_recorded(graph: OversightGraph, key: str, outcome: str) -> dict[str, Any]:
+    if outcome == "carried-forward" and graph.out(key, "CARRIED_FORWARD_TO"):
+        edge = next(graph.edges(type="CARRIED_FORWARD_TO", source=key))
+        return {"how": "stated", "by": edge["target"], "evidence": _edge_evidence(edge)}
+    if outcome == "superseded" and superseded_by(graph, key):
+        edge = next(e for e in graph.edges(type="SUPERSEDES", target=key) if e.get("basis") in ("stated", "register"))
+        return {"how": edge["basis"], "by": edge["source"], "evidence": _edge_evidence(edge)}
+    latest = current_status(graph, key)
+    if latest:
+        return {"how": "status", "by": latest["key"], "date": latest.get("date"), "evidence": graph.evidence(latest["key"])}
+    return {"how": "none", "evidence": []}
+
+
+def _edge_evidence(edge: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {"document": d, "line": n, "quote": q}
+        for d, n, q in zip(edge.get("evidenceDocuments", []), edge.get("evidenceLines", []), edge.get("evidenceQuotes", []), strict=True)
+    ]
+
+
+def reconcile(graph: OversightGraph, inspection: str) -> dict[str, Any]:
+    """The reconcile report of one inspection (see module docs)."""
+    closure = solve(graph, inspection)
+    rows = []
+    for key in closure.findings:
+        node = graph.node(key)
+        recorded = closure.recorded[key]
+        areas = graph.out(key, "IN_AREA")
+        row: dict[str, Any] = {
+            "key": key,
+            "number": node.get("number"),
+            "text": node.get("text"),
+            "area": display_name(graph.node(areas[0])) if areas else None,
+            "outcome": closure.outcome(key),
+        }
+        if recorded in TERMINAL:
+            row.update(basis="recorded", **_how_recorded(graph, key, recorded))
+        elif key in closure.deduced:
+            outcome, because = closure.deduced[key]
+            row.update(basis="deduced", how="deduced from stated counts", because=because, evidence=[])
+        else:
+            row.update(
+                basis="unaccounted",
+                possible=sorted(closure.domains[key], key=OUTCOMES.index),
+                lastStatus=(current_status(graph, key) or {}).get("status"),
+                evidence=[],
+            )
+        inferred = [e for e in graph.edges(type="SUPERSEDES", target=key) if e.get("basis") == "inferred"]
+        if inferred:
+            row["inferredSuccessors"] = [
+                {"key": e["source"], "confidence": e.get("confidence"), "reason": e.get("reason")} for e in inferred
+            ]
+        rows.append(row)
+    totals = Counter(row["outcome"] for row in rows)
+    recorded_totals = Counter(r for r in closure.recorded.values() if r in TERMINAL)
+    statements = []
+    for c in closure.constraints:
+        in_scope = [r for r in rows if r["key"] in c.scope]
+        have = sum(1 for r in in_scope if r["outcome"] == c.outcome)
+        statements.append(
+            {
+                "statement": c.key,
+                "outcome": c.outcome,
+                "area": display_name(graph.node(c.area)) if c.area else None,
+                "stated": c.count,
+                "ofTotal": c.of_total,
+                "recorded": sum(1 for r in in_scope if r["basis"] == "recorded" and r["outcome"] == c.outcome),
+                "recordedOrDeduced": have,
+                "reconciles": have == c.count and not any(r["basis"] == "unaccounted" for r in in_scope),
+                "quote": c.quote,
+                "document": c.document,
+                "line": c.line,
+            }
+        )
+    unaccounted = [r["key"] for r in rows if r["basis"] == "unaccounted"]
+    return {
+        "inspection": inspection,
+        "title": display_name(graph.node(inspection)),
+        "findings": rows,
+        "totals": {o: totals.get(o, 0) for o in OUTCOMES},
+        "recordedTotals": {o: recorded_totals.get(o, 0) for o in TERMINAL},
+        "statements": statements,
+        "discrepancies": closure.discrepancies,
+        "unaccounted": unaccounted,
+        "reconciles": bool(statements) and not closure.discrepancies and not unaccounted and all(s["reconciles"] for s in statements),
+    }
