@@ -1,0 +1,708 @@
+"""The PEEL section of an inspections-and-audits paper.
+
+When a PEEL report comes out, the paper gives it one section: the report's
+publication, then one paragraph group per assessment area headed
+``<area> – <grade> (<n> AFIs)``, then the next steps (the improvement plan and
+the boards that monitor it). From it this module states:
+
+- the PEEL inspection of the round the heading names, and a Judgement per area
+  (grade, scale, ``afiCount``, and ``previousGrade`` where the text says the
+  grade moved);
+- one AreaForImprovement per AFI an area heading counts, keyed
+  ``…/afi/<area-slug>-01``, with the text the paragraphs give it, or
+  ``missing: ["text"]`` where they describe none; statuses the text states for
+  them ("this AFI has been discharged");
+- what the section says of the *previous* round's AFIs ("14 of the 19 AFIs
+  closed", "three of the four previous AFIs … closed"), as StatedCounts on that
+  round's inspection, in their area where the statement sits in one;
+- other inspections of the force the area paragraphs date ("The inspection of
+  vetting … took place in early 2022 with the report published in November 2022");
+- the new improvement plan, the boards that oversee it and who chairs them,
+  where its progress is reported, and the previous plan's closure.
+
+A sentence about an AFI is read as one of: a statement about the previous
+round (it says "previous", "last round" or names another round), a status of
+a new AFI ("This AFI remains ongoing"), a list of new AFIs ("given two AFIs …;
+A and B"), or a description of one new AFI. Descriptions are numbered in the
+order the paper gives them; an AFI the paragraphs never describe keeps only its
+count's evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from oversight.loaders import common
+from oversight.loaders.ia_sections import Section
+from oversight.loaders.ia_text import (
+    NUM,
+    Facts,
+    Para,
+    board_mentions,
+    clean_cell,
+    is_noise,
+    outcome_for,
+    paragraphs,
+    read_chairs,
+    read_published,
+    scanner,
+    sentence_spans,
+)
+from oversight.loaders.models import Evidence, Ref, TextDocument
+from oversight.loaders.textparse import parse_date, parse_number
+from oversight.ontology import R, ontology
+
+__all__ = ["extract_peel", "AREA_HEADING"]
+
+_GRADES = r"Outstanding|Good|Adequate|Requires\s+Improvement|Inadequate|Ungraded|Not\s+graded"
+#: "Responding to the Public – Requires Improvement (4 AFIs)"
+AREA_HEADING = re.compile(
+    rf"^\s*(?P<area>[A-Z][^\u2013\u2014]{{2,120}}?)\s+[\u2013\u2014-]\s+(?P<grade>{_GRADES})\s*"
+    r"(?:\((?P<afis>[^)]*)\))?\s*$",
+    re.I,
+)
+_AFI = re.compile(r"\bAFIs?\b|\bareas?\s+for\s+improvement\b", re.I)
+_NO_AFI = re.compile(r"\bno\s+(?:AFIs?|areas?\s+for\s+improvement)\b", re.I)
+_PREVIOUS = re.compile(
+    r"previous(?:ly)?\s+(?:\w+\s+){0,2}?(?:AFIs?|areas?\s+for\s+improvement)"
+    r"|(?:AFIs?|areas?\s+for\s+improvement)\s+(?:\w+\s+){0,3}?previous(?:ly)?"
+    r"|(?:AFIs?|areas?\s+for\s+improvement)[^.]{0,60}?\blast\s+round\b",
+    re.I,
+)
+_ROUND_MENTION = re.compile(r"\bPEEL\s+(?:Inspection\s+)?(20\d\d\s*(?:/|-|\u2013)\s*\d\d)")
+_STATUS = re.compile(r"\b(?:this|that|the)\s+AFI\s+(?:remains|has\s+been|is\s+now|is|was)\b", re.I)
+_ENUMERATION = re.compile(
+    rf"(?:given|identified|issued|received)\s+(?P<n>{NUM})\s+(?:AFIs|areas\s+for\s+improvement),?\s+"
+    r"(?:both|all)\s+of\s+which\s+relat\w*\s+to\s+[^;:]*[;:]\s*(?P<list>.+)$",
+    re.I,
+)
+_INDEFINITE = re.compile(
+    r"\b(?:an|one|a\s+further|another|a\s+new)\s+(?:AFI|area\s+for\s+improvement)\b", re.I
+)
+_COUNT_OF = re.compile(
+    rf"(?P<c>{NUM})\s+of\s+the\s+(?P<t>{NUM})\s+(?:(?:remaining|previous|outstanding)\s+)*"
+    r"(?:AFIs?|areas?\s+for\s+improvement)",
+    re.I,
+)
+_SINGLE = re.compile(
+    r"\b(?:the|this)\s+(?:(?:previous|remaining)\s+)?AFI\b(?!s)|\bthe\s+(?:previous\s+)?area\s+for\s+improvement\b",
+    re.I,
+)
+_MOVED = re.compile(rf"moved\s+from\s+(?P<a>{_GRADES})\s+to\s+(?P<b>{_GRADES})", re.I)
+_AREAS_GRADED = re.compile(
+    rf"across\s+(?P<n>{NUM})\s+areas\b[^.]*?\bgrading\s+for\s+(?P<g>{NUM})\b", re.I
+)
+_GRADE_TALLY = re.compile(
+    rf"(?P<n>{NUM})\s+(?P<g>outstanding|good|adequate|inadequate)\s+gradings?\b", re.I
+)
+_SUB_INSPECTION = re.compile(
+    r"\bThe\s+inspection\s+of\s+(?P<t>[^.]+?)\s+took\s+place\s+in\s+[^.]+?\s+with\s+the\s+report\s+"
+    r"published\s+in\s+(?P<pub>[^.]+?)\.",
+)
+_RECEIVED = re.compile(rf"received\s+an?\s+(?P<g>{_GRADES})\s+grading", re.I)
+_STOP = frozenset(
+    "the and for with that this have been from their they were which into also than more such only "
+    "make sure have being been will would should where when there these those force afis afi".split()
+)
+
+
+@dataclass
+class _Afi:
+    area: str
+    text: str | None = None
+    evidence: Evidence | None = None
+    para: int | None = None
+    start: int = 0
+    enumerated: bool = False
+    statuses: list[tuple[str, Evidence]] = field(default_factory=list)
+
+
+@dataclass
+class _Sentence:
+    para: Para
+    start: int
+    end: int
+    index: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.para.text[self.start : self.end]
+
+
+def _grade(text: str) -> str | None:
+    return ontology().vocabulary("Grades").notation_for(" ".join(text.split()))
+
+
+def _stems(text: str) -> set[str]:
+    stems = set()
+    for word in re.findall(r"[a-z]{4,}", text.lower()):
+        if word in _STOP:
+            continue
+        for suffix in (
+            "ations",
+            "ation",
+            "ments",
+            "ment",
+            "ings",
+            "ing",
+            "ions",
+            "ion",
+            "ed",
+            "es",
+            "s",
+        ):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        stems.add(word[:6])
+    return stems
+
+
+def extract_peel(
+    facts: Facts,
+    doc: TextDocument,
+    force: Ref | None,
+    section: Section,
+    round_: str,
+    status_part: str,
+) -> None:
+    """State everything the PEEL section of round ``round_`` gives (see the module docstring).
+
+    Parameters
+    ----------
+    facts : Facts
+        Where the facts and warnings go.
+    doc : TextDocument
+        The paper.
+    force : Ref or None
+        The force the paper is about; without one nothing is stated, since a
+        PEEL inspection is always of one force.
+    section : Section
+        The numbered section whose heading names the PEEL round.
+    round_ : str
+        The round, as :func:`~oversight.loaders.common.peel_round` gives it.
+    status_part : str
+        The key part of status assessments: the paper's date, or an
+        ``undated <hash>`` part when the paper states none.
+    """
+    if force is None:
+        facts.warn("PEEL section in a paper that names no force; not extracted", section.line)
+        return
+    heading_line: int = section.line
+    end: int = section.end
+    inspection = common.peel_inspection(force, round_)
+    title = clean_cell(re.sub(r"^\s*\d{1,2}\.\d{1,2}\.?\s+", "", doc.lines[heading_line - 1]))
+    heading_ev = facts.evidence(heading_line)
+    facts.node(inspection, heading_ev, title=title, kind="peel", round=round_, forceInspected=True)
+    facts.edge(R.INSPECTED, inspection, force, heading_ev)
+
+    areas = []  # (line, match)
+    breaks = []
+    for number in range(heading_line + 1, end + 1):
+        raw = doc.lines[number - 1]
+        match = AREA_HEADING.match(raw)
+        if match:
+            areas.append((number, match))
+        elif (
+            raw.strip()
+            and len(raw.strip()) <= 40
+            and not raw.strip().endswith(tuple(".:;,"))
+            and not is_noise(raw)
+        ):
+            breaks.append(number)
+    intro_end = areas[0][0] - 1 if areas else end
+    intro = paragraphs(doc.lines, heading_line + 1, intro_end)
+    context_round = {"value": None}
+    _intro(facts, doc, force, inspection, intro, round_, context_round)
+
+    afi_total = 0
+    graded = 0
+    tallies: dict[str, int] = {}
+    for index, (line, match) in enumerate(areas):
+        stop = areas[index + 1][0] - 1 if index + 1 < len(areas) else end
+        stop = min([stop] + [b - 1 for b in breaks if line < b <= stop])
+        grade = _grade(match.group("grade"))
+        if grade is None:
+            facts.warn(f"unknown grade {match.group('grade')!r}", line)
+            continue
+        name = match.group("area").strip()
+        slug = common.area_slug(name, round_)
+        if slug is None:
+            facts.warn(f"assessment area {name!r} is not in the area scheme; kept unresolved", line)
+            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        area = common.area_ref(name, round_)
+        count = None
+        if match.group("afis"):
+            words = re.sub(
+                r"\s*(?:AFIs?|areas?\s+for\s+improvement)\s*$", "", match.group("afis"), flags=re.I
+            )
+            count = 0 if words.strip().lower() in ("no", "none", "nil") else parse_number(words)
+        ev = facts.evidence(line)
+        judgement = Ref.of("Judgement", slug, within=inspection)
+        facts.node(
+            judgement,
+            ev,
+            grade=grade,
+            gradeScale=None
+            if grade == "ungraded"
+            else ("peel-5" if common.round_year(round_) >= 2021 else "peel-4"),
+            afiCount=count,
+        )
+        facts.edge(R.HAS_JUDGEMENT, inspection, judgement, ev)
+        facts.edge(R.IN_AREA, judgement, area, ev)
+        if grade != "ungraded":
+            graded += 1
+            tallies[grade] = tallies.get(grade, 0) + 1
+        paras = paragraphs(doc.lines, line + 1, stop)
+        sentences = [
+            _Sentence(p, a, b, i) for i, p in enumerate(paras) for a, b in sentence_spans(p.text)
+        ]
+        for sentence in sentences:
+            moved = _MOVED.search(sentence.text)
+            if moved:
+                before, after = _grade(moved.group("a")), _grade(moved.group("b"))
+                mev = sentence.para.evidence(
+                    doc.lines, sentence.start + moved.start(), sentence.start + moved.end(), doc
+                )
+                facts.node(judgement, mev, previousGrade=before)
+                if after != grade:
+                    facts.warn(
+                        f"{name}: the text says the grade moved to {after}, the heading says {grade}",
+                        mev.line,
+                    )
+        _sub_inspections(facts, doc, force, sentences, slug, name, round_)
+        afis = _area_afis(facts, doc, sentences, slug, name, round_, force, context_round, line)
+        if count is None:
+            if afis:
+                facts.warn(f"{name}: AFIs described but the heading gives no count", line)
+            continue
+        afi_total += count
+        if len(afis) > count:
+            facts.warn(
+                f"{name}: {len(afis)} AFIs described but the heading counts {count}; extra descriptions merged",
+                line,
+            )
+            for extra in afis[count:]:
+                afis[count - 1].text = f"{afis[count - 1].text} {extra.text}" if count else None
+            afis = afis[:count]
+        while len(afis) < count:
+            afis.append(_Afi(slug))
+        for number, afi in enumerate(afis, start=1):
+            ref = Ref.of("AreaForImprovement", slug, str(number), within=inspection)
+            if afi.text and afi.evidence is not None:
+                facts.node(ref, afi.evidence, number=number, text=afi.text)
+                facts.edge(R.ISSUED, inspection, ref, afi.evidence)
+            else:
+                facts.node(ref, ev, number=number, missing=["text"])
+                facts.edge(R.ISSUED, inspection, ref, ev)
+                facts.warn(f"{name}: AFI {number} of {count} is counted but not described", line)
+            facts.edge(R.IN_AREA, ref, area, ev)
+            for status, sev in afi.statuses:
+                assessment = Ref.of("StatusAssessment", status_part, within=ref)
+                facts.node(
+                    assessment,
+                    sev,
+                    status=status,
+                    date=None if status_part.startswith("undated") else status_part,
+                    missing=["date"] if status_part.startswith("undated") else None,
+                )
+                facts.edge(R.HAS_STATUS, ref, assessment, sev)
+    if areas:
+        facts.node(
+            inspection,
+            facts.evidence(areas[0][0]),
+            afiCount=afi_total,
+            deduced=["afiCount"],
+            deducedFrom=[f"afiCount: the sum of the AFIs the {len(areas)} area headings count"],
+        )
+    _check_tallies(facts, doc, intro, len(areas), graded, tallies)
+    last = areas[-1][0] if areas else heading_line
+    tail_start = next((b for b in breaks if b > last), end + 1)
+    _plans(
+        facts, doc, force, inspection, round_, paragraphs(doc.lines, tail_start, end), context_round
+    )
+
+
+def _round_of(text: str, current: str) -> str | None:
+    for match in _ROUND_MENTION.finditer(text):
+        found = common.peel_round(match.group(1))
+        if found and found != current:
+            return found
+    return None
+
+
+def _intro(
+    facts: Facts,
+    doc: TextDocument,
+    force: Ref,
+    inspection: Ref,
+    intro: list[Para],
+    round_: str,
+    context_round: dict[str, str | None],
+) -> None:
+    """Publication and bodies of the report, and what the opening says of the previous round."""
+    published = False
+    bodies_done = False
+    for para in intro:
+        for a, b in sentence_spans(para.text):
+            text = para.text[a:b]
+            if not published:
+                found = read_published(text)
+                if found:
+                    published = True
+                    facts.node(
+                        inspection,
+                        para.evidence(doc.lines, a + found[1], a + found[2], doc),
+                        published=found[0],
+                    )
+            if not bodies_done:
+                for mention in scanner("Inspectorate").find(text):
+                    bodies_done = True
+                    facts.edge(
+                        R.CONDUCTED_BY,
+                        inspection,
+                        common.body_ref(mention.surface),
+                        para.evidence(doc.lines, a + mention.start, a + mention.end, doc),
+                    )
+            other = _round_of(text, round_)
+            if other:
+                context_round["value"] = other
+            if _AFI.search(text) and outcome_for(text) and not _NO_AFI.search(text):
+                _previous_count(facts, doc, force, _Sentence(para, a, b), None, None, context_round)
+
+
+def _previous_count(
+    facts: Facts,
+    doc: TextDocument,
+    force: Ref,
+    sentence: _Sentence,
+    slug: str | None,
+    area_name: str | None,
+    context_round: dict[str, str | None],
+) -> None:
+    """A statement about the previous round's AFIs, as a StatedCount on that round's inspection."""
+    text = sentence.text
+    outcome = outcome_for(text)
+    if outcome is None or outcome == "in-progress":
+        return
+    previous = context_round["value"]
+    if previous is None:
+        facts.warn(
+            "a statement about earlier AFIs names no round; not recorded",
+            sentence.para.line_of(sentence.start),
+        )
+        return
+    ev = sentence.para.evidence(doc.lines, sentence.start, sentence.end, doc)
+    props: dict[str, object] = {"outcome": outcome, "findingKind": "AreaForImprovement"}
+    counted = _COUNT_OF.search(text)
+    if counted:
+        props.update(
+            count=parse_number(counted.group("c")), ofTotal=parse_number(counted.group("t"))
+        )
+    elif _SINGLE.search(text):
+        props["count"] = 1
+    else:
+        props.update(coversAll=True, missing=["count"])
+    old = common.peel_inspection(force, previous)
+    facts.node(old, ev, kind="peel", round=previous)
+    parts = (outcome, slug) if slug else (outcome,)
+    stated = Ref.of("StatedCount", facts.stamp, *parts, within=old)
+    facts.node(stated, ev, **props)
+    facts.edge(R.HAS_STATED_COUNT, old, stated, ev)
+    if slug and area_name:
+        facts.edge(R.IN_AREA, stated, common.area_ref(area_name, previous), ev)
+
+
+def _area_afis(
+    facts: Facts,
+    doc: TextDocument,
+    sentences: list[_Sentence],
+    slug: str,
+    area_name: str,
+    round_: str,
+    force: Ref,
+    context_round: dict[str, str | None],
+    heading_line: int,
+) -> list[_Afi]:
+    """The new AFIs an area's paragraphs describe, in order, with their stated statuses."""
+    afis: list[_Afi] = []
+    by_para: dict[int, _Afi] = {}
+    pending: list[tuple[_Sentence, str]] = []
+    previous_sentence: dict[int, _Sentence] = {}
+    for sentence in sentences:
+        text = sentence.text
+        other = _round_of(text, round_)
+        if other:
+            context_round["value"] = other
+        if not _AFI.search(text) or _NO_AFI.search(text):
+            previous_sentence[sentence.index] = sentence
+            continue
+        if _PREVIOUS.search(text) or other:
+            _previous_count(facts, doc, force, sentence, slug, area_name, context_round)
+        elif _STATUS.search(text) and outcome_for(text):
+            pending.append((sentence, outcome_for(text)))  # type: ignore[arg-type]
+        else:
+            enumeration = _ENUMERATION.search(text)
+            items = []
+            if enumeration:
+                n = parse_number(enumeration.group("n"))
+                offset = sentence.start + enumeration.start("list")
+                pieces = _split_list(enumeration.group("list"))
+                if n and len(pieces) == n:
+                    items = [(offset + a, offset + b) for a, b in pieces]
+            if items:
+                for a, b in items:
+                    afi = _Afi(
+                        slug,
+                        sentence.para.text[a:b],
+                        sentence.para.evidence(doc.lines, a, b, doc),
+                        sentence.index,
+                        a,
+                        enumerated=True,
+                    )
+                    afis.append(afi)
+            elif _INDEFINITE.search(text) or sentence.index not in by_para:
+                start = sentence.start
+                if (
+                    re.search(r"\b(?:associated|related|relevant)\s+AFI\b", text, re.I)
+                    and sentence.index in previous_sentence
+                ):
+                    start = previous_sentence[sentence.index].start
+                words = sentence.para.text[start : sentence.end]
+                evidence = sentence.para.evidence(doc.lines, start, sentence.end, doc)
+                afi = _Afi(slug, clean_cell(words), evidence, sentence.index, start)
+                afis.append(afi)
+                by_para[sentence.index] = afi
+            else:
+                afi = by_para[sentence.index]
+                afi.text = f"{afi.text} {clean_cell(text)}"
+                afi.evidence = sentence.para.evidence(doc.lines, afi.start, sentence.end, doc)
+        previous_sentence[sentence.index] = sentence
+    _assign_statuses(facts, doc, afis, by_para, pending, area_name, heading_line)
+    return afis
+
+
+def _split_list(raw: str) -> list[tuple[int, int]]:
+    """Spans of the items of "A; B" or "A and the B" (a list of AFIs), without the closing stop.
+
+    >>> raw = "the management of vetting and the introduction of a system."
+    >>> [raw[a:b] for a, b in _split_list(raw)]
+    ['the management of vetting', 'the introduction of a system']
+    """
+    spans = []
+    start = 0
+    for separator in re.finditer(r";\s*|,?\s+and\s+(?=the\s)", raw):
+        spans.append((start, separator.start()))
+        start = separator.end()
+    spans.append((start, len(raw.rstrip().rstrip("."))))
+    return [(a, b) for a, b in spans if raw[a:b].strip()]
+
+
+def _assign_statuses(
+    facts: Facts,
+    doc: TextDocument,
+    afis: list[_Afi],
+    by_para: dict[int, _Afi],
+    pending: list[tuple[_Sentence, str]],
+    area_name: str,
+    heading_line: int,
+) -> None:
+    """Give each "This AFI …" status to its AFI: the one its paragraph describes, else the best match."""
+    deferred: list[tuple[_Sentence, str]] = []
+    taken: set[int] = set()
+    candidates = [a for a in afis if a.enumerated]
+    shared = set.intersection(*(_stems(a.text or "") for a in candidates)) if candidates else set()
+    for sentence, status in pending:
+        ev = sentence.para.evidence(doc.lines, sentence.start, sentence.end, doc)
+        if sentence.index in by_para:
+            by_para[sentence.index].statuses.append((status, ev))
+            continue
+        words = _stems(sentence.para.text) - shared
+        scores = [
+            (len(words & (_stems(a.text or "") - shared)), i)
+            for i, a in enumerate(candidates)
+            if i not in taken
+        ]
+        best = max((s for s, _ in scores), default=0)
+        winners = [i for s, i in scores if s == best]
+        if best > 0 and len(winners) == 1:
+            taken.add(winners[0])
+            candidates[winners[0]].statuses.append((status, ev))
+        else:
+            deferred.append((sentence, status))
+    for sentence, status in deferred:
+        free = [i for i in range(len(candidates)) if i not in taken]
+        ev = sentence.para.evidence(doc.lines, sentence.start, sentence.end, doc)
+        if free:
+            taken.add(free[0])
+            candidates[free[0]].statuses.append((status, ev))
+        else:
+            facts.warn(
+                f"{area_name}: a status for an AFI that cannot be told apart; not recorded", ev.line
+            )
+
+
+def _sub_inspections(
+    facts: Facts,
+    doc: TextDocument,
+    force: Ref,
+    sentences: list[_Sentence],
+    slug: str,
+    area_name: str,
+    round_: str,
+) -> None:
+    """Separate inspections of the force an area paragraph dates, with the grade they gave."""
+    for i, sentence in enumerate(sentences):
+        match = _SUB_INSPECTION.search(sentence.text)
+        if not match:
+            continue
+        title = re.sub(r"\s*\([A-Z]{2,6}\)", "", match.group("t")).strip()
+        ref = Ref.of("Inspection", title, within=force)
+        ev = sentence.para.evidence(doc.lines, sentence.start, sentence.end, doc)
+        facts.node(
+            ref,
+            ev,
+            kind="inspection",
+            published=parse_date(match.group("pub")),
+            forceInspected=True,
+        )
+        facts.edge(R.INSPECTED, ref, force, ev)
+        following = sentences[i + 1] if i + 1 < len(sentences) else None
+        if following is not None and following.para is sentence.para:
+            received = _RECEIVED.search(following.text)
+            if received:
+                grade = _grade(received.group("g"))
+                gev = following.para.evidence(doc.lines, following.start, following.end, doc)
+                judgement = Ref.of("Judgement", slug, within=ref)
+                afis = re.search(rf"\b(?P<n>{NUM})\s+AFIs\b", following.text)
+                facts.node(
+                    judgement,
+                    gev,
+                    grade=grade,
+                    gradeScale="peel-5" if grade == "adequate" else None,
+                    deduced=["gradeScale"] if grade == "adequate" else None,
+                    deducedFrom=["gradeScale: 'adequate' exists only on the five-tier scale"]
+                    if grade == "adequate"
+                    else None,
+                )
+                facts.edge(R.HAS_JUDGEMENT, ref, judgement, gev)
+                facts.edge(R.IN_AREA, judgement, common.area_ref(area_name, round_), gev)
+                if afis:
+                    facts.node(ref, gev, afiCount=parse_number(afis.group("n")))
+
+
+def _check_tallies(
+    facts: Facts,
+    doc: TextDocument,
+    intro: list[Para],
+    areas: int,
+    graded: int,
+    tallies: dict[str, int],
+) -> None:
+    """Warn when the opening's totals ("eleven areas … grading for ten") disagree with the headings."""
+    for para in intro:
+        stated = _AREAS_GRADED.search(para.text)
+        if stated:
+            n, g = parse_number(stated.group("n")), parse_number(stated.group("g"))
+            if (n, g) != (areas, graded):
+                facts.warn(
+                    f"the paper states {n} areas with {g} graded, its headings give {areas} and {graded}",
+                    para.line_of(stated.start()),
+                )
+        for tally in _GRADE_TALLY.finditer(para.text):
+            grade = _grade(tally.group("g"))
+            n = parse_number(tally.group("n"))
+            if grade and n != tallies.get(grade, 0):
+                facts.warn(
+                    f"the paper states {n} {grade} gradings, its headings give {tallies.get(grade, 0)}",
+                    para.line_of(tally.start()),
+                )
+
+
+def _plans(
+    facts: Facts,
+    doc: TextDocument,
+    force: Ref,
+    inspection: Ref,
+    round_: str,
+    paras: list[Para],
+    context_round: dict[str, str | None],
+) -> None:
+    """The improvement plans the section's next steps name, and their governance."""
+    for para in paras:
+        spans = sentence_spans(para.text)
+        plan: Ref | None = None
+        for a, b in spans:
+            text = para.text[a:b]
+            ev = para.evidence(doc.lines, a, b, doc)
+            closed_plan = re.search(
+                r"\bprevious\s+(?P<t>(?:[A-Z][\w/]*\s+)*Improvement\s+Plan)\b(?P<rest>[^.]*)", text
+            )
+            if closed_plan and re.search(
+                r"\bnew\s+plan\b|\bnew\s+(?:improvement\s+)?plan\b", text, re.I
+            ):
+                previous = context_round["value"]
+                if previous:
+                    old = Ref.of("ImprovementPlan", f"PEEL {previous}", within=force)
+                    facts.node(
+                        old,
+                        ev,
+                        title=closed_plan.group("t"),
+                        round=previous,
+                        status=outcome_for(closed_plan.group("rest")),
+                        deduced=["round"],
+                        deducedFrom=[
+                            f"round: the plan before the PEEL {round_} plan; the section names PEEL {previous} as the previous round"
+                        ],
+                    )
+                    facts.edge(R.ADDRESSES, old, common.peel_inspection(force, previous), ev)
+                else:
+                    facts.warn(
+                        "the previous improvement plan's round is not named; not recorded", ev.line
+                    )
+                plan = Ref.of("ImprovementPlan", f"PEEL {round_}", within=force)
+                facts.node(plan, ev, title=f"PEEL {round_} improvement plan", round=round_)
+                facts.edge(R.ADDRESSES, plan, inspection, ev)
+                continue
+            if plan is None:
+                continue
+            monitored = re.search(
+                r"\b(?:monitored|overseen|scrutinised|governed)\s+(?:via|by|through|at)\b",
+                text,
+                re.I,
+            )
+            if monitored:
+                for board in board_mentions(text[monitored.end() :]):
+                    facts.edge(
+                        R.OVERSEEN_BY,
+                        plan,
+                        common.board_ref(board.surface, force),
+                        para.evidence(
+                            doc.lines,
+                            a + monitored.end() + board.start,
+                            a + monitored.end() + board.end,
+                            doc,
+                        ),
+                    )
+                for board, post in read_chairs(text):
+                    facts.edge(
+                        R.CHAIRED_BY,
+                        common.board_ref(board.surface, force),
+                        common.post_ref(post.surface, force),
+                        para.evidence(doc.lines, a + board.start, a + post.end, doc),
+                    )
+            reporting = re.search(r"\breport(?:ing|ed|s)?\b[^.]*?\bto\b", text, re.I)
+            if reporting:
+                for board in board_mentions(text[reporting.end() :]):
+                    facts.edge(
+                        R.REPORTS_TO,
+                        plan,
+                        common.board_ref(board.surface, force),
+                        para.evidence(
+                            doc.lines,
+                            a + reporting.end() + board.start,
+                            a + reporting.end() + board.end,
+                            doc,
+                        ),
+                    )
