@@ -4,7 +4,8 @@ Papers often count rather than name ("14 of the 19 AFIs closed, four of the
 remaining five superseded, one carried forward"; "three of the four previous
 AFIs in responding to the public closed"). Each such :class:`StatedCount` is
 a constraint: *exactly* ``count`` findings of the inspection (of that kind, in
-that area when the count names one) have that outcome.
+that area when the count names one) have that outcome; a count that says
+"all" (``coversAll``, no number) covers every finding in its scope.
 
 :func:`solve` starts from each finding's recorded outcome (the shared rule of
 :mod:`oversight.graph.status`: stated or registered facts only) and narrows
@@ -91,18 +92,20 @@ def constraints_of(graph: OversightGraph, inspection: str) -> list[Constraint]:
     out = []
     for key in graph.out(inspection, "HAS_STATED_COUNT"):
         node = graph.node(key)
-        if "outcome" not in node or "count" not in node:
+        if "outcome" not in node or ("count" not in node and not node.get("coversAll")):
             continue
         scope = [f for f in issued if not node.get("findingKind") or graph.has_label(f, str(node["findingKind"]))]
         areas = graph.out(key, "IN_AREA")
         if areas:
             scope = [f for f in scope if areas[0] in graph.out(f, "IN_AREA")]
+        # "the AFIs of this area have been closed": every finding in scope, however many.
+        count = int(node["count"]) if "count" in node else len(scope)
         cited = graph.evidence(key)
         out.append(
             Constraint(
                 key=key,
                 outcome=str(node["outcome"]),
-                count=int(node["count"]),
+                count=count,
                 of_total=node.get("ofTotal"),
                 area=areas[0] if areas else None,
                 scope=tuple(scope),

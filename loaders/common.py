@@ -40,6 +40,7 @@ __all__ = [
     "board_ref",
     "post_ref",
     "person_ref",
+    "paper_stamp",
 ]
 
 
@@ -145,3 +146,18 @@ def post_ref(name: str, force: Ref | None) -> Ref:
 def person_ref(name: str, force: Ref | None) -> Ref:
     """A named person, scoped to the force whose paper names them."""
     return Ref.named("Person", name, within=force)
+
+
+def paper_stamp(doc: TextDocument, date: str | None) -> str:
+    """The key part that keeps one paper's dated statements apart from another's.
+
+    The paper's date when it states one, else ``undated <first 8 hex of its
+    SHA-256>``: status assessments and stated counts of two papers never share a
+    key, and an undated paper's statements stay its own.
+
+    >>> paper_stamp(TextDocument.from_text("x"), "2023-04-18")
+    '2023-04-18'
+    >>> paper_stamp(TextDocument.from_text("x"), None)
+    'undated 2d711642'
+    """
+    return date or f"undated {doc.sha256[:8]}"

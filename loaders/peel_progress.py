@@ -442,7 +442,7 @@ class PeelProgressExtractor:
         afis, region_start = self._afis(doc, total, warnings)
         counts = self._rag_counts(doc, region_start)
         self._deduce_rags(doc, afis, counts, total, warnings)
-        context = _Context(doc, sink, inspection, force, date or "undated", date_line, warnings)
+        context = _Context(doc, sink, inspection, force, common.paper_stamp(doc, date), date_line, warnings)
         for afi in afis:
             self._afi_facts(context, afi)
         self._stated_counts(context, counts, region_start, afis)
@@ -1083,7 +1083,7 @@ class PeelProgressExtractor:
     ) -> None:
         doc, sink = ctx.doc, ctx.sink
         for rag, (value, line) in counts.items():
-            count = Ref.of(L.StatedCount, ctx.date_or_none or "undated", rag, within=ctx.inspection)
+            count = Ref.of(L.StatedCount, common.paper_stamp(doc, ctx.date_or_none), rag, within=ctx.inspection)
             sink.node(count, line, rag=rag, count=value, findingKind=L.AreaForImprovement)
             sink.node(count, ctx.date_line or line, date=ctx.date_or_none)
             sink.edge(R.HAS_STATED_COUNT, ctx.inspection, count, line)
@@ -1113,7 +1113,7 @@ class PeelProgressExtractor:
                 windows.append((value, start, end))
             for value, start, end in windows:
                 label = _window_label(start, end)
-                count = Ref.of(L.StatedCount, ctx.date_or_none or "undated", rag or "all", label, within=ctx.inspection)
+                count = Ref.of(L.StatedCount, common.paper_stamp(doc, ctx.date_or_none), rag or "all", label, within=ctx.inspection)
                 sink.node(
                     count,
                     number,

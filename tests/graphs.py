@@ -93,3 +93,18 @@ class RoundsBuilder:
             self.g.add_node(f"area/{area}", "AssessmentArea", {"name": area}, self.ev())
             self.g.add_edge(key, "IN_AREA", f"area/{area}", {}, self.ev())
         return key
+
+
+def unstamped(tail: str) -> str:
+    """A stated count's last key segment without the paper stamp (its date or undated-<sha8>)."""
+    import re
+
+    return re.sub(r"^(?:\d{4}(?:-\d{2}){0,2}|undated-[0-9a-f]{8})-", "", tail)
+
+
+def stated_count(graph: OversightGraph, parent: str, tail: str) -> dict:  # type: ignore[type-arg]
+    """The one stated count under ``parent`` whose unstamped segment is ``tail``."""
+    [key] = [
+        k for k in graph.keys("StatedCount") if k.startswith(parent + "/count/") and unstamped(k.rsplit("/", 1)[1]) == tail
+    ]
+    return graph.node(key)
