@@ -13,7 +13,10 @@ the possible outcomes of the others by the constraints until nothing changes:
 
 - when a count is already met by findings known to have the outcome, no other
   finding in its scope can have it;
-- when only as many findings as the count could have the outcome, they all do.
+- when only as many findings as the count could have the outcome, they all do;
+- a statement about one finding that describes it ("the remaining AFI in
+  respect of protected characteristics … carried forward") settles the one
+  finding in scope whose wording clearly matches (TF-IDF similarity, reported).
 
 A finding narrowed to one outcome this way is *deduced*, with the statements
 that forced it; it is reported as deduced, never as stated, and nothing is
@@ -42,12 +45,17 @@ from typing import Any
 
 from oversight.errors import UnknownKey
 from oversight.graph.model import OversightGraph
+from oversight.graph.similarity import comparison_text, similarities
 from oversight.graph.status import OUTCOMES, finding_outcome
 
 __all__ = ["Constraint", "Closure", "TERMINAL", "constraints_of", "solve"]
 
 #: Outcomes that settle a finding; open and unknown do not.
 TERMINAL = ("closed", "discharged", "superseded", "carried-forward")
+#: A one-finding statement settles the finding its wording matches at least this well...
+MATCH_MIN = 0.08
+#: ...and this many times better than the next finding.
+MATCH_MARGIN = 2.0
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,7 @@ class Constraint:
 
     key: str
     outcome: str
-    count: int
+    count: int | None  # None: "all" of a scope with no finding recorded in it
     of_total: int | None
     area: str | None
     scope: tuple[str, ...]
@@ -99,7 +107,7 @@ def constraints_of(graph: OversightGraph, inspection: str) -> list[Constraint]:
         if areas:
             scope = [f for f in scope if areas[0] in graph.out(f, "IN_AREA")]
         # "the AFIs of this area have been closed": every finding in scope, however many.
-        count = int(node["count"]) if "count" in node else len(scope)
+        count = int(node["count"]) if "count" in node else (len(scope) or None)
         cited = graph.evidence(key)
         out.append(
             Constraint(
@@ -122,7 +130,7 @@ def solve(graph: OversightGraph, inspection: str) -> Closure:
     if inspection not in graph:
         raise UnknownKey(inspection)
     if not graph.has_label(inspection, "Inspection"):
-        raise UnknownKey(inspection, f"a {graph.labels(inspection)[0]}, not an inspection")
+        raise UnknownKey(inspection, f"{graph.labels(inspection)[0]}, not an inspection")
     findings = graph.out(inspection, "ISSUED")
     recorded = {f: finding_outcome(graph, f) for f in findings}
     constraints = constraints_of(graph, inspection)
@@ -139,11 +147,16 @@ def solve(graph: OversightGraph, inspection: str) -> Closure:
     closure = Closure(inspection, findings, recorded, domains, constraints=constraints)
     reasons: dict[str, list[str]] = {f: [] for f in findings}
     broken: set[str] = set()
+    for c in constraints:
+        if c.count is None:
+            broken.add(c.key)
+            closure.discrepancies.append(_discrepancy(c, [], [], recorded))
+    _match_descriptions(graph, constraints, domains, reasons, broken)
     changed = True
     while changed:
         changed = False
         for c in constraints:
-            if c.key in broken:
+            if c.key in broken or c.count is None:
                 continue
             fixed = [f for f in c.scope if domains[f] == {c.outcome}]
             possible = [f for f in c.scope if c.outcome in domains[f]]
@@ -169,8 +182,60 @@ def solve(graph: OversightGraph, inspection: str) -> Closure:
     return closure
 
 
+def _match_descriptions(
+    graph: OversightGraph,
+    constraints: list[Constraint],
+    domains: dict[str, set[str]],
+    reasons: dict[str, list[str]],
+    broken: set[str],
+) -> None:
+    """A statement about one finding that describes it ("the AFI in respect of protected
+    characteristics … carried forward") settles that finding when its wording clearly
+    matches one undecided finding in scope: TF-IDF similarity (the better of the
+    finding's text alone and its text with its recorded actions, since papers often
+    describe a finding in the words of its actions) at least MATCH_MIN and at least
+    MATCH_MARGIN times the next best finding's. The match is reported as deduced, with
+    the scores."""
+    for c in constraints:
+        if c.key in broken or c.count != 1 or not c.quote:
+            continue
+        undecided = [f for f in c.scope if len(domains[f]) > 1 and c.outcome in domains[f]]
+        if len(undecided) < 2 or any(domains[f] == {c.outcome} for f in c.scope):
+            continue
+        scores: dict[str, float] = {}
+        for with_actions in (False, True):
+            texts = {f: comparison_text(graph, f, with_actions=with_actions)[0] for f in undecided}
+            sims = similarities({**{f: t for f, t in texts.items() if t}, "\x00statement": c.quote})
+            for f in undecided:
+                scores[f] = max(scores.get(f, 0.0), sims.get(("\x00statement", f), 0.0))
+        ranked = sorted(((score, f) for f, score in scores.items()), reverse=True)
+        if not ranked:
+            continue
+        best, match = ranked[0]
+        second = ranked[1][0] if len(ranked) > 1 else 0.0
+        if best >= MATCH_MIN and best >= MATCH_MARGIN * second:
+            domains[match] = {c.outcome}
+            reasons[match].append(
+                f"{c.key} (matched by description: similarity {best:.2f}, next best {second:.2f})"
+            )
+
+
 def _discrepancy(c: Constraint, fixed: list[str], possible: list[str], recorded: dict[str, str]) -> dict[str, Any]:
     where = f" in {c.area}" if c.area else ""
+    if c.count is None:
+        return {
+            "statement": c.key,
+            "quote": c.quote,
+            "document": c.document,
+            "line": c.line,
+            "stated": None,
+            "recorded": 0,
+            "message": (
+                f"the paper says all {c.outcome}{where}, but no finding of the inspection is recorded{where} "
+                "(record each finding's area, e.g. in the register, to reconcile this statement)"
+            ),
+            "findings": [],
+        }
     if len(fixed) > c.count:
         message = (
             f"the paper states {c.count} {c.outcome}{where}, but the records show {len(fixed)}: {', '.join(fixed)}"

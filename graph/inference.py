@@ -8,18 +8,23 @@ supersede it. A candidate must be:
 - in the same assessment area, or a related one (``skos:closeMatch``), or
   either side has no area yet (weaker);
 - similar in wording: TF-IDF cosine similarity of the two texts
-  (scikit-learn, fitted on every finding text in the graph).
+  (scikit-learn, fitted on every finding text in the graph); a finding whose
+  text the paper lost is compared on its recorded actions, and the reason
+  says so.
 
-Its confidence (0..1) weighs the similarity (55%), the area match (30%) and
-the earlier finding's status history (15%: still in progress at its last
-assessment makes supersession likelier than reported complete). The reason
-spells all three out.
+Its confidence (0..1) weighs the similarity (45%), the area match (25%), the
+earlier finding's status history (15%: still in progress at its last
+assessment makes supersession likelier than reported complete) and the
+closure accounting (15%: the stated counts leave the earlier finding no
+outcome but superseded, or leave superseded possible). The reason spells
+each out.
 
 Stated facts win: a finding with a stated or registered outcome gets no
 candidate; a candidate that would make an inspection's superseded findings
 outnumber the count a paper states, or that the stated counts rule out
 (closure accounting leaves the finding no room to be superseded, as after
-"all the AFIs in this area were closed"), is dropped; a pair already linked on any basis is left alone. Candidates are
+"all the AFIs in this area were closed"), is dropped; a pair already linked on any basis, or linked by a paper
+(``LINKED_TO``), is left alone. Candidates are
 added as ``SUPERSEDES`` with ``basis: inferred``, ``confidence`` and
 ``reason``, and every view and trace shows them as inferred.
 """
@@ -32,14 +37,19 @@ from typing import Any
 
 from oversight.graph.closure import solve
 from oversight.graph.model import OversightGraph
+from oversight.graph.similarity import comparison_text, similarities
 from oversight.graph.status import current_status, finding_outcome
 
 __all__ = ["Candidate", "supersession_candidates", "add_inferred_supersession"]
 
-MIN_SIMILARITY = 0.12
+#: Least similarity for a candidate in the same or a related area...
+MIN_SIMILARITY = 0.05
+#: ...and when either finding's area is not recorded.
+MIN_SIMILARITY_NO_AREA = 0.15
 MIN_CONFIDENCE = 0.35
 PER_FINDING = 2
-SIMILARITY_CEILING = 0.5
+#: Similarity at or above this counts in full (TF-IDF scores of short texts stay low).
+SIMILARITY_CEILING = 0.3
 
 
 @dataclass(frozen=True, order=True)
@@ -85,19 +95,6 @@ def _status_score(graph: OversightGraph, finding: str) -> tuple[float, str]:
     return 1.0, f"still {status or rag} on {when}"
 
 
-def _similarities(texts: dict[str, str]) -> dict[tuple[str, str], float]:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
-
-    keys = sorted(texts)
-    if len(keys) < 2:
-        return {}
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=1)
-    matrix = vectorizer.fit_transform([texts[k] for k in keys])
-    sims = cosine_similarity(matrix)
-    return {(a, b): float(sims[i, j]) for i, a in enumerate(keys) for j, b in enumerate(keys) if i != j}
-
-
 def _stated_capacity(graph: OversightGraph, inspection: str) -> int | None:
     """How many more findings of ``inspection`` the papers' count of superseded ones allows."""
     issued = graph.out(inspection, "ISSUED")
@@ -109,24 +106,52 @@ def _stated_capacity(graph: OversightGraph, inspection: str) -> int | None:
     return None
 
 
+def _continued(graph: OversightGraph, key: str) -> bool:
+    """True when a paper links the finding to one issued later (it continues there, as itself)."""
+    date = graph.issued_on(key)
+    others = graph.out(key, "LINKED_TO") + graph.into(key, "LINKED_TO")
+    return bool(date) and any((graph.issued_on(o) or "") > str(date) for o in others)
+
+
+def _closure_score(domain: set[str]) -> tuple[float, str]:
+    if domain == {"superseded"}:
+        return 1.0, "the stated counts leave it no outcome but superseded"
+    return 0.5, "the stated counts leave superseded possible"
+
+
 def supersession_candidates(graph: OversightGraph) -> list[Candidate]:
     """Every candidate the rules above allow, best first per earlier finding."""
-    findings = [n for n in graph.nodes("Finding") if n.get("text")]
-    texts = {n["key"]: str(n["text"]) for n in findings}
+    texts: dict[str, str] = {}
+    stand_ins: set[str] = set()
+    for key in graph.keys("Finding"):
+        text, from_actions = comparison_text(graph, key)
+        if text:
+            texts[key] = text
+            if from_actions:
+                stand_ins.add(key)
     pending = [
-        n["key"] for n in findings if finding_outcome(graph, n["key"]) in ("open", "unknown")
+        k for k in texts if finding_outcome(graph, k) in ("open", "unknown") and not _continued(graph, k)
     ]
     if not pending:
         return []
-    sims = _similarities(texts)
-    linked = {(e["source"], e["target"]) for e in graph.edges(type="SUPERSEDES")}
+    sims = similarities(texts)
+    # a pair a paper or register already relates (supersession on any basis, or a
+    # stated link such as "these are that inspection's AFIs") is left alone
+    linked = {(e["source"], e["target"]) for t in ("SUPERSEDES", "LINKED_TO") for e in graph.edges(type=t)}
+    domains: dict[str, dict[str, set[str]]] = {}
     by_earlier: dict[str, list[Candidate]] = defaultdict(list)
     for earlier in pending:
-        date_e, forces_e = graph.issued_on(earlier), _forces(graph, earlier)
-        if not date_e or not forces_e:
+        date_e, forces_e, source = graph.issued_on(earlier), _forces(graph, earlier), graph.issuer(earlier)
+        if not date_e or not forces_e or source is None:
             continue
+        if source not in domains:
+            domains[source] = solve(graph, source).domains
+        domain = domains[source].get(earlier, {"superseded"})
+        if "superseded" not in domain:
+            continue  # the stated counts rule it out ("all the AFIs in this area were closed")
         kind_e, area_e = graph.labels(earlier)[0], _area(graph, earlier)
         status_score, status_text = _status_score(graph, earlier)
+        closure_score, closure_text = _closure_score(domain)
         for later in texts:
             date_l = graph.issued_on(later)
             if later == earlier or not date_l or date_l <= date_e:
@@ -137,35 +162,35 @@ def supersession_candidates(graph: OversightGraph) -> list[Candidate]:
                 continue
             area_score, area_text = _area_score(graph, area_e, _area(graph, later))
             similarity = sims.get((earlier, later), 0.0)
-            if area_score == 0.0 or similarity < MIN_SIMILARITY:
+            floor = MIN_SIMILARITY_NO_AREA if area_score < 0.7 else MIN_SIMILARITY
+            if area_score == 0.0 or similarity < floor:
                 continue
             confidence = round(
-                0.55 * min(1.0, similarity / SIMILARITY_CEILING) + 0.30 * area_score + 0.15 * status_score, 2
+                0.45 * min(1.0, similarity / SIMILARITY_CEILING)
+                + 0.25 * area_score
+                + 0.15 * status_score
+                + 0.15 * closure_score,
+                2,
             )
             if confidence < MIN_CONFIDENCE:
                 continue
+            compared = " (compared on its recorded actions: its text was lost)" if earlier in stand_ins else ""
             reason = (
-                f"inferred: {area_text}; text similarity {similarity:.2f}; earlier finding {status_text} "
-                f"and given no outcome by any paper; issued {date_l}, after {date_e}"
+                f"inferred: {area_text}; text similarity {similarity:.2f}{compared}; earlier finding {status_text} "
+                f"and given no outcome by any paper; {closure_text}; issued {date_l}, after {date_e}"
             )
             by_earlier[earlier].append(Candidate(earlier, later, confidence, round(similarity, 3), reason))
     kept: list[Candidate] = []
     by_inspection: dict[str, list[str]] = defaultdict(list)
     for earlier in sorted(by_earlier):
-        source = graph.issuer(earlier)
-        if source:
-            by_inspection[source].append(earlier)
+        by_inspection[str(graph.issuer(earlier))].append(earlier)
     for inspection, earliers in sorted(by_inspection.items()):
         capacity = _stated_capacity(graph, inspection)
-        domains = solve(graph, inspection).domains
-        # the stated counts may leave a finding no room to be superseded ("all closed")
-        allowed = [e for e in earliers if "superseded" in domains.get(e, {"superseded"})]
-        allowed.sort(key=lambda e: (-max(c.confidence for c in by_earlier[e]), e))
+        allowed = sorted(earliers, key=lambda e: (-max(c.confidence for c in by_earlier[e]), e))
         if capacity is not None:
-            allowed = allowed[:capacity]
+            allowed = allowed[:capacity]  # never more supersessions than the paper counts
         for earlier in sorted(allowed):
-            best = sorted(by_earlier[earlier], key=lambda c: (-c.confidence, c.later))[:PER_FINDING]
-            kept.extend(best)
+            kept.extend(sorted(by_earlier[earlier], key=lambda c: (-c.confidence, c.later))[:PER_FINDING])
     return kept
 
 

@@ -589,7 +589,19 @@ def _sub_inspections(
                 facts.edge(R.HAS_JUDGEMENT, ref, judgement, gev)
                 facts.edge(R.IN_AREA, judgement, common.area_ref(area_name, round_), gev)
                 if afis:
-                    facts.node(ref, gev, afiCount=parse_number(afis.group("n")))
+                    count = parse_number(afis.group("n"))
+                    facts.node(ref, gev, afiCount=count)
+                    # The paper counts this inspection's AFIs under the PEEL area: they are
+                    # the same findings, listed once, so each area AFI is linked to the
+                    # separate inspection's AFI at the same place in that list.
+                    peel = common.peel_inspection(force, round_)
+                    for place in range(1, (count or 0) + 1):
+                        own = Ref.of("AreaForImprovement", slug, str(place), within=ref)
+                        facts.node(own, gev, number=place)
+                        facts.edge(R.ISSUED, ref, own, gev)
+                        facts.edge(R.IN_AREA, own, common.area_ref(area_name, round_), gev)
+                        counted = Ref.of("AreaForImprovement", slug, str(place), within=peel)
+                        facts.edge(R.LINKED_TO, counted, own, gev)
 
 
 def _check_tallies(

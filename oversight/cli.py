@@ -392,9 +392,22 @@ def _render_reconcile(report: dict[str, Any]) -> None:
     )
     for d in report["discrepancies"]:
         out.print(f"discrepancy: {d['message']}", markup=False)
+    for item in report["toSettle"]:
+        where = f" in {item['area']}" if item["area"] else ""
+        among = ", ".join(k.rsplit("/", 1)[-1] for k in item["among"])
+        out.print(f"still to settle: {item['still']} more {item['outcome']}{where} among {among} (line {item['line']})", markup=False)
     if report["unaccounted"]:
         out.print("unaccounted for: " + ", ".join(report["unaccounted"]), markup=False)
     out.print("reconciles" if report["reconciles"] else "does not reconcile", markup=False)
+
+
+from oversight.cli_neo4j import register as _register_neo4j  # noqa: E402
+
+_register_neo4j(app)
+
+from oversight.cli_views import register as _register_views  # noqa: E402
+
+_register_views(app)
 
 
 def main() -> None:

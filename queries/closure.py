@@ -1,4 +1,5 @@
-"""The reconcile report: each finding's outcome and why, what reconciles, every discrepancy.
+"""The reconcile report: each finding's outcome and why, what reconciles, every discrepancy,
+and what the stated counts leave to settle ("5 more closed among AFIs 8–13").
 
 Built on :func:`oversight.graph.closure.solve`. For each finding the report
 says how its outcome is known: *recorded* (a paper's status or a stated or
@@ -111,6 +112,24 @@ def reconcile(graph: OversightGraph, inspection: str) -> dict[str, Any]:
             }
         )
     unaccounted = [r["key"] for r in rows if r["basis"] == "unaccounted"]
+    by_key = {r["key"]: r for r in rows}
+    to_settle = []
+    for c in closure.constraints:
+        if c.count is None or c.key in {d["statement"] for d in closure.discrepancies}:
+            continue
+        among = [k for k in c.scope if by_key[k]["basis"] == "unaccounted" and c.outcome in by_key[k]["possible"]]
+        settled = sum(1 for k in c.scope if by_key[k]["outcome"] == c.outcome)
+        if among and c.count > settled:
+            to_settle.append(
+                {
+                    "statement": c.key,
+                    "outcome": c.outcome,
+                    "area": display_name(graph.node(c.area)) if c.area else None,
+                    "still": c.count - settled,
+                    "among": among,
+                    "line": c.line,
+                }
+            )
     return {
         "inspection": inspection,
         "title": display_name(graph.node(inspection)),
@@ -120,5 +139,6 @@ def reconcile(graph: OversightGraph, inspection: str) -> dict[str, Any]:
         "statements": statements,
         "discrepancies": closure.discrepancies,
         "unaccounted": unaccounted,
+        "toSettle": to_settle,
         "reconciles": bool(statements) and not closure.discrepancies and not unaccounted and all(s["reconciles"] for s in statements),
     }

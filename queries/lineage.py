@@ -130,7 +130,7 @@ def lineage(graph: OversightGraph, key: str, stated_only: bool = False) -> dict[
     if key not in graph:
         raise UnknownKey(key)
     if not graph.has_label(key, "Finding"):
-        raise UnknownKey(key, f"a {graph.labels(key)[0]}, not a finding")
+        raise UnknownKey(key, f"{graph.labels(key)[0]}, not a finding")
     return {
         "root": key,
         "supersedes": _walk(graph, key, "supersedes", stated_only),

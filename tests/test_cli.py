@@ -68,7 +68,7 @@ def test_a_corrupt_store_is_one_line_and_exit_2(ingested: Path) -> None:
 
 def test_stats_json_counts_labels_and_relationship_types(ingested: Path) -> None:
     data = json.loads(run("stats", "--json", "--store", str(ingested)).stdout)
-    assert (data["labels"]["AreaForImprovement"], data["relationshipTypes"]["LINKED_TO"], data["unresolved"]) == (5, 2, [])
+    assert (data["labels"]["AreaForImprovement"], data["relationshipTypes"]["LINKED_TO"], data["unresolved"]) == (18, 2, [])
 
 
 def test_validate_passes_on_the_example_register(ingested: Path) -> None:
@@ -119,8 +119,8 @@ def test_ingest_refuses_an_unknown_type_before_reading(tmp_path: Path) -> None:
 def test_findings_json_lists_the_registered_findings(ingested: Path) -> None:
     rows = json.loads(run("findings", "--json", "--store", str(ingested)).stdout)
     assert [(r["key"], r["status"], r["boards"]) for r in rows][:2] == [
-        ("kent-police/peel-2021-22/afi-01", "unknown", ["Future Improvement and Development Board"]),
-        ("kent-police/peel-2021-22/afi-05", "unknown", ["Future Improvement and Development Board"]),
+        ("kent-police/peel-2021-22/afi-03", "unknown", ["Future Improvement and Development Board"]),
+        ("kent-police/peel-2021-22/afi-04", "unknown", ["Future Improvement and Development Board"]),
     ]
 
 
@@ -146,3 +146,26 @@ def test_the_console_script_runs_without_a_traceback(tmp_path: Path) -> None:
         capture_output=True, text=True, cwd=tmp_path,
     )
     assert (result.returncode, result.stderr) == (2, f"error: {tmp_path / 'none'}: no store here yet (run `oversight ingest PATH` first)\n")
+
+
+def test_trace_of_an_unknown_key_is_one_line_and_exit_2(ingested: Path) -> None:
+    result = run("trace", "kent-police/peel-2021-22/afi-99", "--store", str(ingested))
+    assert (result.exit_code, result.stderr) == (2, "error: kent-police/peel-2021-22/afi-99: no such node\n")
+
+
+def test_trace_json_has_the_documented_top_level_shape(ingested: Path) -> None:
+    data = json.loads(run("trace", "kent-police/peel-2021-22/afi-19", "--json", "--store", str(ingested)).stdout)
+    assert list(data) == ["root", "finding", "supersedes", "supersededBy", "history", "owners", "boards"]
+
+
+def test_reconcile_with_no_stated_counts_says_so(ingested: Path) -> None:
+    result = run("reconcile", "--store", str(ingested))
+    assert (result.exit_code, result.stdout) == (0, "No inspection has stated counts to reconcile.\n")
+
+
+def test_reconcile_of_a_finding_key_says_it_is_not_an_inspection(ingested: Path) -> None:
+    result = run("reconcile", "kent-police/peel-2021-22/afi-19", "--store", str(ingested))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: kent-police/peel-2021-22/afi-19: no such node (AreaForImprovement, not an inspection)\n",
+    )

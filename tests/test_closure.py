@@ -113,5 +113,42 @@ def test_an_inferred_successor_is_shown_as_a_suggestion_and_never_settles_the_ou
 
 def test_reconciling_something_that_is_not_an_inspection_says_what_it_is() -> None:
     b, _ = five_findings()
-    with pytest.raises(UnknownKey, match="kent-police: no such node \\(a Force, not an inspection\\)"):
+    with pytest.raises(UnknownKey, match="kent-police: no such node \\(Force, not an inspection\\)"):
         solve(b.g, "kent-police")
+
+
+def test_a_statement_about_one_finding_settles_the_finding_it_describes() -> None:
+    b, (a1, a2, a3, a4, a5) = five_findings()
+    b.g.g.nodes[f"{OLD}/count/carried-forward"]["props"].clear()
+    key = f"{OLD}/count/carried-forward-described"
+    b.g.add_node(key, "StatedCount", {"outcome": "carried-forward", "count": 1}, b.ev("The remaining AFI on recording victims' protected characteristics will be carried forward"))
+    b.g.add_edge(OLD, "HAS_STATED_COUNT", key, {}, b.ev())
+    closure = solve(b.g, OLD)
+    assert closure.deduced[a1] == (
+        "carried-forward",
+        [f"{key} (matched by description: similarity 0.40, next best 0.00)"],
+    )
+
+
+def test_a_description_that_fits_two_findings_settles_neither() -> None:
+    b = RoundsBuilder()
+    a1 = b.finding(OLD, "afi-01", "Improve call handling for repeat callers")
+    a2 = b.finding(OLD, "afi-02", "Improve call handling for vulnerable callers")
+    key = f"{OLD}/count/closed"
+    b.g.add_node(key, "StatedCount", {"outcome": "closed", "count": 1}, b.ev("The AFI on call handling has been closed"))
+    b.g.add_edge(OLD, "HAS_STATED_COUNT", key, {}, b.ev())
+    assert (solve(b.g, OLD).deduced, reconcile(b.g, OLD)["unaccounted"]) == ({}, [a1, a2])
+
+
+def test_a_statement_that_all_in_an_area_closed_with_no_finding_recorded_there_is_a_discrepancy() -> None:
+    b, _ = five_findings()
+    key = f"{OLD}/count/closed-managing-offenders"
+    b.g.add_node(key, "StatedCount", {"outcome": "closed", "coversAll": True}, b.ev("The AFIs in managing offenders have been closed"))
+    b.g.add_edge(OLD, "HAS_STATED_COUNT", key, {}, b.ev())
+    b.g.add_node("area/managing-offenders", "AssessmentArea", {}, b.ev())
+    b.g.add_edge(key, "IN_AREA", "area/managing-offenders", {}, b.ev())
+    [discrepancy] = reconcile(b.g, OLD)["discrepancies"]
+    assert discrepancy["message"] == (
+        "the paper says all closed in area/managing-offenders, but no finding of the inspection is recorded "
+        "in area/managing-offenders (record each finding's area, e.g. in the register, to reconcile this statement)"
+    )

@@ -23,7 +23,7 @@ def test_a_similar_later_finding_in_the_same_area_is_proposed() -> None:
     b, old, new, _ = two_rounds()
     b.status(old, "2023-04-18", "in-progress", "amber")
     [candidate] = supersession_candidates(b.g)
-    assert (candidate.earlier, candidate.later, candidate.confidence) == (old, new, 0.82)
+    assert (candidate.earlier, candidate.later, candidate.confidence) == (old, new, 0.92)
 
 
 def test_the_reason_names_area_similarity_and_status() -> None:
@@ -32,7 +32,7 @@ def test_the_reason_names_area_similarity_and_status() -> None:
     [candidate] = supersession_candidates(b.g)
     assert candidate.reason == (
         "inferred: same area (responding); text similarity 0.34; earlier finding still in-progress on 2023-04-18 "
-        "and given no outcome by any paper; issued 2023-11-17, after 2022-04-28"
+        "and given no outcome by any paper; the stated counts leave superseded possible; issued 2023-11-17, after 2022-04-28"
     )
 
 
@@ -86,4 +86,29 @@ def test_inferred_links_are_added_with_basis_confidence_and_reason() -> None:
     b, old, new, _ = two_rounds()
     add_inferred_supersession(b.g)
     [edge] = list(b.g.edges(type="SUPERSEDES"))
-    assert (edge["source"], edge["target"], edge["basis"], edge["confidence"], "evidenceDocuments" in edge) == (new, old, "inferred", 0.76, False)
+    assert (edge["source"], edge["target"], edge["basis"], edge["confidence"], "evidenceDocuments" in edge) == (new, old, "inferred", 0.86, False)
+
+
+def test_the_only_outcome_the_counts_leave_raises_the_confidence() -> None:
+    b, old, new, other = two_rounds()
+    b.stated_count(OLD, "superseded", 1)
+    [candidate] = supersession_candidates(b.g)
+    assert (candidate.confidence, candidate.reason.split("; ")[-2]) == (
+        0.94,
+        "the stated counts leave it no outcome but superseded",
+    )
+
+
+def test_a_finding_whose_text_was_lost_is_compared_on_its_recorded_actions() -> None:
+    b = RoundsBuilder()
+    old = f"{OLD}/afi-14"
+    b.g.add_node(old, "AreaForImprovement", {"missing": ["text"]}, b.ev())
+    b.g.add_edge(OLD, "ISSUED", old, {}, b.ev())
+    b.g.add_node("area/pvp", "AssessmentArea", {}, b.ev())
+    b.g.add_edge(old, "IN_AREA", "area/pvp", {}, b.ev())
+    status = f"{old}/status/2023-04-18"
+    b.g.add_node(status, "StatusAssessment", {"date": "2023-04-18", "status": "in-progress", "actionsTaken": "More protective orders sought for victims of domestic abuse"}, b.ev())
+    b.g.add_edge(old, "HAS_STATUS", status, {}, b.ev())
+    new = b.finding(NEW, "afi/pvp-01", "Make sure protective orders are considered for every victim", "pvp")
+    [candidate] = supersession_candidates(b.g)
+    assert (candidate.later, "compared on its recorded actions: its text was lost" in candidate.reason) == (new, True)

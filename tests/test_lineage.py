@@ -73,5 +73,5 @@ def test_trace_of_an_unknown_key_raises_unknown_key() -> None:
 
 
 def test_trace_of_a_node_that_is_not_a_finding_says_what_it_is() -> None:
-    with pytest.raises(UnknownKey, match="kent-police: no such node \\(a Force, not a finding\\)"):
+    with pytest.raises(UnknownKey, match="kent-police: no such node \\(Force, not a finding\\)"):
         trace(three_rounds().g, "kent-police")

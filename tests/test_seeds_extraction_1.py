@@ -374,9 +374,15 @@ class TestProvenance:
 
     def test_every_relationship_is_cited(self, graph):
         uncited = [
-            e for e in graph.edges() if e["type"] != "EVIDENCED_BY" and not e.get("evidenceLines")
+            e
+            for e in graph.edges()
+            if e["type"] != "EVIDENCED_BY" and e.get("basis") != "inferred" and not e.get("evidenceLines")
         ]
         assert uncited == []
+
+    def test_inferred_links_carry_a_confidence_and_a_reason_instead_of_a_line(self, graph):
+        inferred = [e for e in graph.edges() if e.get("basis") == "inferred"]
+        assert [e for e in inferred if not (0 < e["confidence"] <= 1 and e["reason"].startswith("inferred: "))] == []
 
     def test_node_quotes_are_in_their_cited_lines(self, graph, docs):
         by_key = {doc.key: doc for doc in docs.values()}
@@ -392,7 +398,7 @@ class TestProvenance:
         by_key = {doc.key: doc for doc in docs.values()}
         wrong = []
         for edge in graph.edges():
-            if edge["type"] == "EVIDENCED_BY":
+            if edge["type"] == "EVIDENCED_BY" or edge.get("basis") == "inferred":
                 continue
             for document, line, quote in zip(
                 edge["evidenceDocuments"],

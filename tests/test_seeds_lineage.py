@@ -1,0 +1,103 @@
+"""Acceptance on the seeds plus examples/register.yaml: closure accounting and lineage of PEEL 2021/22."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from oversight import api
+from oversight.graph.model import OversightGraph
+
+REGISTER = Path(__file__).resolve().parents[1] / "examples" / "register.yaml"
+OLD = "kent-police/peel-2021-22"
+
+
+@pytest.fixture(scope="module")
+def graph(seeds: Path, tmp_path_factory: pytest.TempPathFactory) -> OversightGraph:
+    store = tmp_path_factory.mktemp("store")
+    report = api.ingest([seeds, REGISTER], store)
+    assert report.problems == []
+    return api.load(store)
+
+
+@pytest.fixture(scope="module")
+def report(graph: OversightGraph) -> dict:  # type: ignore[type-arg]
+    [result] = api.reconcile(graph, OLD)
+    return result
+
+
+def test_reconcile_lists_the_19_findings_of_peel_2021_22(report: dict) -> None:  # type: ignore[type-arg]
+    assert [r["number"] for r in report["findings"]] == list(range(1, 20))
+
+
+def test_the_stated_counts_are_14_closed_4_superseded_1_carried_forward(report: dict) -> None:  # type: ignore[type-arg]
+    whole = {s["outcome"]: s["stated"] for s in report["statements"] if s["area"] is None}
+    assert whole == {"carried-forward": 1, "closed": 14, "superseded": 4}
+
+
+def test_afi_1_on_protected_characteristics_is_carried_forward(report: dict) -> None:  # type: ignore[type-arg]
+    row = report["findings"][0]
+    assert (row["outcome"], row["basis"], "matched by description" in row["because"][0]) == ("carried-forward", "deduced", True)
+
+
+def test_the_outcomes_the_counts_settle_and_how(report: dict) -> None:  # type: ignore[type-arg]
+    settled = {r["number"]: (r["outcome"], r["basis"]) for r in report["findings"] if r["basis"] != "unaccounted"}
+    assert settled == {
+        1: ("carried-forward", "deduced"),
+        3: ("closed", "deduced"),
+        4: ("closed", "deduced"),
+        5: ("superseded", "recorded"),
+        6: ("closed", "deduced"),
+        7: ("closed", "deduced"),
+        14: ("superseded", "deduced"),
+        15: ("closed", "deduced"),
+        16: ("closed", "deduced"),
+        17: ("closed", "deduced"),
+        18: ("closed", "deduced"),
+    }
+
+
+def test_reconcile_names_exactly_the_findings_left_unaccounted_for(report: dict) -> None:  # type: ignore[type-arg]
+    assert (report["reconciles"], [k.rsplit("/", 1)[1] for k in report["unaccounted"]], report["discrepancies"]) == (
+        False,
+        ["afi-02", "afi-08", "afi-09", "afi-10", "afi-11", "afi-12", "afi-13", "afi-19"],
+        [],
+    )
+
+
+def test_what_remains_to_settle_is_stated_per_count(report: dict) -> None:  # type: ignore[type-arg]
+    assert [(t["outcome"], t["area"], t["still"], len(t["among"])) for t in report["toSettle"]] == [
+        ("closed", None, 6, 8),
+        ("superseded", None, 2, 8),
+        ("closed", "Investigating crime", 5, 6),
+    ]
+
+
+def test_trace_of_afi_5_shows_its_peel_2023_25_successor_in_responding_to_the_public(graph: OversightGraph) -> None:
+    result = api.trace(graph, f"{OLD}/afi-05")
+    [hop] = result["supersededBy"]
+    assert (hop["key"], hop["basis"], hop["date"], hop["evidence"][0]["path"].endswith("register.yaml")) == (
+        "kent-police/peel-2023-25/afi/responding-to-the-public-04",
+        "register",
+        "2023-11-17",
+        True,
+    )
+
+
+def test_the_successor_of_afi_14_is_inferred_and_labelled_so(graph: OversightGraph) -> None:
+    [hop] = api.trace(graph, f"{OLD}/afi-14")["supersededBy"]
+    assert (hop["key"], hop["basis"], hop["confidence"] < 1, hop["evidence"][0]["inference"].startswith("inferred: same area")) == (
+        "kent-police/peel-2023-25/afi/protecting-vulnerable-people-01",
+        "inferred",
+        True,
+        True,
+    )
+
+
+def test_stated_only_trace_leaves_the_inferred_successor_out(graph: OversightGraph) -> None:
+    assert api.trace(graph, f"{OLD}/afi-14", stated_only=True)["supersededBy"] == []
+
+
+def test_the_seeds_and_register_validate_without_violations(graph: OversightGraph) -> None:
+    assert api.validate(graph) == []
