@@ -3,8 +3,10 @@
 - A *named* organisation, inspectorate, force, board or post is looked up in
   the gazetteer by any of its labels ("FIDB" and "Future Improvement and
   Development Board" give one key). Force-level entries are keyed under the
-  force they belong to (``kent-police/board/future-improvement-and-development-board``).
-  A name the gazetteer lacks still gets a node, flagged ``unresolved``.
+  force they belong to (``kent-police/board/future-improvement-and-development-board``);
+  a force-level name that carries its force's place name ("Essex Police and
+  Crime Panel") is looked up again without it. A name the gazetteer lacks
+  still gets a node, flagged ``unresolved``.
 - A named *assessment area* is looked up in the area scheme, using the round
   (``context``) to tell apart the wordings two PEEL frameworks share.
 - A person or any other named thing is keyed by its name under its scope.
@@ -33,6 +35,9 @@ from oversight.loaders.models import Ref
 from oversight.ontology import Ontology, ontology
 
 __all__ = ["Resolved", "Resolver"]
+
+#: Words of a force's names that are not place names.
+_NOT_PLACE = {"police", "constabulary", "service", "the", "of", "and", "force"}
 
 
 @dataclass(frozen=True)
@@ -95,8 +100,25 @@ class Resolver:
             tail = segment + "/" + slugify(" ".join(words))
         return f"{parent}/{tail}" if parent else tail
 
+    def _without_place(self, name: str, parent: str | None) -> str | None:
+        """The name without its force's place words ("Essex Police and Crime Panel" ->
+        "Police and Crime Panel"), so that force-level names resolve for every force."""
+        force = self.onto.gazetteer.lookup(parent.split("/", 1)[0], "Force") if parent else None
+        if force is None:
+            return None
+        place = {w for label in force.names for w in re.findall(r"[a-z]+", label.lower())} - _NOT_PLACE
+        kept = [w for w in name.split() if re.sub(r"[^a-z]", "", w.lower()) not in place]
+        generic = re.sub(r"^(?:and|of|the)\b\W*", "", " ".join(kept), flags=re.IGNORECASE).strip(" ,")
+        return generic if generic and generic != name else None
+
     def _gazetteered(self, label: str, name: str, parent: str | None) -> Resolved:
         entry = self.onto.gazetteer.lookup(name, label)
+        if entry is None:
+            generic = self._without_place(name, parent)
+            if generic:
+                entry = self.onto.gazetteer.lookup(generic, label)
+                if entry is not None and entry.scope != "force":
+                    entry = None
         props: dict[str, Any] = {"surfaceNames": [name]}
         if entry is None:
             props.update(name=name, unresolved=True)

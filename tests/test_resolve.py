@@ -59,3 +59,16 @@ def test_an_area_of_2017_resolves_to_the_2017_question() -> None:
 
 def test_the_built_graph_lists_the_names_of_the_fidb_it_met() -> None:
     assert small_graph().node("kent-police/board/future-improvement-and-development-board")["surfaceNames"] == ["FIDB"]
+
+
+@pytest.mark.parametrize(
+    "force,name,key",
+    [
+        ("Essex Police", "Essex Police, Fire and Crime Panel", "essex-police/board/police-and-crime-panel"),
+        ("Devon and Cornwall Police", "Devon and Cornwall Police and Crime Panel", "devon-and-cornwall-police/board/police-and-crime-panel"),
+        ("Thames Valley Police", "Thames Valley Police and Crime Commissioner", "thames-valley-police/post/police-and-crime-commissioner"),
+    ],
+)
+def test_a_force_level_name_with_its_place_name_resolves_for_any_force(force: str, name: str, key: str) -> None:
+    label = "Post" if key.split("/")[1] == "post" else "Board"
+    assert Resolver().resolve(Ref.named(label, name, within=Ref.named("Force", force))).key == key
