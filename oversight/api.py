@@ -194,3 +194,191 @@ def reconcile(source: GraphOrStore, inspection: str | None = None) -> list[dict[
     graph = load(source)
     keys = [inspection] if inspection else reconcilable_inspections(graph)
     return [reconcile_inspection(graph, key) for key in keys]
+
+
+# -- Neo4j, the query catalogue and the local Bolt server ---------------------------
+# (imports are local so that the embedded commands never load the driver)
+
+
+def server_dir(store: str | Path) -> Path:
+    """The local Bolt server's directory for a store: ``<store>/server``."""
+    return Path(store) / "server"
+
+
+def neo4j_target(settings: Any) -> Any:
+    """Where to find Neo4j for these :class:`~oversight.settings.Settings`.
+
+    When no URI was given (no ``--uri``, no ``NEO4J_URI``) and the store's local
+    server (``<store>/server``) is running, that server, with its own user and
+    password (a database given explicitly still wins). Otherwise the settings
+    as resolved: flags, then environment, then defaults.
+    """
+    from oversight.graph import bolt_server
+    from oversight.graph.neo4j_store import Neo4jTarget
+
+    given = settings.model_fields_set
+    if "neo4j_uri" not in given:
+        local = bolt_server.status(server_dir(settings.store))
+        if local is not None:
+            return Neo4jTarget(
+                uri=local.uri,
+                username=local.username,
+                password=local.password,
+                database=settings.neo4j_database if "neo4j_database" in given else local.database,
+            )
+    return Neo4jTarget(
+        uri=settings.neo4j_uri,
+        username=settings.neo4j_username,
+        password=settings.neo4j_password,
+        database=settings.neo4j_database,
+    )
+
+
+def neo4j_load(
+    source: GraphOrStore,
+    target: Any,
+    *,
+    batch_size: int | None = None,
+    wipe: bool = False,
+    on_progress: Any = None,
+) -> Any:
+    """Load the graph into Neo4j (see :mod:`oversight.graph.neo4j_store`); returns a LoadReport."""
+    from oversight.graph.neo4j_store import DEFAULT_BATCH_SIZE, Neo4jStore
+
+    graph = load(source)
+    with Neo4jStore.open(target) as store:
+        return store.load(graph, batch_size=batch_size or DEFAULT_BATCH_SIZE, wipe=wipe, on_progress=on_progress)
+
+
+def neo4j_status(target: Any) -> dict[str, Any]:
+    """Connectivity, server agent and version, and what this tool loaded, by label and type."""
+    from oversight.graph.neo4j_store import Neo4jStore
+
+    with Neo4jStore.open(target) as store:
+        return {"ok": True, **store.server_info(), **store.counts()}
+
+
+def query_catalogue() -> list[dict[str, Any]]:
+    """Every named question: name, description, parameters with defaults, columns."""
+    from oversight.queries.catalog import catalogue
+
+    return [q.as_dict() for q in catalogue().values()]
+
+
+def run_query(
+    name: str,
+    params: dict[str, Any] | None = None,
+    *,
+    source: GraphOrStore | None = None,
+    backend: str = "embedded",
+    target: Any = None,
+) -> Any:
+    """Answer a named question on the embedded graph (``source``) or on Neo4j (``target``)."""
+    from oversight.errors import QueryError
+    from oversight.graph.neo4j_store import Neo4jStore
+    from oversight.queries.catalog import question
+    from oversight.queries.runner import BACKENDS, run_question
+
+    question(name)  # an unknown name fails before any store is opened
+    if backend not in BACKENDS:
+        raise QueryError(f"unknown backend {backend!r}; known: {', '.join(BACKENDS)}")
+    if backend == "embedded":
+        if source is None:
+            raise QueryError(f"query {name}: the embedded backend needs a store or graph")
+        return run_question(name, params, backend="embedded", graph=load(source))
+    with Neo4jStore.open(target) as store:
+        return run_question(name, params, backend="neo4j", store=store)
+
+
+def run_cypher(target: Any, statement: str, params: dict[str, Any] | None = None, *, write: bool = False) -> Any:
+    """Run an ad-hoc statement on the Bolt server; read-only unless ``write``."""
+    from oversight.graph.neo4j_store import Neo4jStore
+    from oversight.queries.runner import check_read_only
+    from oversight.queries.runner import run_cypher as run
+
+    if not write:
+        check_read_only(statement)  # refused before connecting
+    with Neo4jStore.open(target) as store:
+        return run(store, statement, params, write=write)
+
+
+def server_start(store: str | Path, directory: str | Path | None = None, **ports: int) -> tuple[Any, bool]:
+    """Start the local Bolt server (or find it running); returns (ServerInfo, started now)."""
+    from oversight.graph import bolt_server
+
+    where = Path(directory) if directory is not None else server_dir(store)
+    running = bolt_server.status(where)
+    if running is not None:
+        return running, False
+    return bolt_server.start(where, **ports), True
+
+
+def server_stop(store: str | Path, directory: str | Path | None = None) -> bool:
+    """Stop the local Bolt server; False when none was running."""
+    from oversight.graph import bolt_server
+
+    return bolt_server.stop(Path(directory) if directory is not None else server_dir(store))
+
+
+def server_status(store: str | Path, directory: str | Path | None = None) -> Any:
+    """The running local Bolt server's ServerInfo, or None."""
+    from oversight.graph import bolt_server
+
+    return bolt_server.status(Path(directory) if directory is not None else server_dir(store))
+
+
+__all__ += [
+    "server_dir",
+    "neo4j_target",
+    "neo4j_load",
+    "neo4j_status",
+    "query_catalogue",
+    "run_query",
+    "run_cypher",
+    "server_start",
+    "server_stop",
+    "server_status",
+]
+
+
+# -- HTML views ----------------------------------------------------------------------
+# (imports are local so that the other commands never load the view templates)
+
+
+def view(source: GraphOrStore, name: str, key: str | None = None, **options: Any) -> Any:
+    """Build the HTML view ``name`` (graph, node, lineage, boards, inspection) as a
+    :class:`~oversight.viz.page.View`; ``key`` names the node of the node, lineage and
+    inspection views; ``options`` are the view function's (``depth``, ``stated_only``,
+    ``labels``, ``inspection``, ``status``, ``colour_by``). ``view(...).html()`` is the page.
+    """
+    from oversight.viz import make_view
+
+    return make_view(load(source), name, key, **options)
+
+
+def write_view(
+    source: GraphOrStore,
+    name: str,
+    path: str | Path | None = None,
+    key: str | None = None,
+    overwrite: bool = False,
+    **options: Any,
+) -> dict[str, Any]:
+    """Write the HTML view ``name`` to ``path`` (default ``oversight-<name>.html``).
+
+    An existing file is kept (BadParameter) unless ``overwrite``; the check comes
+    before the store is read. Returns ``{"view", "path", "nodes", "edges"}``.
+    """
+    from oversight.errors import BadParameter
+    from oversight.viz import DEFAULT_FILENAME
+
+    target = Path(path) if path is not None else Path(DEFAULT_FILENAME.format(view=name))
+    if target.exists() and not overwrite:
+        raise BadParameter(f"{target}: already exists (use --force to replace it)")
+    built = view(source, name, key, **options)
+    written = built.write(target, overwrite=overwrite)
+    nodes, edges = built.counts
+    return {"view": name, "path": str(written), "nodes": nodes, "edges": edges}
+
+
+__all__ += ["view", "write_view"]

@@ -1,0 +1,742 @@
+"""The Neo4j store: load the oversight graph into Neo4j 5 over Bolt, and read it back.
+
+Every node this store writes carries the ontology's base label ``OversightNode``
+besides its class chain (``OversightNode:AreaForImprovement:Finding``), so one
+uniqueness constraint covers every ``key`` and :meth:`Neo4jStore.wipe` removes
+exactly what this tool loaded, never other data in the database.
+
+A load runs in this order, and each step is idempotent:
+
+1. the constraint and the indexes the catalogue uses (``IF NOT EXISTS``);
+2. nodes, grouped by label set, then relationships, grouped by type, each group
+   sent as ``UNWIND $rows AS row … MERGE`` in fixed-size batches through managed
+   write transactions (``session.execute_write``): a failed batch rolls back and
+   its error names it, the driver retries transient failures, and a rerun
+   resumes safely because MERGE on ``key`` (and, for ``EVIDENCED_BY``, on its
+   identity property ``line``) finds what an earlier run wrote.
+
+Labels and relationship types are never values: they come from the ontology,
+are checked against it, and are written into the statement text, one statement
+per label set or type; every value (keys, properties) is a parameter. The
+statements are plain functions of the ontology names, so tests can lint every
+one of them with Neo4j's grammar::
+
+    >>> print(node_statements(("AreaForImprovement", "Finding")).upsert)
+    UNWIND $rows AS row
+    OPTIONAL MATCH (old:OversightNode {key: row.key})
+    WITH row, CASE WHEN old IS NULL THEN 'created' WHEN properties(old) = row.props AND NOT row.key IN $relabelled THEN 'unchanged' ELSE 'updated' END AS outcome
+    MERGE (n:OversightNode:AreaForImprovement:Finding {key: row.key})
+    SET n = row.props
+    RETURN outcome, count(*) AS rows
+    >>> node_statements(("Finding", "Bored"))
+    Traceback (most recent call last):
+    ...
+    oversight.errors.UnknownName: unknown label 'Bored'; did you mean Board or Force?
+
+Property values follow one rule: what the graph holds, with its ontology type
+(strings, integers, floats, booleans, and lists of one of those); dates stay ISO
+8601 strings at the precision the paper gives; ``None`` and empty lists are not
+written. See ``docs/neo4j.md``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+import urllib.parse
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, SecretStr
+
+from oversight.errors import QueryError, StoreError, StoreUnavailable, UnknownName
+from oversight.graph.model import OversightGraph
+from oversight.ontology import Ontology, ontology
+
+__all__ = [
+    "BASE_LABEL",
+    "DEFAULT_BATCH_SIZE",
+    "INDEXES",
+    "SCHEMES",
+    "Batch",
+    "LoadReport",
+    "Neo4jStore",
+    "Neo4jTarget",
+    "NodeStatements",
+    "Outcomes",
+    "constraint_statement",
+    "count_statements",
+    "index_statements",
+    "load_statements",
+    "node_statements",
+    "plan_load",
+    "relationship_statement",
+    "schema_statements",
+    "wipe_statement",
+]
+
+BASE_LABEL = "OversightNode"
+DEFAULT_BATCH_SIZE = 1000
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+#: (label, property) pairs the catalogue looks up or filters on, besides ``key``.
+INDEXES: tuple[tuple[str, str], ...] = (
+    ("Finding", "deadline"),
+    ("StatusAssessment", "date"),
+    ("Inspection", "kind"),
+    ("Inspection", "published"),
+    ("Audit", "assurance"),
+    ("OversightNode", "unresolved"),
+)
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+class Neo4jTarget(BaseModel):
+    """Where and as whom to connect; the password prints as ``**********``.
+
+    >>> Neo4jTarget(uri="bolt://localhost:7687", username="neo4j", password="s3cret", database="neo4j")
+    Neo4jTarget(uri='bolt://localhost:7687', username='neo4j', password=SecretStr('**********'), database='neo4j')
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    uri: str
+    username: str
+    password: SecretStr | None = None
+    database: str
+
+    @property
+    def safe_uri(self) -> str:
+        """The URI without any user or password written into it.
+
+        >>> Neo4jTarget(uri="bolt://me:pw@db:7687", username="me", database="neo4j").safe_uri
+        'bolt://db:7687'
+        """
+        parts = urllib.parse.urlsplit(self.uri)
+        if parts.username is None and parts.password is None:
+            return self.uri
+        netloc = parts.hostname or ""
+        if parts.port is not None:
+            netloc += f":{parts.port}"
+        return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+
+
+# --- statements -------------------------------------------------------------------
+
+
+def _check_label(onto: Ontology, label: str) -> str:
+    return onto.L.check(label)
+
+
+def _check_chain(onto: Ontology, labels: Sequence[str]) -> tuple[str, ...]:
+    """A class chain as the graph stores it (class first, then ancestors), checked."""
+    checked = tuple(_check_label(onto, label) for label in labels)
+    if not checked or BASE_LABEL in checked or checked != onto.labels_for(checked[0]):
+        raise UnknownName(f"labels {list(labels)} are not one class and its ancestors")
+    return checked
+
+
+def constraint_statement(onto: Ontology | None = None) -> str:
+    """The uniqueness constraint on ``key`` of every node this tool loads."""
+    base = _check_label(onto or ontology(), BASE_LABEL)
+    return (
+        f"CREATE CONSTRAINT oversight_node_key IF NOT EXISTS "
+        f"FOR (n:{base}) REQUIRE n.key IS UNIQUE"
+    )
+
+
+def index_statements(onto: Ontology | None = None) -> list[str]:
+    """One range index per entry of :data:`INDEXES`, named ``oversight_<label>_<property>``."""
+    onto = onto or ontology()
+    out = []
+    for label, prop in INDEXES:
+        label, prop = _check_label(onto, label), onto.P.check(prop)
+        name = f"oversight_{label.lower()}_{prop.lower()}"
+        out.append(f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+    return out
+
+
+def schema_statements(onto: Ontology | None = None) -> list[str]:
+    """The constraint, then the indexes."""
+    return [constraint_statement(onto), *index_statements(onto)]
+
+
+@dataclass(frozen=True)
+class NodeStatements:
+    """The two statements that write one label set: relabel existing nodes, then upsert."""
+
+    labels: tuple[str, ...]
+    relabel: str
+    upsert: str
+
+
+def node_statements(labels: Sequence[str], onto: Ontology | None = None) -> NodeStatements:
+    """The statements for nodes of one class chain, e.g. ``("AreaForImprovement", "Finding")``.
+
+    ``relabel`` gives an existing node with this key the chain's labels and takes
+    away other ontology class labels it may carry from an earlier load (an
+    ``Organisation`` later known to be an ``Inspectorate``); it returns the keys it
+    changed. ``upsert`` then MERGEs on the key with every label, sets the
+    properties, and reports per row whether the node was created, updated or
+    unchanged, comparing the stored properties in the same statement.
+
+    The labels are in the MERGE pattern rather than added by ``SET`` after it,
+    with the same effect on Neo4j: the local test server cannot add a label to a
+    node created in the same transaction under a uniqueness constraint.
+    """
+    onto = onto or ontology()
+    chain = _check_chain(onto, labels)
+    base = _check_label(onto, BASE_LABEL)
+    others = [c for c in sorted(onto.classes) if c not in chain and c != BASE_LABEL]
+    has_chain = " AND ".join(f"n:{label}" for label in chain)
+    has_other = " OR ".join(f"n:{label}" for label in others)
+    relabel = "\n".join(
+        [
+            "UNWIND $rows AS row",
+            f"MATCH (n:{base} {{key: row.key}})",
+            f"WHERE NOT ({has_chain}) OR {has_other}" if others else f"WHERE NOT ({has_chain})",
+            *([f"REMOVE n:{':'.join(others)}"] if others else []),
+            f"SET n:{':'.join(chain)}",
+            "RETURN n.key AS key",
+        ]
+    )
+    upsert = "\n".join(
+        [
+            "UNWIND $rows AS row",
+            f"OPTIONAL MATCH (old:{base} {{key: row.key}})",
+            "WITH row, CASE WHEN old IS NULL THEN 'created' "
+            "WHEN properties(old) = row.props AND NOT row.key IN $relabelled THEN 'unchanged' "
+            "ELSE 'updated' END AS outcome",
+            f"MERGE (n:{base}:{':'.join(chain)} {{key: row.key}})",
+            "SET n = row.props",
+            "RETURN outcome, count(*) AS rows",
+        ]
+    )
+    return NodeStatements(labels=chain, relabel=relabel, upsert=upsert)
+
+
+def relationship_statement(rel_type: str, onto: Ontology | None = None) -> str:
+    """The statement that writes relationships of one type between loaded nodes.
+
+    A type with an identity property (``EVIDENCED_BY``: ``line``) MERGEs on it, so
+    one relationship per cited line; others MERGE one relationship per pair.
+
+    >>> print(relationship_statement("EVIDENCED_BY"))
+    UNWIND $rows AS row
+    MATCH (s:OversightNode {key: row.source})
+    MATCH (t:OversightNode {key: row.target})
+    WITH s, t, row, [(s)-[old:EVIDENCED_BY {line: row.props.line}]->(t) | properties(old)] AS olds
+    WITH s, t, row, CASE WHEN size(olds) = 0 THEN 'created' WHEN olds[0] = row.props THEN 'unchanged' ELSE 'updated' END AS outcome
+    MERGE (s)-[r:EVIDENCED_BY {line: row.props.line}]->(t)
+    SET r = row.props
+    RETURN outcome, count(*) AS rows
+    """
+    onto = onto or ontology()
+    info = onto.relationship(rel_type)
+    base = _check_label(onto, BASE_LABEL)
+    identity = ""
+    if info.identity_property:
+        prop = onto.P.check(info.identity_property)
+        identity = f" {{{prop}: row.props.{prop}}}"
+    return "\n".join(
+        [
+            "UNWIND $rows AS row",
+            f"MATCH (s:{base} {{key: row.source}})",
+            f"MATCH (t:{base} {{key: row.target}})",
+            f"WITH s, t, row, [(s)-[old:{info.type}{identity}]->(t) | properties(old)] AS olds",
+            "WITH s, t, row, CASE WHEN size(olds) = 0 THEN 'created' "
+            "WHEN olds[0] = row.props THEN 'unchanged' ELSE 'updated' END AS outcome",
+            f"MERGE (s)-[r:{info.type}{identity}]->(t)",
+            "SET r = row.props",
+            "RETURN outcome, count(*) AS rows",
+        ]
+    )
+
+
+def wipe_statement(onto: Ontology | None = None) -> str:
+    """Delete up to ``$limit`` loaded nodes and their relationships; returns how many."""
+    base = _check_label(onto or ontology(), BASE_LABEL)
+    return f"MATCH (n:{base})\nWITH n LIMIT $limit\nDETACH DELETE n\nRETURN count(*) AS deleted"
+
+
+def count_statements(onto: Ontology | None = None) -> dict[str, str]:
+    """Statements for :meth:`Neo4jStore.counts`: loaded nodes by label, relationships by type."""
+    base = _check_label(onto or ontology(), BASE_LABEL)
+    return {
+        "labels": (
+            f"MATCH (n:{base})\nUNWIND labels(n) AS label\n"
+            "RETURN label, count(*) AS nodes\nORDER BY label"
+        ),
+        "relationships": (
+            f"MATCH (:{base})-[r]->(:{base})\n"
+            "RETURN type(r) AS type, count(*) AS relationships\nORDER BY type"
+        ),
+        "all_nodes": "MATCH (n)\nRETURN count(n) AS nodes",
+    }
+
+
+# --- planning ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One managed write transaction of a load: rows of one label set or type."""
+
+    index: int  # 1-based
+    total: int
+    kind: str  # "nodes" or "relationships"
+    group: str  # "AreaForImprovement:Finding" or "EVIDENCED_BY"
+    first_row: int  # 1-based, within the group
+    rows: tuple[dict[str, Any], ...]
+    statements: tuple[str, ...]  # nodes: (relabel, upsert); relationships: (merge,)
+
+    @property
+    def name(self) -> str:
+        """How errors and progress name this batch.
+
+        >>> Batch(3, 12, "relationships", "EVIDENCED_BY", 2001, ({},) * 1000, ()).name
+        'batch 3/12 (EVIDENCED_BY relationships, rows 2001\u20133000)'
+        """
+        last = self.first_row + len(self.rows) - 1
+        return f"batch {self.index}/{self.total} ({self.group} {self.kind}, rows {self.first_row}\u2013{last})"
+
+
+def _clean(props: Mapping[str, Any]) -> dict[str, Any]:
+    """Property values as they are written: no None, no empty list."""
+    return {
+        k: (list(v) if isinstance(v, tuple) else v)
+        for k, v in sorted(props.items())
+        if v is not None and not (isinstance(v, (list, tuple)) and len(v) == 0)
+    }
+
+
+def node_rows(graph: OversightGraph) -> dict[tuple[str, ...], list[dict[str, Any]]]:
+    """The graph's nodes as loader rows ``{"key", "props"}``, grouped by class chain."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for node in graph.nodes():
+        chain = tuple(node["labels"])
+        props = _clean({k: v for k, v in node.items() if k != "labels"})
+        groups.setdefault(chain, []).append({"key": node["key"], "props": props})
+    return dict(sorted(groups.items()))
+
+
+def relationship_rows(graph: OversightGraph) -> dict[str, list[dict[str, Any]]]:
+    """The graph's relationships as loader rows ``{"source", "target", "props"}``, by type."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for edge in graph.edges():
+        props = _clean({k: v for k, v in edge.items() if k not in ("source", "target", "type")})
+        identity = graph.onto.relationship(edge["type"]).identity_property
+        if identity and identity not in props:
+            raise StoreError(
+                f"{edge['source']} -[{edge['type']}]-> {edge['target']}: no {identity!r}, "
+                f"which tells {edge['type']} relationships apart"
+            )
+        groups.setdefault(edge["type"], []).append(
+            {"source": edge["source"], "target": edge["target"], "props": props}
+        )
+    return dict(sorted(groups.items()))
+
+
+def plan_load(graph: OversightGraph, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Batch]:
+    """Every batch of a load of ``graph``: nodes first, then relationships, in a fixed order."""
+    if batch_size < 1:
+        raise StoreError(f"batch size {batch_size}: must be at least 1")
+    onto = graph.onto
+    pending: list[tuple[str, str, int, list[dict[str, Any]], tuple[str, ...]]] = []
+    for chain, rows in node_rows(graph).items():
+        stmts = node_statements(chain, onto)
+        for start in range(0, len(rows), batch_size):
+            pending.append(
+                ("nodes", ":".join(chain), start + 1, rows[start : start + batch_size], (stmts.relabel, stmts.upsert))
+            )
+    for rel_type, rows in relationship_rows(graph).items():
+        stmt = relationship_statement(rel_type, onto)
+        for start in range(0, len(rows), batch_size):
+            pending.append(("relationships", rel_type, start + 1, rows[start : start + batch_size], (stmt,)))
+    total = len(pending)
+    return [
+        Batch(i, total, kind, group, first, tuple(rows), stmts)
+        for i, (kind, group, first, rows, stmts) in enumerate(pending, start=1)
+    ]
+
+
+def load_statements(graph: OversightGraph) -> list[str]:
+    """Every distinct statement a load of ``graph`` runs, schema first (for linting)."""
+    seen: dict[str, None] = dict.fromkeys(schema_statements(graph.onto))
+    for batch in plan_load(graph):
+        seen.update(dict.fromkeys(batch.statements))
+    return list(seen)
+
+
+# --- reports ----------------------------------------------------------------------
+
+
+@dataclass
+class Outcomes:
+    """How many rows a load created, updated or found unchanged."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def add(self, outcome: str, rows: int) -> None:
+        setattr(self, outcome, getattr(self, outcome) + rows)
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+    def as_dict(self) -> dict[str, int]:
+        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged}
+
+
+@dataclass
+class LoadReport:
+    """What a load did."""
+
+    uri: str
+    database: str
+    nodes: Outcomes = field(default_factory=Outcomes)
+    relationships: Outcomes = field(default_factory=Outcomes)
+    batches: int = 0
+    batch_size: int = DEFAULT_BATCH_SIZE
+    wiped: int | None = None
+    schema_added: int = 0
+    seconds: float = 0.0
+
+    @property
+    def rows(self) -> int:
+        return self.nodes.total + self.relationships.total
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "uri": self.uri,
+            "database": self.database,
+            "nodes": self.nodes.as_dict(),
+            "relationships": self.relationships.as_dict(),
+            "batches": self.batches,
+            "batchSize": self.batch_size,
+            "wiped": self.wiped,
+            "schemaAdded": self.schema_added,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+# --- the store --------------------------------------------------------------------
+
+
+def _first_line(exc: BaseException) -> str:
+    """One line for an error: the server's status code and the first line of its message."""
+    message = str(getattr(exc, "message", None) or str(exc) or "").strip()
+    line = message.splitlines()[0] if message else ""
+    if line.startswith("Error executing Cypher command"):  # the test server echoes the statement
+        line = ""
+    code = getattr(exc, "code", None)
+    if code:
+        line = f"{code}: {line}" if line else str(code)
+    return (line or type(exc).__name__)[:300]
+
+
+class Neo4jStore:
+    """A connection to one database of a Neo4j 5 server (or the local Bolt server).
+
+    Open it with :meth:`open`, which checks that the server answers, accepts the
+    credentials and has the database; every session names the database
+    explicitly. Use it as a context manager to close the driver.
+    """
+
+    def __init__(self, target: Neo4jTarget, onto: Ontology | None = None) -> None:
+        self.target = target
+        self.onto = onto or ontology()
+        self._driver: Any = None
+        self._info: Any = None
+
+    # -- connection -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, target: Neo4jTarget, onto: Ontology | None = None) -> Neo4jStore:
+        """Connect and check the server, the credentials and the database.
+
+        Raises
+        ------
+        StoreUnavailable
+            The URI is not a Bolt URI, the server does not answer, the user or
+            password is refused, or the database does not exist; the message
+            names the URI (never the password).
+        """
+        store = cls(target, onto)
+        store._connect()
+        return store
+
+    def _connect(self) -> None:
+        import neo4j
+        from neo4j.exceptions import ConfigurationError
+
+        uri = self.target.safe_uri
+        scheme = urllib.parse.urlsplit(self.target.uri).scheme
+        if scheme not in SCHEMES:
+            raise StoreUnavailable(f"{uri}: not a Bolt URI (use one of {', '.join(s + '://' for s in SCHEMES)})")
+        password = self.target.password.get_secret_value() if self.target.password else None
+        auth = (self.target.username, password) if password is not None else None
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                self.target.uri, auth=auth, connection_timeout=10.0, max_transaction_retry_time=15.0
+            )
+        except (ConfigurationError, ValueError) as exc:
+            raise StoreUnavailable(f"{uri}: {_first_line(exc)}") from None
+        try:
+            with self._guard():
+                self._info = self._driver.get_server_info()
+                self._driver.execute_query("RETURN 1 AS ok", database_=self.target.database, routing_="r")
+        except StoreUnavailable:
+            self.close()
+            raise
+
+    def _guard(self) -> contextlib.AbstractContextManager[None]:
+        """Turn connection failures into one clear StoreUnavailable line."""
+        return _connection_errors(self.target)
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _session(self) -> Any:
+        if self._driver is None:
+            self._connect()
+        return self._driver.session(database=self.target.database)
+
+    def server_info(self) -> dict[str, Any]:
+        """The server's agent string (product and version), Bolt version and address."""
+        info = self._info
+        return {
+            "uri": self.target.safe_uri,
+            "database": self.target.database,
+            "agent": info.agent,
+            "protocol": ".".join(str(v) for v in info.protocol_version),
+            "address": f"{info.address[0]}:{info.address[1]}",
+        }
+
+    # -- schema and load ------------------------------------------------------------
+
+    def ensure_schema(self) -> int:
+        """Create the constraint and indexes if missing; returns how many were added."""
+        added = 0
+        for statement in schema_statements(self.onto):
+            with self._guard(), self._session() as session:
+                summary = session.run(statement).consume()
+            counters = summary.counters
+            added += counters.constraints_added + counters.indexes_added
+        return added
+
+    def load(
+        self,
+        graph: OversightGraph,
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        wipe: bool = False,
+        on_progress: ProgressCallback | None = None,
+    ) -> LoadReport:
+        """Write ``graph``: schema, then (after an optional wipe) every batch of :func:`plan_load`.
+
+        Loading the same graph twice leaves the database as it was after the
+        first load; the second report counts every row unchanged.
+
+        Raises
+        ------
+        StoreError
+            A batch failed; it was rolled back, earlier batches stay, and the
+            message names the batch. Rerunning the load resumes safely.
+        StoreUnavailable
+            The server could not be reached or refused the credentials.
+        """
+        started = time.perf_counter()
+        report = LoadReport(uri=self.target.safe_uri, database=self.target.database, batch_size=batch_size)
+        batches = plan_load(graph, batch_size)
+        report.schema_added = self.ensure_schema()
+        if wipe:
+            report.wiped = self.wipe(batch_size=batch_size)
+        self.write_batches(batches, report, on_progress)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def write_batches(
+        self, batches: Sequence[Batch], report: LoadReport, on_progress: ProgressCallback | None = None
+    ) -> LoadReport:
+        """Run ``batches`` in order, one managed write transaction each, adding to ``report``."""
+        total_rows = sum(len(b.rows) for b in batches)
+        done = 0
+        for batch in batches:
+            if on_progress is not None:
+                on_progress(done, total_rows, f"{batch.group} {batch.kind}")
+            outcomes = self._write_batch(batch)
+            target = report.nodes if batch.kind == "nodes" else report.relationships
+            for outcome, rows in outcomes.items():
+                target.add(outcome, rows)
+            report.batches += 1
+            done += len(batch.rows)
+        if on_progress is not None:
+            on_progress(done, total_rows, "done")
+        return report
+
+    def _write_batch(self, batch: Batch) -> dict[str, int]:
+        from neo4j.exceptions import DriverError, Neo4jError
+
+        rows = [dict(row) for row in batch.rows]
+
+        def work(tx: Any) -> dict[str, int]:
+            params: dict[str, Any] = {"rows": rows}
+            if batch.kind == "nodes":
+                relabel, upsert = batch.statements
+                relabelled = [r["key"] for r in tx.run(relabel, params)]
+                result = tx.run(upsert, {"rows": rows, "relabelled": relabelled})
+            else:
+                result = tx.run(batch.statements[0], params)
+            outcomes = {r["outcome"]: r["rows"] for r in result}
+            written = sum(outcomes.values())
+            if written != len(rows):
+                raise _BatchShortfall(f"{len(rows) - written} of {len(rows)} rows have an end node missing")
+            return outcomes
+
+        try:
+            with self._guard(), self._session() as session:
+                return session.execute_write(work)  # type: ignore[no-any-return]
+        except StoreUnavailable as exc:
+            raise StoreUnavailable(f"{batch.name}: {exc}") from None
+        except _BatchShortfall as exc:
+            raise StoreError(f"{batch.name}: {exc}") from None
+        except (Neo4jError, DriverError) as exc:
+            raise StoreError(f"{batch.name}: {_first_line(exc)}") from None
+
+    def wipe(self, *, batch_size: int = DEFAULT_BATCH_SIZE) -> int:
+        """Delete every node labelled OversightNode and its relationships, in batches.
+
+        Nothing without that label is touched. Returns the number of nodes deleted.
+        """
+        statement = wipe_statement(self.onto)
+        deleted = 0
+        while True:
+            with self._guard(), self._session() as session:
+                count = session.execute_write(
+                    lambda tx: tx.run(statement, {"limit": batch_size}).single()["deleted"]
+                )
+            deleted += count
+            if count == 0:
+                return deleted
+
+    # -- reading ----------------------------------------------------------------------
+
+    def counts(self) -> dict[str, Any]:
+        """Loaded nodes by label and relationships (between loaded nodes) by type."""
+        stmts = count_statements(self.onto)
+        _, labels = self.read(stmts["labels"])
+        _, types = self.read(stmts["relationships"])
+        _, total = self.read(stmts["all_nodes"])
+        return {
+            "labels": {r["label"]: r["nodes"] for r in labels},
+            "relationships": {r["type"]: r["relationships"] for r in types},
+            "allNodes": total[0]["nodes"],
+        }
+
+    def read(self, statement: str, params: Mapping[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+        """Run one statement in a managed read transaction; returns (columns, rows)."""
+        return self._run(statement, params, write=False)[:2]  # type: ignore[return-value]
+
+    def write(
+        self, statement: str, params: Mapping[str, Any] | None = None
+    ) -> tuple[list[str], list[dict[str, Any]], dict[str, int]]:
+        """Run one statement in a managed write transaction; returns (columns, rows, counters)."""
+        return self._run(statement, params, write=True)
+
+    def _run(
+        self, statement: str, params: Mapping[str, Any] | None, *, write: bool
+    ) -> tuple[list[str], list[dict[str, Any]], dict[str, int]]:
+        from neo4j.exceptions import DriverError, Neo4jError
+
+        def work(tx: Any) -> tuple[list[str], list[dict[str, Any]], dict[str, int]]:
+            result = tx.run(statement, dict(params or {}))
+            keys = list(result.keys())
+            rows = [{k: _plain(v) for k, v in zip(keys, record.values(), strict=True)} for record in result]
+            counters = result.consume().counters
+            changed = {
+                name: getattr(counters, name)
+                for name in (
+                    "nodes_created",
+                    "nodes_deleted",
+                    "relationships_created",
+                    "relationships_deleted",
+                    "properties_set",
+                    "labels_added",
+                    "labels_removed",
+                )
+                if getattr(counters, name)
+            }
+            return keys, rows, changed
+
+        try:
+            with self._guard(), self._session() as session:
+                if write:
+                    return session.execute_write(work)  # type: ignore[no-any-return]
+                return session.execute_read(work)  # type: ignore[no-any-return]
+        except (Neo4jError, DriverError) as exc:
+            raise QueryError(f"{self.target.safe_uri}: {_first_line(exc)}") from None
+
+
+class _BatchShortfall(Exception):
+    """A batch wrote fewer rows than it was given (rolls the transaction back)."""
+
+
+@contextlib.contextmanager
+def _connection_errors(target: Neo4jTarget) -> Iterator[None]:
+    """Turn the driver's connection failures into one StoreUnavailable line naming the URI."""
+    from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
+
+    uri = target.safe_uri
+    try:
+        yield
+    except AuthError:
+        how = "this password" if target.password is not None else "no password"
+        raise StoreUnavailable(
+            f"{uri}: the server refused user {target.username!r} with {how} "
+            f"(set NEO4J_USERNAME and NEO4J_PASSWORD, or --user and --password)"
+        ) from None
+    except (ServiceUnavailable, SessionExpired) as exc:
+        detail = " ".join(str(exc).split())[:200]
+        raise StoreUnavailable(f"{uri}: no Bolt server answers ({detail})") from None
+    except ClientError as exc:
+        if exc.code != "Neo.ClientError.Database.DatabaseNotFound":
+            raise
+        raise StoreUnavailable(
+            f"{uri}: database {target.database!r} does not exist (set NEO4J_DATABASE or --database)"
+        ) from None
+
+
+def _plain(value: Any) -> Any:
+    """Driver values as plain Python: nodes and relationships as property dicts."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    try:
+        from neo4j.graph import Node, Path, Relationship
+    except ImportError:  # pragma: no cover
+        return value
+    if isinstance(value, Node):
+        return {"labels": sorted(value.labels), **dict(value.items())}
+    if isinstance(value, Relationship):
+        return {"type": value.type, **dict(value.items())}
+    if isinstance(value, Path):
+        return {"nodes": [_plain(n) for n in value.nodes], "relationships": [_plain(r) for r in value.relationships]}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+

@@ -1,0 +1,261 @@
+"""Run catalogue questions on either backend, and ad-hoc Cypher on a Bolt server.
+
+:func:`run_question` answers a named question on the embedded graph (no server)
+or on Neo4j, with its parameters bound and checked by the declared types; both
+backends return the same rows. :func:`run_cypher` runs a statement the user
+wrote, read-only unless asked otherwise: in a read transaction *and* refused
+before it is sent when it has a write clause, because not every server honours
+read transactions (the local test server accepts writes in them). Values always
+travel as parameters, never in the statement text.
+
+>>> check_read_only("MATCH (n) WHERE n.title = 'CREATE (x)' RETURN n // MERGE")
+>>> check_read_only("MATCH (n) DETACH DELETE n")
+Traceback (most recent call last):
+...
+oversight.errors.QueryError: refused: the statement writes (DETACH, DELETE); run it with --write to allow writes
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from oversight.errors import QueryError
+from oversight.queries.catalog import Question, question
+
+__all__ = [
+    "BACKENDS",
+    "READ_ONLY_PROCEDURES",
+    "WRITE_CLAUSES",
+    "QueryResult",
+    "run_question",
+    "run_cypher",
+    "check_read_only",
+    "write_clauses",
+    "strip_literals",
+    "parse_cypher_value",
+]
+
+BACKENDS = ("embedded", "neo4j")
+
+#: Clauses (keywords) that write; LOAD CSV is listed as LOAD.
+WRITE_CLAUSES = ("CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "LOAD", "FOREACH")
+
+#: Procedures known to only read, which ``CALL`` may name in a read-only statement.
+READ_ONLY_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshiptypes",
+        "db.propertykeys",
+        "db.info",
+        "db.ping",
+        "db.schema.visualization",
+        "db.schema.nodetypeproperties",
+        "db.schema.reltypeproperties",
+        "dbms.components",
+        "dbms.info",
+        "dbms.procedures",
+        "dbms.functions",
+    }
+)
+
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass
+class QueryResult:
+    """Rows of a question or statement, with its columns in order."""
+
+    name: str
+    backend: str
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    params: dict[str, Any] = field(default_factory=dict)
+    counters: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "ok": True,
+            "name": self.name,
+            "backend": self.backend,
+            "params": self.params,
+            "columns": self.columns,
+            "rows": self.rows,
+        }
+        if self.counters:
+            out["counters"] = self.counters
+        return out
+
+
+def run_question(
+    name: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    backend: str = "embedded",
+    graph: Any = None,
+    store: Any = None,
+    today: _dt.date | None = None,
+) -> QueryResult:
+    """Answer the named question.
+
+    Parameters
+    ----------
+    name
+        A catalogue name (``oversight queries`` lists them).
+    params
+        Parameter values by their Cypher name: strings from the command line
+        (parsed by the declared type) or Python values (checked).
+    backend
+        ``embedded`` (the networkx graph, ``graph``) or ``neo4j`` (an open
+        :class:`~oversight.graph.neo4j_store.Neo4jStore`, ``store``).
+    today
+        The date a ``today`` default stands for (default: the current date).
+
+    Raises
+    ------
+    QueryError
+        Unknown name, backend or parameter, or a value of the wrong type.
+
+    Examples
+    --------
+    >>> from oversight.queries.progress import demo_graph
+    >>> result = run_question("status-history", {"finding": "kent-police/peel-2021-22/afi-02"}, graph=demo_graph())
+    >>> result.columns[:2], [r["status"] for r in result.rows]
+    (['date', 'status'], ['open', 'in-progress'])
+    """
+    if backend not in BACKENDS:
+        raise QueryError(f"unknown backend {backend!r}; known: {', '.join(BACKENDS)}")
+    q: Question = question(name)
+    bound = q.bind(params or {}, today=today)
+    if backend == "embedded":
+        if graph is None:
+            raise QueryError(f"query {name}: the embedded backend needs a graph")
+        rows = q.run_embedded(graph, bound)
+        columns = list(q.columns)
+    else:
+        if store is None:
+            raise QueryError(f"query {name}: the neo4j backend needs a store")
+        _, found = store.read(q.cypher, bound)
+        columns = list(q.columns)
+        rows = [{c: row.get(c) for c in columns} for row in found]
+    return QueryResult(name=name, backend=backend, columns=columns, rows=rows, params=bound)
+
+
+def run_cypher(
+    store: Any, statement: str, params: Mapping[str, Any] | None = None, *, write: bool = False
+) -> QueryResult:
+    """Run one ad-hoc statement on an open Neo4j store.
+
+    Read-only unless ``write``: the statement is refused when it has a write
+    clause (:func:`check_read_only`) and runs in a read transaction. Values go
+    as ``params``, never into the text.
+    """
+    if not statement.strip():
+        raise QueryError("empty statement")
+    if write:
+        columns, rows, counters = store.write(statement, params or {})
+    else:
+        check_read_only(statement)
+        columns, rows = store.read(statement, params or {})
+        counters = {}
+    return QueryResult(
+        name="cypher", backend="neo4j", columns=columns, rows=rows, params=dict(params or {}), counters=counters
+    )
+
+
+def strip_literals(statement: str) -> str:
+    """The statement with string literals, quoted names and comments blanked out.
+
+    >>> strip_literals("RETURN 'it''s', `CREATE`, 1 /* MERGE */ // DELETE")
+    "RETURN '', ``, 1    "
+    """
+    out: list[str] = []
+    i, n = 0, len(statement)
+    while i < n:
+        c = statement[i]
+        if statement.startswith("//", i):
+            end = statement.find("\n", i)
+            i = n if end < 0 else end
+            out.append(" ")
+        elif statement.startswith("/*", i):
+            end = statement.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+            out.append(" ")
+        elif c in ("'", '"', "`"):
+            j = i + 1
+            while j < n:
+                if statement[j] == "\\" and c != "`":
+                    j += 2
+                    continue
+                if statement[j] == c:
+                    if j + 1 < n and statement[j + 1] == c:  # doubled quote escapes itself
+                        j += 2
+                        continue
+                    break
+                j += 1
+            out.append("''" if c != "`" else "``")
+            i = j + 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def write_clauses(statement: str) -> list[str]:
+    """The write keywords and unknown procedures a statement uses (empty for a read).
+
+    A keyword counts as a clause unless it is a property (``n.set``), a label or
+    type (``:Create``), a parameter (``$merge``), a map key (``{delete: 1}``) or
+    an alias (``AS set``).
+
+    >>> write_clauses("MATCH (n {set: 1}) WHERE n.create = $merge RETURN n")
+    []
+    >>> write_clauses("CALL apoc.periodic.iterate('x', 'y', {}) YIELD batches RETURN batches")
+    ['apoc.periodic.iterate (a procedure not known to be read-only)']
+    >>> write_clauses("CALL db.labels() YIELD label RETURN label")
+    []
+    """
+    text = strip_literals(statement)
+    found: list[str] = []
+    for match in _WORD.finditer(text):
+        word = match.group(0).upper()
+        before = text[: match.start()].rstrip()[-1:]
+        after = text[match.end() :].lstrip()[:2]
+        if before in (".", ":", "$") or (after.startswith(":") and not after.startswith("::")):
+            continue
+        if re.search(r"\bAS\s*$", text[: match.start()], re.IGNORECASE):
+            continue
+        if word in WRITE_CLAUSES:
+            found.append(word)
+        elif word == "CALL":
+            proc = re.match(r"\s*([A-Za-z_][A-Za-z0-9_.]*)", text[match.end() :])
+            if proc and proc.group(1).lower() not in READ_ONLY_PROCEDURES:
+                found.append(f"{proc.group(1)} (a procedure not known to be read-only)")
+    return list(dict.fromkeys(found))
+
+
+def check_read_only(statement: str) -> None:
+    """Raise QueryError when the statement writes (see :func:`write_clauses`)."""
+    found = write_clauses(statement)
+    if found:
+        raise QueryError(
+            f"refused: the statement writes ({', '.join(found)}); run it with --write to allow writes"
+        )
+
+
+def parse_cypher_value(text: str) -> Any:
+    """A ``--param`` value of an ad-hoc statement: JSON when it parses as JSON, else the text.
+
+    >>> parse_cypher_value("42"), parse_cypher_value("true"), parse_cypher_value('["a", "b"]')
+    (42, True, ['a', 'b'])
+    >>> parse_cypher_value("x' OR 1=1 //")
+    "x' OR 1=1 //"
+    """
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
