@@ -169,3 +169,31 @@ def test_reconcile_of_a_finding_key_says_it_is_not_an_inspection(ingested: Path)
         2,
         "error: kent-police/peel-2021-22/afi-19: no such node (AreaForImprovement, not an inspection)\n",
     )
+
+
+def test_the_demo_writes_every_view_and_traces_afi_5(tmp_path: Path) -> None:
+    result = run("demo", "-o", str(tmp_path / "demo"), "--json")
+    data = json.loads(result.stdout)
+    assert (
+        result.exit_code,
+        sorted(data["views"]),
+        [(h["key"], h["basis"]) for h in data["trace"]["supersededBy"]],
+        data["reconcile"]["inspection"],
+    ) == (
+        0,
+        ["boards", "graph", "inspection", "lineage", "node"],
+        [("kent-police/peel-2023-25/afi/responding-to-the-public-04", "register")],
+        "kent-police/peel-2021-22",
+    )
+
+
+def test_the_demo_never_writes_into_a_folder_that_is_not_its_own(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("precious", encoding="utf-8")
+    result = run("demo", "-o", str(mine))
+    assert (result.exit_code, result.stderr, sorted(p.name for p in mine.iterdir())) == (
+        2,
+        f"error: {mine}: exists and is not a demo folder (use --force to write into it)\n",
+        ["notes.txt"],
+    )

@@ -1,0 +1,158 @@
+"""CLI commands for the HTML views: ``oversight view graph|node|lineage|boards|inspection``.
+
+:func:`register` adds the ``view`` group to the main app (``oversight/cli.py``
+calls it), so the views share its one error policy: a library error (an
+unknown key, an output file that exists) is one line and exit code 2. Each
+command parses its options, calls :func:`oversight.api.write_view` and prints
+where the page went. The page is one self-contained HTML file that opens
+offline; an existing file is never replaced without ``--force``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from oversight.render import out, print_json
+from oversight.settings import Settings
+
+__all__ = ["register", "view_app"]
+
+# Options shared by the commands below (declared once here; cli.py declares its own
+# --store/--json the same way, and importing cli.py from here would be circular).
+StoreOption = Annotated[
+    Optional[Path],
+    typer.Option("--store", help="Store directory [env OVERSIGHT_STORE; default ./.oversight].", show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a line of text.")]
+OutputOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--output", "-o", help="File to write [default oversight-VIEW.html in the current directory].", show_default=False
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
+ColourOption = Annotated[
+    str,
+    typer.Option("--colour-by", help="Fill findings by their RAG rating (rag) or their outcome (outcome)."),
+]
+
+view_app = typer.Typer(
+    name="view",
+    help=(
+        "Write an interactive HTML view of the graph: one self-contained file that opens offline "
+        "from a shared drive, with a legend, search, filters, and tooltips that cite the document "
+        "line behind each fact."
+    ),
+    no_args_is_help=True,
+)
+
+
+def _write(name: str, store: Path | None, output: Path | None, force: bool, as_json: bool, key: str | None = None, **options: Any) -> None:
+    from oversight import api
+
+    cfg = Settings.resolve({"store": store}, os.environ)
+    report = api.write_view(cfg.store, name, output, key=key, overwrite=force, **options)
+    if as_json:
+        print_json({"ok": True, **report})
+    else:
+        out.print(
+            f"wrote the {name} view ({report['nodes']} nodes, {report['edges']} links) to {report['path']}",
+            markup=False,
+        )
+
+
+@view_app.command("graph")
+def graph_command(
+    label: Annotated[
+        Optional[list[str]],
+        typer.Option("--label", help="Only nodes with this label (repeat for more); Document also draws the documents.", show_default=False),
+    ] = None,
+    inspection: Annotated[
+        Optional[str],
+        typer.Option("--inspection", help="Only this inspection, its findings and their neighbours.", show_default=False),
+    ] = None,
+    status: Annotated[
+        Optional[str],
+        typer.Option("--status", help="Only findings whose latest status is this (open, in-progress, …, unknown), with their neighbours.", show_default=False),
+    ] = None,
+    colour_by: ColourOption = "rag",
+    output: OutputOption = None,
+    force: ForceOption = False,
+    store: StoreOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The whole graph, or the part the filters keep.
+
+    Documents are not drawn: what they say is in each tooltip, as the document
+    title, line and quote (unless --label Document).
+    """
+    _write("graph", store, output, force, as_json, labels=label, inspection=inspection, status=status, colour_by=colour_by)
+
+
+@view_app.command("node")
+def node_command(
+    key: Annotated[str, typer.Argument(help="The node's key, e.g. kent-police/peel-2021-22/afi-05.", show_default=False)],
+    depth: Annotated[int, typer.Option("--depth", min=0, help="How many relationships out from the node.")] = 1,
+    colour_by: ColourOption = "rag",
+    output: OutputOption = None,
+    force: ForceOption = False,
+    store: StoreOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One node and its neighbourhood, to --depth relationships either way."""
+    _write("node", store, output, force, as_json, key=key, depth=depth, colour_by=colour_by)
+
+
+@view_app.command("lineage")
+def lineage_command(
+    key: Annotated[str, typer.Argument(help="A finding's key, e.g. kent-police/peel-2021-22/afi-05.", show_default=False)],
+    stated_only: Annotated[
+        bool, typer.Option("--stated-only", help="Leave out links the tool inferred; keep stated and registered ones.")
+    ] = False,
+    colour_by: Annotated[
+        str, typer.Option("--colour-by", help="Fill findings by their outcome (outcome) or RAG rating (rag).")
+    ] = "outcome",
+    output: OutputOption = None,
+    force: ForceOption = False,
+    store: StoreOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A finding's supersession chain, both ways, left to right by publication date.
+
+    Stated links are solid, registered ones dashed, inferred ones dotted and
+    labelled with the tool's confidence: a suggestion, not a fact.
+    """
+    _write("lineage", store, output, force, as_json, key=key, stated_only=stated_only, colour_by=colour_by)
+
+
+@view_app.command("boards")
+def boards_command(
+    colour_by: ColourOption = "rag",
+    output: OutputOption = None,
+    force: ForceOption = False,
+    store: StoreOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The accountability map: findings, their owners, boards, chairs, and whom they answer to."""
+    _write("boards", store, output, force, as_json, colour_by=colour_by)
+
+
+@view_app.command("inspection")
+def inspection_command(
+    key: Annotated[str, typer.Argument(help="An inspection's key, e.g. kent-police/peel-2021-22.", show_default=False)],
+    output: OutputOption = None,
+    force: ForceOption = False,
+    store: StoreOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One inspection and its findings, each filled by its outcome (closed, superseded, …)."""
+    _write("inspection", store, output, force, as_json, key=key)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``view`` command group to the main app."""
+    app.add_typer(view_app, name="view")

@@ -1,0 +1,115 @@
+"""The demo: the whole tool on the bundled example corpus, no server needed.
+
+:func:`run_demo` ingests ``examples/`` (four papers written in the layouts of
+real ones, and the register) into a fresh store inside the output folder, then
+gathers what a governance lead would look at first — counts, the lineage of
+PEEL 2021/22 AFI 5, the closure accounting of PEEL 2021/22 — and writes every
+HTML view. The output folder is the demo's own: it is marked, and a folder
+that is not marked (the user's) is never written into unless ``overwrite``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from oversight.errors import BadParameter
+
+__all__ = ["DemoReport", "run_demo", "find_examples", "DEMO_FINDING", "DEMO_INSPECTION", "MARKER"]
+
+#: The finding whose lineage the demo traces, and the inspection it reconciles.
+DEMO_FINDING = "kent-police/peel-2021-22/afi-05"
+DEMO_INSPECTION = "kent-police/peel-2021-22"
+#: The board whose neighbourhood the demo's node view shows.
+DEMO_BOARD = "kent-police/board/future-improvement-and-development-board"
+#: A file that marks a folder as the demo's own output.
+MARKER = ".oversight-demo"
+
+
+@dataclass
+class DemoReport:
+    """What the demo built and where it put it."""
+
+    out_dir: str
+    store: str
+    ingest: dict[str, Any]
+    stats: dict[str, Any]
+    trace: dict[str, Any]
+    reconcile: dict[str, Any]
+    views: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "outDir": self.out_dir,
+            "store": self.store,
+            "ingest": self.ingest,
+            "stats": self.stats,
+            "trace": self.trace,
+            "reconcile": self.reconcile,
+            "views": self.views,
+        }
+
+
+def find_examples(given: str | Path | None = None) -> Path:
+    """The example corpus: ``given``, else ``./examples``, else the one beside the package source."""
+    candidates = [Path(given)] if given else [Path("examples"), Path(__file__).resolve().parents[1] / "examples"]
+    for candidate in candidates:
+        if (candidate / "register.yaml").is_file():
+            return candidate
+    where = given or "./examples"
+    raise BadParameter(f"{where}: no example corpus here (run from the repository, or pass --examples PATH)")
+
+
+def _prepare(out_dir: Path, overwrite: bool) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BadParameter(f"{out_dir}: exists and is not a folder")
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists() and not overwrite:
+        raise BadParameter(f"{out_dir}: exists and is not a demo folder (use --force to write into it)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / MARKER).write_text("Written by `oversight demo`; safe to delete.\n", encoding="utf-8")
+    store = out_dir / "store"
+    if store.exists():
+        shutil.rmtree(store)  # the demo's own store, rebuilt from the examples every run
+
+
+def run_demo(
+    out_dir: str | Path = "oversight-demo",
+    examples: str | Path | None = None,
+    overwrite: bool = False,
+    on_progress: Callable[[int, int, Path], None] | None = None,
+) -> DemoReport:
+    """Build the example graph, trace, reconcile and write every view into ``out_dir``."""
+    from oversight import api
+    from oversight.viz import make_view
+
+    corpus = find_examples(examples)
+    target = Path(out_dir)
+    _prepare(target, overwrite)
+    store = target / "store"
+    report = api.ingest([corpus], store, on_progress=on_progress)
+    graph = api.load(store)
+    views: dict[str, str] = {}
+    plans: list[tuple[str, str | None, dict[str, Any]]] = [
+        ("graph", None, {}),
+        ("boards", None, {}),
+        ("lineage", DEMO_FINDING, {}),
+        ("inspection", DEMO_INSPECTION, {}),
+        ("node", DEMO_BOARD, {"depth": 1}),
+    ]
+    for name, key, options in plans:
+        path = target / f"{name}.html"
+        make_view(graph, name, key, **options).write(path, overwrite=True)
+        views[name] = str(path)
+    [closure] = api.reconcile(graph, DEMO_INSPECTION)
+    return DemoReport(
+        out_dir=str(target),
+        store=str(store),
+        ingest=report.as_dict(),
+        stats=api.stats(graph),
+        trace=api.trace(graph, DEMO_FINDING),
+        reconcile=closure,
+        views=views,
+    )

@@ -1,0 +1,47 @@
+"""The neighbourhood of one node, to a depth.
+
+>>> from oversight.viz.examples import example_graph
+>>> node_view(example_graph(), "kent-police/peel-2021-22/afi-05").counts
+(4, 3)
+>>> node_view(example_graph(), "kent-police/peel-2021-22/afi-05", depth=2).counts
+(6, 5)
+"""
+
+from __future__ import annotations
+
+from oversight.errors import BadParameter
+from oversight.graph.model import OversightGraph
+from oversight.viz.builder import ViewBuilder, node_label
+from oversight.viz.page import View
+
+__all__ = ["node_view"]
+
+
+def node_view(graph: OversightGraph, key: str, depth: int = 1, colour_by: str = "rag") -> View:
+    """``key`` and every node within ``depth`` relationships of it, either way.
+
+    Documents are left out (their lines are in the tooltips) unless ``key`` is
+    itself a document, whose neighbourhood is what it states.
+    """
+    centre = graph.node(key)
+    if depth < 0:
+        raise BadParameter(f"depth must be 0 or more, not {depth}")
+    show_documents = "Document" in centre["labels"]
+    seen = {key}
+    frontier = [key]
+    for _ in range(depth):
+        following = []
+        for current in frontier:
+            for other in sorted(set(graph.g.successors(current)) | set(graph.g.predecessors(current))):
+                if other in seen or (not show_documents and graph.has_label(other, "Document")):
+                    continue
+                seen.add(other)
+                following.append(other)
+        frontier = following
+    builder = ViewBuilder(graph, colour_by=colour_by, show_documents=show_documents)
+    builder.add_node(key, size=28, borderWidth=5, font={"size": 17})
+    builder.add_nodes(sorted(seen - {key}))
+    builder.add_edges_among()
+    name = node_label(graph, centre)
+    hops = "relationship" if depth == 1 else "relationships"
+    return builder.build("node", f"Around {name}", f"{key} and everything within {depth} {hops} of it.")
