@@ -9,7 +9,6 @@ Usage errors get the same one-line treatment. No command prints a traceback.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -18,11 +17,11 @@ import typer
 from typer.core import TyperGroup
 
 from oversight import __version__
+from oversight.cli_options import JsonOption, StoreOption, progress_bar, settings
 from oversight.errors import OversightError
 from oversight.render import err, out, print_error, print_json, print_table
-from oversight.settings import Settings
 
-__all__ = ["app", "main", "settings"]
+__all__ = ["app", "main"]
 
 
 class OversightGroup(TyperGroup):
@@ -68,20 +67,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-# -- shared options (declared once) -----------------------------------------------
-
-StoreOption = Annotated[
-    Optional[Path],
-    typer.Option("--store", help="Store directory [env OVERSIGHT_STORE; default ./.oversight].", show_default=False),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")]
-
-
-def settings(store: Path | None = None, **flags: Any) -> Settings:
-    """Settings from this command's flags, then the environment, then defaults."""
-    return Settings.resolve({"store": store, **flags}, os.environ)
-
-
 def _version(value: bool) -> None:
     if value:
         out.print(f"oversight {__version__}")
@@ -116,26 +101,10 @@ def ingest(
     that cannot be read or recognised is named on one line, the other files are
     still ingested, and the command exits 2 at the end.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from oversight import api
 
-    cfg = settings(store)
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=as_json or not err.is_terminal,
-    ) as progress:
-        task = progress.add_task("reading", total=None)
-
-        def tick(done: int, total: int, path: Path) -> None:
-            progress.update(task, total=total, completed=done, description=f"reading {path.name[:40]}")
-
-        report = api.ingest(paths, cfg.store, family=type_, on_progress=tick)
+    with progress_bar("reading", quiet=as_json) as tick:
+        report = api.ingest(paths, settings(store).store, family=type_, on_progress=tick)
     if as_json:
         print_json(report.as_dict())
     else:

@@ -16,26 +16,20 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
+from oversight.cli_options import JsonOption, StoreOption, progress_bar, settings
 from oversight.errors import BadParameter
-from oversight.render import err, out, print_json, print_table
+from oversight.render import out, print_json, print_table
 from oversight.settings import Settings
 
 __all__ = ["register", "neo4j_app", "server_app"]
 
-# Options shared by the commands below (declared once here; cli.py declares its own
-# --store/--json the same way, and importing cli.py from here would be circular).
-StoreOption = Annotated[
-    Optional[Path],
-    typer.Option("--store", help="Store directory [env OVERSIGHT_STORE; default ./.oversight].", show_default=False),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")]
+# Options of the commands below; --store and --json are shared (cli_options).
 UriOption = Annotated[
     Optional[str],
     typer.Option("--uri", help="Bolt URI [env NEO4J_URI; default: the store's local server if running, else bolt://localhost:7687].", show_default=False),
@@ -69,7 +63,7 @@ PRODUCTION = (
 
 
 def _settings(store: Path | None, **neo4j: Any) -> Settings:
-    return Settings.resolve({"store": store, **neo4j}, os.environ)
+    return settings(store, **neo4j)
 
 
 def _target(store: Path | None, uri: str | None, user: str | None, password: str | None, database: str | None) -> Any:
@@ -235,7 +229,6 @@ def neo4j_load(
     changes nothing (the summary then counts every row unchanged). Other data in
     the database is never touched, also not by --wipe.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from oversight import api
 
@@ -244,20 +237,7 @@ def neo4j_load(
     cfg = _settings(store)
     target = _target(store, uri, user, password, database)
     graph = api.load(cfg.store)
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=as_json or not err.is_terminal,
-    ) as progress:
-        task = progress.add_task("loading", total=None)
-
-        def tick(done: int, total: int, what: str) -> None:
-            progress.update(task, total=total, completed=done, description=f"loading {what}")
-
+    with progress_bar("loading", quiet=as_json) as tick:
         report = api.neo4j_load(graph, target, batch_size=batch_size, wipe=wipe, on_progress=tick)
     if as_json:
         print_json(report.as_dict())

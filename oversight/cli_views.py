@@ -10,24 +10,17 @@ offline; an existing file is never replaced without ``--force``.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
+from oversight.cli_options import JsonOption, StoreOption, settings
 from oversight.render import out, print_json
-from oversight.settings import Settings
 
 __all__ = ["register", "view_app"]
 
-# Options shared by the commands below (declared once here; cli.py declares its own
-# --store/--json the same way, and importing cli.py from here would be circular).
-StoreOption = Annotated[
-    Optional[Path],
-    typer.Option("--store", help="Store directory [env OVERSIGHT_STORE; default ./.oversight].", show_default=False),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a line of text.")]
+# Options of the commands below; --store and --json are shared (cli_options).
 OutputOption = Annotated[
     Optional[Path],
     typer.Option(
@@ -54,7 +47,7 @@ view_app = typer.Typer(
 def _write(name: str, store: Path | None, output: Path | None, force: bool, as_json: bool, key: str | None = None, **options: Any) -> None:
     from oversight import api
 
-    cfg = Settings.resolve({"store": store}, os.environ)
+    cfg = settings(store)
     report = api.write_view(cfg.store, name, output, key=key, overwrite=force, **options)
     if as_json:
         print_json({"ok": True, **report})
