@@ -51,7 +51,8 @@ def store_dir(tmp_path: Path) -> Path:
 SERVER_DIR_ENV = "OVERSIGHT_TEST_SERVER_DIR"
 
 
-def _free_ports(count: int) -> list[int]:
+def free_ports(count: int) -> list[int]:
+    """``count`` TCP ports free on 127.0.0.1 right now."""
     import socket
 
     sockets = []
@@ -83,7 +84,7 @@ def bolt_server_info(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[
     except ServerError as exc:
         require(False, f"no Bolt server for the Neo4j tests: {exc}")
     server_dir = tmp_path_factory.mktemp("bolt-store") / "server"  # a store's server/, as `oversight server start` makes
-    bolt_port, http_port = _free_ports(2)
+    bolt_port, http_port = free_ports(2)
     try:
         info = bolt_server.start(server_dir, bolt_port=bolt_port, http_port=http_port)
     except ServerError as exc:

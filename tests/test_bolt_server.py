@@ -15,9 +15,10 @@ from pathlib import Path
 
 import neo4j
 import pytest
-from oversight.graph import bolt_server
+from conftest import free_ports
 
 from oversight.errors import ServerError
+from oversight.graph import bolt_server
 
 pytestmark = pytest.mark.neo4j
 
@@ -29,19 +30,6 @@ def _runtime_or_skip() -> bolt_server.Runtime:
         if os.environ.get("CI"):
             pytest.fail(f"CI needs the local Bolt server: {exc}")
         pytest.skip(f"arcadedb-jvm is not installed ({exc})")
-
-
-def _free_ports(count: int) -> list[int]:
-    sockets = []
-    try:
-        for _ in range(count):
-            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            sock.bind(("127.0.0.1", 0))
-            sockets.append(sock)
-        return [sock.getsockname()[1] for sock in sockets]
-    finally:
-        for sock in sockets:
-            sock.close()
 
 
 def _listening_addresses(pid: int) -> set[tuple[str, int]]:
@@ -77,7 +65,7 @@ def server(
     runtime: bolt_server.Runtime, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[bolt_server.ServerInfo]:
     server_dir = tmp_path_factory.mktemp("bolt-server")
-    bolt_port, http_port = _free_ports(2)
+    bolt_port, http_port = free_ports(2)
     info = bolt_server.start(server_dir, bolt_port=bolt_port, http_port=http_port)
     yield info
     bolt_server.stop(server_dir)
@@ -175,7 +163,7 @@ def test_port_in_use_is_named(
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         taken = busy.getsockname()[1]
-        bolt_port, http_port = _free_ports(2)
+        bolt_port, http_port = free_ports(2)
         ports = {"bolt_port": bolt_port, "http_port": http_port, taken_arg: taken}
         with pytest.raises(ServerError) as raised:
             bolt_server.start(tmp_path, **ports)
@@ -187,7 +175,7 @@ def test_port_in_use_is_named(
 
 
 def test_stop_stops_the_server(runtime: bolt_server.Runtime, tmp_path: Path) -> None:
-    bolt_port, http_port = _free_ports(2)
+    bolt_port, http_port = free_ports(2)
     info = bolt_server.start(tmp_path, bolt_port=bolt_port, http_port=http_port)
     assert bolt_server.stop(tmp_path) is True
     assert bolt_server.status(tmp_path) is None
@@ -197,7 +185,7 @@ def test_stop_stops_the_server(runtime: bolt_server.Runtime, tmp_path: Path) -> 
 
 
 def test_restart_keeps_credentials_and_data(runtime: bolt_server.Runtime, tmp_path: Path) -> None:
-    bolt_port, http_port = _free_ports(2)
+    bolt_port, http_port = free_ports(2)
     first = bolt_server.start(tmp_path, bolt_port=bolt_port, http_port=http_port)
     with _driver(first) as driver:
         driver.execute_query("CREATE (:Probe {key: 'kept'})", database_=first.database)
