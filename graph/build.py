@@ -17,7 +17,7 @@ from oversight.graph.inference import add_inferred_supersession
 from oversight.graph.model import OversightGraph
 from oversight.graph.resolve import Resolver
 from oversight.loaders.models import DocumentRecord, EdgeFact, Extraction, NodeFact
-from oversight.ontology import Ontology, ontology
+from oversight.ontology import L, Ontology, ontology
 
 __all__ = ["build_graph", "document_props", "DERIVATIONS"]
 
@@ -62,7 +62,7 @@ def build_graph(
     resolver = Resolver(onto)
     ordered = sorted(extractions, key=lambda e: e.document.key)
     for extraction in ordered:
-        graph.add_node(extraction.document.key, "Document", document_props(extraction.document))
+        graph.add_node(extraction.document.key, L.Document, document_props(extraction.document))
     for extraction in ordered:
         for fact in extraction.facts:
             if isinstance(fact, NodeFact):

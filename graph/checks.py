@@ -20,6 +20,7 @@ import networkx as nx
 
 from oversight.graph.model import OversightGraph
 from oversight.graph.status import DECIDING_BASES, current_status
+from oversight.ontology import L, R
 
 __all__ = ["Violation", "supersession_cycles", "supersession_order", "contradictions", "value_conflicts"]
 
@@ -49,7 +50,7 @@ def _cited(edge: dict[str, object]) -> str:
 def supersession_cycles(graph: OversightGraph) -> list[Violation]:
     """Findings that supersede themselves through a chain of SUPERSEDES links."""
     sub = nx.DiGraph()
-    for edge in graph.edges(type="SUPERSEDES"):
+    for edge in graph.edges(type=R.SUPERSEDES):
         sub.add_edge(edge["source"], edge["target"])
     out = []
     rotated = []
@@ -65,7 +66,7 @@ def supersession_cycles(graph: OversightGraph) -> list[Violation]:
 def supersession_order(graph: OversightGraph) -> list[Violation]:
     """A finding superseded by a finding issued earlier than itself."""
     out = []
-    for edge in graph.edges(type="SUPERSEDES"):
+    for edge in graph.edges(type=R.SUPERSEDES):
         later, earlier = graph.issued_on(edge["source"]), graph.issued_on(edge["target"])
         if later and earlier and later[: len(earlier)] < earlier[: len(later)]:
             out.append(
@@ -81,7 +82,7 @@ def supersession_order(graph: OversightGraph) -> list[Violation]:
 def contradictions(graph: OversightGraph) -> list[Violation]:
     """Stated or registered supersessions that contradict a stated outcome or a stated count."""
     out = []
-    for edge in graph.edges(type="SUPERSEDES"):
+    for edge in graph.edges(type=R.SUPERSEDES):
         if edge.get("basis") not in DECIDING_BASES:
             continue
         target = edge["target"]
@@ -96,19 +97,19 @@ def contradictions(graph: OversightGraph) -> list[Violation]:
                     f"but its latest status is {latest['status']} ({cite})",
                 )
             )
-        if graph.out(target, "CARRIED_FORWARD_TO"):
+        if graph.out(target, R.CARRIED_FORWARD_TO):
             out.append(
                 Violation(target, "contradictions", f"{edge.get('basis')} link says {edge['source']} supersedes it{_cited(edge)}, but it was carried forward")
             )
-    for count_key in graph.keys("StatedCount"):
+    for count_key in graph.keys(L.StatedCount):
         count = graph.node(count_key)
-        if count.get("outcome") != "superseded" or "count" not in count or graph.out(count_key, "IN_AREA"):
+        if count.get("outcome") != "superseded" or "count" not in count or graph.out(count_key, R.IN_AREA):
             continue
-        for inspection in graph.into(count_key, "HAS_STATED_COUNT"):
+        for inspection in graph.into(count_key, R.HAS_STATED_COUNT):
             superseded = sorted(
                 f
-                for f in graph.out(inspection, "ISSUED")
-                if any(e.get("basis") in DECIDING_BASES for e in graph.edges(type="SUPERSEDES", target=f))
+                for f in graph.out(inspection, R.ISSUED)
+                if any(e.get("basis") in DECIDING_BASES for e in graph.edges(type=R.SUPERSEDES, target=f))
             )
             if len(superseded) > int(count["count"]):  # type: ignore[call-overload]
                 out.append(

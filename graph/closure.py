@@ -47,6 +47,7 @@ from oversight.errors import UnknownKey
 from oversight.graph.model import OversightGraph
 from oversight.graph.similarity import comparison_text, similarities
 from oversight.graph.status import OUTCOMES, finding_outcome
+from oversight.ontology import L, R
 
 __all__ = ["Constraint", "Closure", "TERMINAL", "constraints_of", "solve"]
 
@@ -96,16 +97,16 @@ class Closure:
 
 def constraints_of(graph: OversightGraph, inspection: str) -> list[Constraint]:
     """The outcome counts papers state about an inspection's findings, as constraints."""
-    issued = graph.out(inspection, "ISSUED")
+    issued = graph.out(inspection, R.ISSUED)
     out = []
-    for key in graph.out(inspection, "HAS_STATED_COUNT"):
+    for key in graph.out(inspection, R.HAS_STATED_COUNT):
         node = graph.node(key)
         if "outcome" not in node or ("count" not in node and not node.get("coversAll")):
             continue
         scope = [f for f in issued if not node.get("findingKind") or graph.has_label(f, str(node["findingKind"]))]
-        areas = graph.out(key, "IN_AREA")
+        areas = graph.out(key, R.IN_AREA)
         if areas:
-            scope = [f for f in scope if areas[0] in graph.out(f, "IN_AREA")]
+            scope = [f for f in scope if areas[0] in graph.out(f, R.IN_AREA)]
         # "the AFIs of this area have been closed": every finding in scope, however many.
         count = int(node["count"]) if "count" in node else (len(scope) or None)
         cited = graph.evidence(key)
@@ -129,9 +130,9 @@ def solve(graph: OversightGraph, inspection: str) -> Closure:
     """Reconcile an inspection's stated counts with its findings' records (see module docs)."""
     if inspection not in graph:
         raise UnknownKey(inspection)
-    if not graph.has_label(inspection, "Inspection"):
+    if not graph.has_label(inspection, L.Inspection):
         raise UnknownKey(inspection, f"{graph.labels(inspection)[0]}, not an inspection")
-    findings = graph.out(inspection, "ISSUED")
+    findings = graph.out(inspection, R.ISSUED)
     recorded = {f: finding_outcome(graph, f) for f in findings}
     constraints = constraints_of(graph, inspection)
     whole = [c for c in constraints if c.area is None and len(c.scope) == len(findings)]

@@ -32,7 +32,7 @@ from typing import Any
 from oversight.errors import OntologyError
 from oversight.graph.keys import check_key, make_key, slugify
 from oversight.loaders.models import Ref
-from oversight.ontology import Ontology, ontology
+from oversight.ontology import L, Ontology, ontology
 
 __all__ = ["Resolved", "Resolver"]
 
@@ -82,7 +82,7 @@ class Resolver:
             return Resolved(check_key(ref.key), label)
         if ref.name is not None:
             name = " ".join(ref.name.split())
-            if self.onto.is_a(label, "AssessmentArea"):
+            if self.onto.is_a(label, L.AssessmentArea):
                 return self._area(name, ref.context)
             if label in self._gazetteer_labels:
                 return self._gazetteered(label, name, parent)
@@ -103,7 +103,7 @@ class Resolver:
     def _without_place(self, name: str, parent: str | None) -> str | None:
         """The name without its force's place words ("Essex Police and Crime Panel" ->
         "Police and Crime Panel"), so that force-level names resolve for every force."""
-        force = self.onto.gazetteer.lookup(parent.split("/", 1)[0], "Force") if parent else None
+        force = self.onto.gazetteer.lookup(parent.split("/", 1)[0], L.Force) if parent else None
         if force is None:
             return None
         place = {w for label in force.names for w in re.findall(r"[a-z]+", label.lower())} - _NOT_PLACE
@@ -122,7 +122,7 @@ class Resolver:
         props: dict[str, Any] = {"surfaceNames": [name]}
         if entry is None:
             props.update(name=name, unresolved=True)
-            if self.onto.is_a(label, "Force"):
+            if self.onto.is_a(label, L.Force):
                 return Resolved(slugify(name), label, props)
             return Resolved(self._under(parent, label, [name]), label, props)
         props["name"] = entry.pref_label
@@ -142,9 +142,9 @@ class Resolver:
         if area is None:
             return Resolved(
                 "area/" + slugify(name),
-                "AssessmentArea",
+                L.AssessmentArea,
                 {"name": name, "surfaceNames": [name], "unresolved": True},
             )
         return Resolved(
-            "area/" + area.slug, "AssessmentArea", {"name": area.pref_label, "surfaceNames": [name]}
+            "area/" + area.slug, L.AssessmentArea, {"name": area.pref_label, "surfaceNames": [name]}
         )

@@ -42,6 +42,7 @@ from typing import Any
 
 from oversight.errors import UnknownKey
 from oversight.graph.model import OversightGraph
+from oversight.ontology import R
 
 __all__ = [
     "OUTCOMES",
@@ -75,7 +76,7 @@ def status_history(graph: OversightGraph, key: str) -> list[dict[str, Any]]:
     """Every status assessment of a finding, oldest first (by date, then key)."""
     if key not in graph:
         raise UnknownKey(key)
-    rows = [graph.node(target) for target in graph.out(key, "HAS_STATUS")]
+    rows = [graph.node(target) for target in graph.out(key, R.HAS_STATUS)]
     return sorted(rows, key=lambda r: (r.get("date", ""), r["key"]))
 
 
@@ -87,12 +88,12 @@ def current_status(graph: OversightGraph, key: str) -> dict[str, Any] | None:
 
 def superseded_by(graph: OversightGraph, key: str, bases: tuple[str, ...] = DECIDING_BASES) -> list[str]:
     """Keys of the findings that supersede ``key`` on one of ``bases``, sorted."""
-    return sorted({e["source"] for e in graph.edges(type="SUPERSEDES", target=key) if e.get("basis") in bases})
+    return sorted({e["source"] for e in graph.edges(type=R.SUPERSEDES, target=key) if e.get("basis") in bases})
 
 
 def finding_outcome(graph: OversightGraph, key: str) -> str:
     """The outcome of a finding by the rule above."""
-    if graph.out(key, "CARRIED_FORWARD_TO"):
+    if graph.out(key, R.CARRIED_FORWARD_TO):
         return "carried-forward"
     if superseded_by(graph, key):
         return "superseded"

@@ -23,6 +23,7 @@ from typing import Any
 from oversight.graph.closure import TERMINAL, solve
 from oversight.graph.model import OversightGraph
 from oversight.graph.status import OUTCOMES, current_status, superseded_by
+from oversight.ontology import L, R
 from oversight.queries.findings import display_name
 
 __all__ = ["reconcile", "reconcilable_inspections"]
@@ -32,17 +33,17 @@ def reconcilable_inspections(graph: OversightGraph) -> list[str]:
     """Inspections with findings and at least one stated count about them."""
     return [
         key
-        for key in graph.keys("Inspection")
-        if graph.out(key, "ISSUED") and graph.out(key, "HAS_STATED_COUNT")
+        for key in graph.keys(L.Inspection)
+        if graph.out(key, R.ISSUED) and graph.out(key, R.HAS_STATED_COUNT)
     ]
 
 
 def _how_recorded(graph: OversightGraph, key: str, outcome: str) -> dict[str, Any]:
-    if outcome == "carried-forward" and graph.out(key, "CARRIED_FORWARD_TO"):
-        edge = next(graph.edges(type="CARRIED_FORWARD_TO", source=key))
+    if outcome == "carried-forward" and graph.out(key, R.CARRIED_FORWARD_TO):
+        edge = next(graph.edges(type=R.CARRIED_FORWARD_TO, source=key))
         return {"how": "stated", "by": edge["target"], "evidence": _edge_evidence(edge)}
     if outcome == "superseded" and superseded_by(graph, key):
-        edge = next(e for e in graph.edges(type="SUPERSEDES", target=key) if e.get("basis") in ("stated", "register"))
+        edge = next(e for e in graph.edges(type=R.SUPERSEDES, target=key) if e.get("basis") in ("stated", "register"))
         return {"how": edge["basis"], "by": edge["source"], "evidence": _edge_evidence(edge)}
     latest = current_status(graph, key)
     if latest:
@@ -64,7 +65,7 @@ def reconcile(graph: OversightGraph, inspection: str) -> dict[str, Any]:
     for key in closure.findings:
         node = graph.node(key)
         recorded = closure.recorded[key]
-        areas = graph.out(key, "IN_AREA")
+        areas = graph.out(key, R.IN_AREA)
         row: dict[str, Any] = {
             "key": key,
             "number": node.get("number"),
@@ -84,7 +85,7 @@ def reconcile(graph: OversightGraph, inspection: str) -> dict[str, Any]:
                 lastStatus=(current_status(graph, key) or {}).get("status"),
                 evidence=[],
             )
-        inferred = [e for e in graph.edges(type="SUPERSEDES", target=key) if e.get("basis") == "inferred"]
+        inferred = [e for e in graph.edges(type=R.SUPERSEDES, target=key) if e.get("basis") == "inferred"]
         if inferred:
             row["inferredSuccessors"] = [
                 {"key": e["source"], "confidence": e.get("confidence"), "reason": e.get("reason")} for e in inferred

@@ -23,6 +23,7 @@ from typing import Any
 
 from oversight.graph.model import OversightGraph
 from oversight.graph.status import current_status, status_history
+from oversight.ontology import L, R
 
 __all__ = [
     "finding_kinds",
@@ -36,7 +37,7 @@ __all__ = [
 def finding_kinds(graph: OversightGraph) -> list[str]:
     """The kinds of finding: the ontology's subclasses of Finding."""
     onto = graph.onto
-    return sorted(c for c in onto.classes if c != "Finding" and onto.is_a(c, "Finding"))
+    return sorted(c for c in onto.classes if c != L.Finding and onto.is_a(c, L.Finding))
 
 
 def finding_kind(graph: OversightGraph, key: str) -> str:
@@ -67,7 +68,7 @@ def findings_table(
     if kind is not None:
         graph.onto.L.check(kind)
     rows = []
-    for node in graph.nodes("Finding"):
+    for node in graph.nodes(L.Finding):
         key = node["key"]
         if kind is not None and kind not in node["labels"]:
             continue
@@ -78,7 +79,7 @@ def findings_table(
         current = latest.get("status", "unknown")
         if status is not None and current != status:
             continue
-        areas = graph.out(key, "IN_AREA")
+        areas = graph.out(key, R.IN_AREA)
         rows.append(
             {
                 "key": key,
@@ -90,8 +91,8 @@ def findings_table(
                 "status": current,
                 "rag": latest.get("rag"),
                 "due": latest.get("anticipatedCompletion") or node.get("deadline"),
-                "owners": [display_name(graph.node(k)) for k in graph.out(key, "OWNED_BY")],
-                "boards": [display_name(graph.node(k)) for k in graph.out(key, "OVERSEEN_BY")],
+                "owners": [display_name(graph.node(k)) for k in graph.out(key, R.OWNED_BY)],
+                "boards": [display_name(graph.node(k)) for k in graph.out(key, R.OVERSEEN_BY)],
             }
         )
     return rows

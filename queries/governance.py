@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from oversight.graph.model import OversightGraph
+from oversight.ontology import L, R
 from oversight.queries.outcomes import current_status, finding_outcome
 from oversight.queries.progress import OPEN_OUTCOMES, due_date, node_kind, order_rows
 
@@ -31,7 +32,7 @@ __all__ = [
 ]
 
 #: Relationship types an accountability chain follows, each in its own direction.
-ACCOUNTABILITY_TYPES = ("OWNED_BY", "OVERSEEN_BY", "CHAIRED_BY", "REPORTS_TO", "ACCOUNTABLE_TO", "SCRUTINISED_BY")
+ACCOUNTABILITY_TYPES = (R.OWNED_BY, R.OVERSEEN_BY, R.CHAIRED_BY, R.REPORTS_TO, R.ACCOUNTABLE_TO, R.SCRUTINISED_BY)
 #: The longest chain ``accountability-chain`` follows.
 ACCOUNTABILITY_DEPTH = 6
 
@@ -45,7 +46,7 @@ def accountability_ends(graph: OversightGraph) -> tuple[str, ...]:
     """
     onto = graph.onto
     ends = []
-    for name, label in (("Police and Crime Commissioner", "Post"), ("Police and Crime Panel", "Board")):
+    for name, label in (("Police and Crime Commissioner", L.Post), ("Police and Crime Panel", L.Board)):
         entry = onto.gazetteer.lookup(name, label)
         if entry is None:  # pragma: no cover - the gazetteer ships both
             raise LookupError(f"gazetteer lacks {name}")
@@ -82,13 +83,13 @@ def open_findings_by_owner(graph: OversightGraph, owner: str | None = None) -> l
     ['2023-09']
     """
     rows = []
-    for node in graph.nodes("Finding"):
+    for node in graph.nodes(L.Finding):
         key = node["key"]
         outcome = finding_outcome(graph, key)
         if outcome not in OPEN_OUTCOMES:
             continue
         latest = current_status(graph, key)
-        for who in graph.out(key, "OWNED_BY") or [None]:
+        for who in graph.out(key, R.OWNED_BY) or [None]:
             if owner is not None and who != owner:
                 continue
             rows.append(
@@ -122,13 +123,13 @@ def findings_by_board(
     [('FIDB', 'kent-police/peel-2021-22/afi-02')]
     """
     rows = []
-    for node in graph.nodes("Finding"):
+    for node in graph.nodes(L.Finding):
         key = node["key"]
         outcome = finding_outcome(graph, key)
         if open_only and outcome not in OPEN_OUTCOMES:
             continue
         latest = current_status(graph, key) or {}
-        for b in graph.out(key, "OVERSEEN_BY"):
+        for b in graph.out(key, R.OVERSEEN_BY):
             if board is not None and b != board:
                 continue
             rows.append(
@@ -157,9 +158,9 @@ def findings_by_area(graph: OversightGraph, area: str | None = None) -> list[dic
     [('kent-police/peel-2021-22/afi-01', 'superseded'), ('kent-police/peel-2021-22/afi-02', 'open')]
     """
     rows = []
-    for node in graph.nodes("Finding"):
+    for node in graph.nodes(L.Finding):
         key = node["key"]
-        for a in graph.out(key, "IN_AREA"):
+        for a in graph.out(key, R.IN_AREA):
             if area is not None and a != area:
                 continue
             rows.append(
@@ -191,10 +192,10 @@ def boards(graph: OversightGraph) -> list[dict[str, Any]]:
     ('FIDB', ['Deputy Chief Constable'], 1)
     """
     rows = []
-    for node in graph.nodes("Board"):
+    for node in graph.nodes(L.Board):
         key = node["key"]
-        chairs = graph.out(key, "CHAIRED_BY")
-        overseen = graph.into(key, "OVERSEEN_BY")
+        chairs = graph.out(key, R.CHAIRED_BY)
+        overseen = graph.into(key, R.OVERSEEN_BY)
         rows.append(
             {
                 "board": key,
@@ -203,9 +204,9 @@ def boards(graph: OversightGraph) -> list[dict[str, Any]]:
                 "chairNames": [
                     graph.node(c)["name"] if graph.node(c).get("name") is not None else c for c in chairs
                 ],
-                "reportsTo": graph.out(key, "REPORTS_TO"),
-                "findings": sum(1 for k in overseen if graph.has_label(k, "Finding")),
-                "oversees": [k for k in overseen if not graph.has_label(k, "Finding")],
+                "reportsTo": graph.out(key, R.REPORTS_TO),
+                "findings": sum(1 for k in overseen if graph.has_label(k, L.Finding)),
+                "oversees": [k for k in overseen if not graph.has_label(k, L.Finding)],
             }
         )
     return order_rows(rows, "board")
@@ -224,10 +225,10 @@ def governance_gaps(graph: OversightGraph, open_only: bool = True) -> list[dict[
     [('kent-police/peel-2023-25/afi-01', True, True)]
     """
     rows = []
-    for node in graph.nodes("Finding"):
+    for node in graph.nodes(L.Finding):
         key = node["key"]
-        no_owner = not graph.out(key, "OWNED_BY")
-        no_board = not graph.out(key, "OVERSEEN_BY")
+        no_owner = not graph.out(key, R.OWNED_BY)
+        no_board = not graph.out(key, R.OVERSEEN_BY)
         if not (no_owner or no_board):
             continue
         outcome = finding_outcome(graph, key)
@@ -267,7 +268,7 @@ def accountability_chain(graph: OversightGraph, finding: str) -> list[dict[str, 
     3 ['OVERSEEN_BY', 'CHAIRED_BY', 'ACCOUNTABLE_TO']
     4 ['OVERSEEN_BY', 'CHAIRED_BY', 'ACCOUNTABLE_TO', 'SCRUTINISED_BY']
     """
-    if not graph.has_label(finding, "Finding"):
+    if not graph.has_label(finding, L.Finding):
         return []
     ends = accountability_ends(graph)
     rows: list[dict[str, Any]] = []

@@ -17,6 +17,7 @@ from typing import Any
 
 from oversight.errors import UnknownName
 from oversight.graph.model import OversightGraph
+from oversight.ontology import L, R
 from oversight.queries.progress import node_kind, order_rows
 
 __all__ = [
@@ -50,11 +51,11 @@ def inspections_by_inspectorate(
     [('kent-police/peel-2021-22', 0), ('kent-police/peel-2023-25', 0)]
     """
     rows = []
-    for node in graph.nodes("Inspection"):
+    for node in graph.nodes(L.Inspection):
         key = node["key"]
-        recommendations = [k for k in graph.out(key, "ISSUED") if graph.has_label(k, "Recommendation")]
-        for body in graph.out(key, "CONDUCTED_BY"):
-            if not graph.has_label(body, "Inspectorate") or (inspectorate is not None and body != inspectorate):
+        recommendations = [k for k in graph.out(key, R.ISSUED) if graph.has_label(k, L.Recommendation)]
+        for body in graph.out(key, R.CONDUCTED_BY):
+            if not graph.has_label(body, L.Inspectorate) or (inspectorate is not None and body != inspectorate):
                 continue
             rows.append(
                 {
@@ -103,18 +104,18 @@ def grade_changes(graph: OversightGraph, force: str | None = None) -> list[dict[
     (1, 'kent-police/peel-2021-22', 'kent-police/peel-2023-25')
     """
     rounds: dict[tuple[str, str], list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
-    for ins in graph.nodes("Inspection"):
+    for ins in graph.nodes(L.Inspection):
         if ins.get("kind") != "peel":
             continue
-        for body in graph.out(ins["key"], "INSPECTED"):
-            if not graph.has_label(body, "Force") or (force is not None and body != force):
+        for body in graph.out(ins["key"], R.INSPECTED):
+            if not graph.has_label(body, L.Force) or (force is not None and body != force):
                 continue
-            for j in graph.out(ins["key"], "HAS_JUDGEMENT"):
-                if not graph.has_label(j, "Judgement"):
+            for j in graph.out(ins["key"], R.HAS_JUDGEMENT):
+                if not graph.has_label(j, L.Judgement):
                     continue
                 judgement = graph.node(j)
-                for area in graph.out(j, "IN_AREA"):
-                    if not graph.has_label(area, "AssessmentArea"):
+                for area in graph.out(j, R.IN_AREA):
+                    if not graph.has_label(area, L.AssessmentArea):
                         continue
                     entry = {
                         "inspection": ins["key"],
@@ -172,11 +173,11 @@ def audits(
     [('kent-police/audit/2023-24-payroll', None, True)]
     """
     rows = []
-    for node in graph.nodes("Audit"):
+    for node in graph.nodes(L.Audit):
         key = node["key"]
         if assurance is not None and node.get("assurance") != assurance:
             continue
-        for who in graph.out(key, "SPONSORED_BY") or [None]:
+        for who in graph.out(key, R.SPONSORED_BY) or [None]:
             if sponsor is not None and who != sponsor:
                 continue
             rows.append(
@@ -189,7 +190,7 @@ def audits(
                     "stage": node.get("stage"),
                     "assurance": node.get("assurance"),
                     "sponsorMissing": node.get("sponsorMissing", False),
-                    "recommendations": len(graph.into(key, "RAISED_IN")),
+                    "recommendations": len(graph.into(key, R.RAISED_IN)),
                 }
             )
     return order_rows(rows, "sponsor", "assurance", "audit")
@@ -222,7 +223,7 @@ def finding_lineage(graph: OversightGraph, finding: str, include_inferred: bool 
     >>> finding_lineage(demo_graph(), "kent-police/peel-2021-22/afi-01")
     [{'direction': 'superseded-by', 'depth': 1, 'finding': 'kent-police/peel-2023-25/afi-01', 'kind': 'AreaForImprovement', 'path': ['kent-police/peel-2021-22/afi-01', 'kent-police/peel-2023-25/afi-01'], 'bases': ['stated']}]
     """
-    if not graph.has_label(finding, "Finding"):
+    if not graph.has_label(finding, L.Finding):
         return []
     rows: list[dict[str, Any]] = []
     for direction, forward in (("supersedes", True), ("superseded-by", False)):
@@ -230,7 +231,7 @@ def finding_lineage(graph: OversightGraph, finding: str, include_inferred: bool 
         def walk(
             node: str, path: list[str], bases: list[Any], used: frozenset[tuple[str, str]], *, forward: bool = forward, direction: str = direction
         ) -> None:
-            edges = graph.edges(type="SUPERSEDES", source=node) if forward else graph.edges(type="SUPERSEDES", target=node)
+            edges = graph.edges(type=R.SUPERSEDES, source=node) if forward else graph.edges(type=R.SUPERSEDES, target=node)
             for edge in edges:
                 step = (edge["source"], edge["target"])
                 if step in used or (not include_inferred and edge.get("basis") == "inferred"):

@@ -28,6 +28,7 @@ from typing import Any
 
 from oversight.errors import UnknownKey
 from oversight.graph.model import OversightGraph
+from oversight.ontology import L, R
 from oversight.queries.findings import current_status, display_name, status_history
 
 __all__ = [
@@ -69,10 +70,10 @@ def supersession_links(
     ``"supersededBy"`` (later findings that replace it).
     """
     if direction == "supersedes":
-        edges = graph.edges(type="SUPERSEDES", source=key)
+        edges = graph.edges(type=R.SUPERSEDES, source=key)
         other = "target"
     elif direction == "supersededBy":
-        edges = graph.edges(type="SUPERSEDES", target=key)
+        edges = graph.edges(type=R.SUPERSEDES, target=key)
         other = "source"
     else:
         raise ValueError(f"direction must be supersedes or supersededBy, not {direction!r}")
@@ -129,7 +130,7 @@ def lineage(graph: OversightGraph, key: str, stated_only: bool = False) -> dict[
     """
     if key not in graph:
         raise UnknownKey(key)
-    if not graph.has_label(key, "Finding"):
+    if not graph.has_label(key, L.Finding):
         raise UnknownKey(key, f"{graph.labels(key)[0]}, not a finding")
     return {
         "root": key,
@@ -157,7 +158,7 @@ def trace(graph: OversightGraph, key: str, stated_only: bool = False) -> dict[st
         )
     latest = current_status(graph, key)
     source = graph.issuer(key)
-    areas = graph.out(key, "IN_AREA")
+    areas = graph.out(key, R.IN_AREA)
     result.update(
         finding={
             "key": key,
@@ -172,14 +173,14 @@ def trace(graph: OversightGraph, key: str, stated_only: bool = False) -> dict[st
             "evidence": graph.evidence(key),
         },
         history=history,
-        owners=[{"key": k, "name": display_name(graph.node(k))} for k in graph.out(key, "OWNED_BY")],
+        owners=[{"key": k, "name": display_name(graph.node(k))} for k in graph.out(key, R.OWNED_BY)],
         boards=[
             {
                 "key": k,
                 "name": display_name(graph.node(k)),
-                "chairs": [display_name(graph.node(c)) for c in graph.out(k, "CHAIRED_BY")],
+                "chairs": [display_name(graph.node(c)) for c in graph.out(k, R.CHAIRED_BY)],
             }
-            for k in graph.out(key, "OVERSEEN_BY")
+            for k in graph.out(key, R.OVERSEEN_BY)
         ],
     )
     out = {k: result[k] for k in ("root", "finding", "supersedes", "supersededBy", "history", "owners", "boards")}

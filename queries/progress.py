@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from oversight.graph.model import OversightGraph
+from oversight.ontology import L, R
 from oversight.queries.outcomes import (
     STATUS_OUTCOME,
     current_status,
@@ -103,7 +104,7 @@ def outcome_with(graph: OversightGraph, key: str, latest: dict[str, Any] | None)
     >>> outcome_with(g, "kent-police/peel-2021-22/afi-02", None)
     'unknown'
     """
-    if graph.out(key, "CARRIED_FORWARD_TO"):
+    if graph.out(key, R.CARRIED_FORWARD_TO):
         return "carried-forward"
     if superseded_by(graph, key):
         return "superseded"
@@ -141,7 +142,7 @@ def order_rows(rows: list[dict[str, Any]], *columns: str) -> list[dict[str, Any]
 
 
 def _findings_of(graph: OversightGraph, keys: Iterable[str]) -> list[str]:
-    return [k for k in keys if graph.has_label(k, "Finding")]
+    return [k for k in keys if graph.has_label(k, L.Finding)]
 
 
 def demo_graph() -> OversightGraph:
@@ -151,44 +152,44 @@ def demo_graph() -> OversightGraph:
     18
     """
     g = OversightGraph()
-    g.add_node("document/demo", "Document", {"title": "Demo paper"})
-    g.add_node("kent-police", "Force", {"name": "Kent Police"})
-    g.add_node("hmicfrs", "Inspectorate", {"name": "HMICFRS"})
-    g.add_node("area/investigating-crime", "AssessmentArea", {"name": "Investigating crime"})
+    g.add_node("document/demo", L.Document, {"title": "Demo paper"})
+    g.add_node("kent-police", L.Force, {"name": "Kent Police"})
+    g.add_node("hmicfrs", L.Inspectorate, {"name": "HMICFRS"})
+    g.add_node("area/investigating-crime", L.AssessmentArea, {"name": "Investigating crime"})
     for key, published in (("kent-police/peel-2021-22", "2022-04-28"), ("kent-police/peel-2023-25", "2023-11-17")):
-        g.add_node(key, "Inspection", {"kind": "peel", "published": published})
-        g.add_edge(key, "INSPECTED", "kent-police")
-        g.add_edge(key, "CONDUCTED_BY", "hmicfrs")
-        g.add_node(f"{key}/judgement/investigating-crime", "Judgement", {"grade": "adequate" if "2021" in key else "good"})
-        g.add_edge(key, "HAS_JUDGEMENT", f"{key}/judgement/investigating-crime")
-        g.add_edge(f"{key}/judgement/investigating-crime", "IN_AREA", "area/investigating-crime")
+        g.add_node(key, L.Inspection, {"kind": "peel", "published": published})
+        g.add_edge(key, R.INSPECTED, "kent-police")
+        g.add_edge(key, R.CONDUCTED_BY, "hmicfrs")
+        g.add_node(f"{key}/judgement/investigating-crime", L.Judgement, {"grade": "adequate" if "2021" in key else "good"})
+        g.add_edge(key, R.HAS_JUDGEMENT, f"{key}/judgement/investigating-crime")
+        g.add_edge(f"{key}/judgement/investigating-crime", R.IN_AREA, "area/investigating-crime")
     old1, old2, new1 = (
         "kent-police/peel-2021-22/afi-01",
         "kent-police/peel-2021-22/afi-02",
         "kent-police/peel-2023-25/afi-01",
     )
     for key in (old1, old2, new1):
-        g.add_node(key, "AreaForImprovement", {"number": 1 if key.endswith("01") else 2, "text": "Improve."})
-        g.add_edge(key.rsplit("/", 1)[0], "ISSUED", key)
-        g.add_edge(key, "IN_AREA", "area/investigating-crime")
-    g.add_edge(new1, "SUPERSEDES", old1, {"basis": "stated"})
+        g.add_node(key, L.AreaForImprovement, {"number": 1 if key.endswith("01") else 2, "text": "Improve."})
+        g.add_edge(key.rsplit("/", 1)[0], R.ISSUED, key)
+        g.add_edge(key, R.IN_AREA, "area/investigating-crime")
+    g.add_edge(new1, R.SUPERSEDES, old1, {"basis": "stated"})
     for date, status, due in (("2022-10", "open", "2023-03"), ("2023-04-18", "in-progress", "2023-09")):
-        g.add_node(f"{old2}/status/{date}", "StatusAssessment", {"date": date, "status": status, "anticipatedCompletion": due})
-        g.add_edge(old2, "HAS_STATUS", f"{old2}/status/{date}")
-    g.add_node("kent-police/post/deputy-chief-constable", "Post", {"name": "Deputy Chief Constable"})
-    g.add_node("kent-police/post/police-and-crime-commissioner", "Post", {"name": "Police and Crime Commissioner"})
-    g.add_node("kent-police/board/future-improvement-and-development-board", "Board", {"name": "FIDB"})
-    g.add_node("kent-police/board/police-and-crime-panel", "Board", {"name": "Police and Crime Panel"})
-    g.add_edge(old2, "OWNED_BY", "kent-police/post/deputy-chief-constable")
-    g.add_edge(old2, "OVERSEEN_BY", "kent-police/board/future-improvement-and-development-board")
-    g.add_edge("kent-police/board/future-improvement-and-development-board", "CHAIRED_BY", "kent-police/post/deputy-chief-constable")
-    g.add_edge("kent-police/post/deputy-chief-constable", "ACCOUNTABLE_TO", "kent-police/post/police-and-crime-commissioner")
-    g.add_edge("kent-police/post/police-and-crime-commissioner", "SCRUTINISED_BY", "kent-police/board/police-and-crime-panel")
-    g.add_node("kent-police/board/tactical-group", "Board", {"name": "Tactical Group", "unresolved": True, "surfaceNames": ["the TG"]})
+        g.add_node(f"{old2}/status/{date}", L.StatusAssessment, {"date": date, "status": status, "anticipatedCompletion": due})
+        g.add_edge(old2, R.HAS_STATUS, f"{old2}/status/{date}")
+    g.add_node("kent-police/post/deputy-chief-constable", L.Post, {"name": "Deputy Chief Constable"})
+    g.add_node("kent-police/post/police-and-crime-commissioner", L.Post, {"name": "Police and Crime Commissioner"})
+    g.add_node("kent-police/board/future-improvement-and-development-board", L.Board, {"name": "FIDB"})
+    g.add_node("kent-police/board/police-and-crime-panel", L.Board, {"name": "Police and Crime Panel"})
+    g.add_edge(old2, R.OWNED_BY, "kent-police/post/deputy-chief-constable")
+    g.add_edge(old2, R.OVERSEEN_BY, "kent-police/board/future-improvement-and-development-board")
+    g.add_edge("kent-police/board/future-improvement-and-development-board", R.CHAIRED_BY, "kent-police/post/deputy-chief-constable")
+    g.add_edge("kent-police/post/deputy-chief-constable", R.ACCOUNTABLE_TO, "kent-police/post/police-and-crime-commissioner")
+    g.add_edge("kent-police/post/police-and-crime-commissioner", R.SCRUTINISED_BY, "kent-police/board/police-and-crime-panel")
+    g.add_node("kent-police/board/tactical-group", L.Board, {"name": "Tactical Group", "unresolved": True, "surfaceNames": ["the TG"]})
     from oversight.loaders.models import Evidence
 
-    g.add_node(old2, "AreaForImprovement", {}, Evidence(document="document/demo", line=4, quote="AFI 2"))
-    g.add_edge(new1, "SUPERSEDES", old1, {}, Evidence(document="document/demo", line=9, quote="replaces"))
+    g.add_node(old2, L.AreaForImprovement, {}, Evidence(document="document/demo", line=4, quote="AFI 2"))
+    g.add_edge(new1, R.SUPERSEDES, old1, {}, Evidence(document="document/demo", line=9, quote="replaces"))
     return g
 
 
@@ -220,10 +221,10 @@ def inspection_outcomes(graph: OversightGraph, inspection: str | None = None) ->
     ('kent-police/peel-2021-22/afi-01', 'superseded', ['kent-police/peel-2023-25/afi-01'])
     """
     rows = []
-    for ins in graph.keys("Inspection"):
+    for ins in graph.keys(L.Inspection):
         if inspection is not None and ins != inspection:
             continue
-        for key in _findings_of(graph, graph.out(ins, "ISSUED")):
+        for key in _findings_of(graph, graph.out(ins, R.ISSUED)):
             node = graph.node(key)
             latest = current_status(graph, key) or {}
             rows.append(
@@ -236,7 +237,7 @@ def inspection_outcomes(graph: OversightGraph, inspection: str | None = None) ->
                     "status": latest.get("status"),
                     "assessed": latest.get("date"),
                     "supersededBy": superseded_by(graph, key),
-                    "carriedForwardTo": graph.out(key, "CARRIED_FORWARD_TO"),
+                    "carriedForwardTo": graph.out(key, R.CARRIED_FORWARD_TO),
                 }
             )
     return order_rows(rows, "inspection", "finding")
@@ -267,7 +268,7 @@ def finding_status_history(graph: OversightGraph, finding: str) -> list[dict[str
     >>> [(r["date"], r["status"]) for r in finding_status_history(demo_graph(), "kent-police/peel-2021-22/afi-02")]
     [('2022-10', 'open'), ('2023-04-18', 'in-progress')]
     """
-    if not graph.has_label(finding, "Finding"):
+    if not graph.has_label(finding, L.Finding):
         return []
     rows = []
     for s in status_history(graph, finding):
@@ -278,7 +279,7 @@ def finding_status_history(graph: OversightGraph, finding: str) -> list[dict[str
                 "rag": s.get("rag"),
                 "anticipatedCompletion": s.get("anticipatedCompletion"),
                 "assessment": s["key"],
-                "documents": graph.out(s["key"], "EVIDENCED_BY"),
+                "documents": graph.out(s["key"], R.EVIDENCED_BY),
             }
         )
     rows.sort(key=lambda r: (r["date"] or "", r["assessment"]))
@@ -313,7 +314,7 @@ def overdue_findings(graph: OversightGraph, as_of: str) -> list[dict[str, Any]]:
     []
     """
     rows = []
-    for node in graph.nodes("Finding"):
+    for node in graph.nodes(L.Finding):
         key = node["key"]
         latest = latest_status(graph, key, as_of)
         outcome = outcome_with(graph, key, latest)
@@ -358,9 +359,9 @@ def recommendations_due(
     []
     """
     rows = []
-    for node in graph.nodes("Finding"):
+    for node in graph.nodes(L.Finding):
         key = node["key"]
-        if not (graph.has_label(key, "Recommendation") or graph.has_label(key, "AuditRecommendation")):
+        if not (graph.has_label(key, L.Recommendation) or graph.has_label(key, L.AuditRecommendation)):
             continue
         deadline = node.get("deadline")
         if deadline is None or not (deadline <= due_to and period_end(deadline) >= due_from):

@@ -15,6 +15,7 @@ from collections import defaultdict
 from typing import Any
 
 from oversight.graph.model import OversightGraph
+from oversight.ontology import L, R
 from oversight.queries.progress import node_kind, order_rows
 
 __all__ = ["evidenced_by_document", "unresolved_names"]
@@ -46,10 +47,10 @@ def evidenced_by_document(graph: OversightGraph, document: str) -> list[dict[str
     >>> evidenced_by_document(demo_graph(), "document/other")
     []
     """
-    if not graph.has_label(document, "Document"):
+    if not graph.has_label(document, L.Document):
         return []
     node_lines: dict[str, list[int]] = defaultdict(list)
-    for edge in graph.edges(type="EVIDENCED_BY", target=document):
+    for edge in graph.edges(type=R.EVIDENCED_BY, target=document):
         node_lines[edge["source"]].append(edge["line"])
     rows: list[dict[str, Any]] = [
         {"kind": "node", "source": key, "type": None, "target": None, "lines": sorted(lines)}
@@ -89,7 +90,7 @@ def unresolved_names(graph: OversightGraph) -> list[dict[str, Any]]:
                 "kind": node_kind(graph, key),
                 "name": node.get("name"),
                 "surfaceNames": list(node.get("surfaceNames") or []),
-                "documents": graph.out(key, "EVIDENCED_BY"),
+                "documents": graph.out(key, R.EVIDENCED_BY),
             }
         )
     return order_rows(rows, "key")

@@ -17,25 +17,26 @@ rightmost column. Every board is shown, with or without findings.
 from __future__ import annotations
 
 from oversight.graph.model import OversightGraph
+from oversight.ontology import L, R
 from oversight.viz.builder import ViewBuilder
 from oversight.viz.page import View
 
 __all__ = ["boards_view", "ACCOUNTABILITY", "LEAST_COLUMN"]
 
 #: Relationship types of the map, in the order the columns follow them.
-ACCOUNTABILITY = ("OWNED_BY", "OVERSEEN_BY", "CHAIRED_BY", "REPORTS_TO", "ACCOUNTABLE_TO", "SCRUTINISED_BY")
+ACCOUNTABILITY = (R.OWNED_BY, R.OVERSEEN_BY, R.CHAIRED_BY, R.REPORTS_TO, R.ACCOUNTABLE_TO, R.SCRUTINISED_BY)
 
 #: Least column of a node reached by each relationship type.
-LEAST_COLUMN = {"OWNED_BY": 1, "OVERSEEN_BY": 2, "CHAIRED_BY": 3}
+LEAST_COLUMN = {R.OWNED_BY: 1, R.OVERSEEN_BY: 2, R.CHAIRED_BY: 3}
 
 
 def boards_view(graph: OversightGraph, colour_by: str = "rag") -> View:
     """Findings → owners → boards → chairs → PCC and Panel, in columns."""
     column: dict[str, int] = {}
-    for key in graph.keys("Board"):
+    for key in graph.keys(L.Board):
         column[key] = 2
-    for key in graph.keys("Finding"):
-        if graph.out(key, "OWNED_BY") or graph.out(key, "OVERSEEN_BY"):
+    for key in graph.keys(L.Finding):
+        if graph.out(key, R.OWNED_BY) or graph.out(key, R.OVERSEEN_BY):
             column[key] = 0
     links: dict[tuple[str, str, str], dict] = {}
     frontier = sorted(column)
@@ -45,7 +46,7 @@ def boards_view(graph: OversightGraph, colour_by: str = "rag") -> View:
             for edge in graph.edges(source=key):
                 if edge["type"] not in ACCOUNTABILITY:
                     continue
-                if edge["type"] in ("OWNED_BY", "OVERSEEN_BY") and column.get(key) != 0:
+                if edge["type"] in (R.OWNED_BY, R.OVERSEEN_BY) and column.get(key) != 0:
                     continue  # a plan or programme overseen by a board is not on this map
                 links[(edge["source"], edge["type"], edge["target"])] = edge
                 if edge["target"] not in column:

@@ -30,6 +30,7 @@ from typing import Any
 
 from oversight.errors import UnknownName
 from oversight.graph.model import OversightGraph
+from oversight.ontology import L, R
 from oversight.queries.findings import display_name
 from oversight.queries.outcomes import OUTCOMES, current_status, finding_outcome
 from oversight.viz.layout import column_positions, positions
@@ -145,24 +146,24 @@ def node_label(graph: OversightGraph, node: dict[str, Any], style: Styles | None
     labels = node["labels"]
     cls = labels[0]
     key = node["key"]
-    if "Finding" in labels:
+    if L.Finding in labels:
         short = style.for_class(cls).short_label or cls
         base = f"{short} {_number(node)}"
         source = graph.issuer(key)
         return f"{base} ({_inspection_tag(graph.node(source))})" if source else base
-    if cls == "Inspection":
+    if cls == L.Inspection:
         if node.get("title"):
             return _clip(node["title"], _LABEL_LIMIT)
         return _inspection_tag(node)
-    if cls == "StatusAssessment":
+    if cls == L.StatusAssessment:
         said = node.get("status") or node.get("rag") or "status"
         return f"{said} {node.get('date', '')}".strip()
-    if cls == "StatedCount":
+    if cls == L.StatedCount:
         what = node.get("outcome") or node.get("rag") or "count"
         of = f" of {node['ofTotal']}" if "ofTotal" in node else ""
         return f"{node.get('count', '?')}{of} {what}"
     tail = key.rsplit("/", 1)[-1]
-    if cls == "Judgement":
+    if cls == L.Judgement:
         grade = str(node.get("grade", "judgement")).replace("-", " ")
         return _clip(f"{grade.capitalize()}: {tail.replace('-', ' ')}", _LABEL_LIMIT)
     name = display_name(node)
@@ -218,7 +219,7 @@ class ViewBuilder:
             self._nodes[key].update(extra)
             return
         node = self.graph.node(key)
-        if "Document" in node["labels"] and not self.show_documents:
+        if L.Document in node["labels"] and not self.show_documents:
             return
         self.keys.append(key)
         self._nodes[key] = node
@@ -253,7 +254,7 @@ class ViewBuilder:
         facts: list[list[str]] = [["key", key], ["class", style.title]]
         facets: dict[str, str] = {"cls": cls}
         self._classes[cls] += 1
-        if "Finding" in labels:
+        if L.Finding in labels:
             latest, outcome = self._finding_state(key)
             status = latest.get("status", "unknown")
             rag = latest.get("rag")
@@ -289,13 +290,13 @@ class ViewBuilder:
                 "highlight": {"background": style.colour, "border": "#000000"},
                 "hover": {"background": style.colour, "border": "#000000"},
             }
-            if cls == "StatusAssessment" and node.get("status"):
+            if cls == L.StatusAssessment and node.get("status"):
                 facets["status"] = node["status"]
                 self._status[node["status"]] += 1
         shown = {"key", "labels"}
         ordered = [p for p in _FACT_ORDER if p in node] + sorted(p for p in node if p not in _FACT_ORDER)
         for prop in ordered:
-            if prop in shown or prop in _HIDDEN_FACTS or (prop == "path" and cls != "Document"):
+            if prop in shown or prop in _HIDDEN_FACTS or (prop == "path" and cls != L.Document):
                 continue
             title = self.onto.properties[prop].title if prop in self.onto.properties else prop
             if prop == "surfaceNames":
@@ -304,7 +305,7 @@ class ViewBuilder:
         rows = [(r["document"], r["line"], r.get("endLine"), r.get("quote", "")) for r in self.graph.evidence(key)]
         entry: dict[str, Any] = {"t": label, "f": facets, "facts": facts, "src": self._sources(rows)}
         if not rows:
-            entry["nosrc"] = "No document line cited." if cls != "Document" else "A paper the graph was built from."
+            entry["nosrc"] = "No document line cited." if cls != L.Document else "A paper the graph was built from."
         self.info[key] = entry
         item.update(self._extra[key])
         return item
@@ -313,7 +314,7 @@ class ViewBuilder:
 
     def add_edge(self, edge: dict[str, Any]) -> None:
         """Add one relationship (a dict from ``graph.edges()``) whose ends are both in the view."""
-        if edge["type"] == "EVIDENCED_BY" and not self.show_documents:
+        if edge["type"] == R.EVIDENCED_BY and not self.show_documents:
             return
         if edge["source"] not in self._nodes or edge["target"] not in self._nodes:
             return
@@ -339,7 +340,7 @@ class ViewBuilder:
         source_label = self.info[edge["source"]]["t"]
         target_label = self.info[edge["target"]]["t"]
         facts = [["relationship", f"{rel_type} ({info.title})"]]
-        if rel_type == "SUPERSEDES" and edge.get("basis") in self.styles.bases:
+        if rel_type == R.SUPERSEDES and edge.get("basis") in self.styles.bases:
             basis = edge["basis"]
             line = self.styles.line(basis)
             self._bases[basis] += 1
@@ -375,7 +376,7 @@ class ViewBuilder:
                 strict=False,
             )
         )
-        if rel_type == "EVIDENCED_BY":
+        if rel_type == R.EVIDENCED_BY:
             rows = [(edge["target"], edge["line"], edge.get("endLine"), edge.get("quote", ""))]
         entry: dict[str, Any] = {"t": f"{source_label} {info.title} {target_label}", "facts": facts, "src": self._sources(rows)}
         if not rows:
@@ -390,9 +391,9 @@ class ViewBuilder:
     def _legend(self) -> list[dict[str, Any]]:
         sections = []
         classes = []
-        for cls in sorted(self._classes, key=lambda c: (not self.onto.is_a(c, "Finding"), self.styles.for_class(c).title)):
+        for cls in sorted(self._classes, key=lambda c: (not self.onto.is_a(c, L.Finding), self.styles.for_class(c).title)):
             style = self.styles.for_class(cls)
-            finding = self.onto.is_a(cls, "Finding")
+            finding = self.onto.is_a(cls, L.Finding)
             classes.append(
                 {
                     "kind": "node",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from oversight.graph.model import OversightGraph
 from oversight.loaders.models import Evidence
+from oversight.ontology import L, R
 
 __all__ = ["example_graph"]
 
@@ -25,20 +26,20 @@ def example_graph() -> OversightGraph:
     """Seven nodes, each citing a line of one example paper."""
     g = OversightGraph()
     doc = "document/0123456789ab"
-    g.add_node(doc, "Document", {"sha256": "0123456789ab" * 5 + "0123", "title": "Example progress paper"})
+    g.add_node(doc, L.Document, {"sha256": "0123456789ab" * 5 + "0123", "title": "Example progress paper"})
 
     def line(n: int, quote: str) -> Evidence:
         return Evidence(document=doc, line=n, quote=quote)
 
-    g.add_node(OLD, "Inspection", {"round": "2021/22", "kind": "peel"}, line(1, "PEEL 2021/22"))
-    g.add_node(NEW, "Inspection", {"round": "2023/25", "kind": "peel"}, line(3, "PEEL 2023/25"))
-    g.add_node(f"{OLD}/afi-05", "AreaForImprovement", {"number": 5, "text": "Advise callers on preserving evidence."}, line(2, "AFI 5"))
-    g.add_node(f"{NEW}/afi-02", "AreaForImprovement", {"number": 2}, line(3, "AFI 2"))
-    g.add_edge(OLD, "ISSUED", f"{OLD}/afi-05", evidence=line(2, "AFI 5"))
-    g.add_edge(NEW, "ISSUED", f"{NEW}/afi-02", evidence=line(3, "AFI 2"))
-    g.add_edge(f"{NEW}/afi-02", "SUPERSEDES", f"{OLD}/afi-05", {"basis": "stated"}, line(3, "AFI 2 replaces AFI 5"))
-    g.add_node(FIDB, "Board", {"name": "Future Improvement and Development Board"}, line(4, "FIDB"))
-    g.add_node(DCC, "Post", {"name": "Deputy Chief Constable"}, line(4, "DCC"))
-    g.add_edge(FIDB, "CHAIRED_BY", DCC, evidence=line(4, "chaired by the DCC"))
-    g.add_edge(f"{OLD}/afi-05", "OVERSEEN_BY", FIDB, evidence=line(4, "oversees AFI 5"))
+    g.add_node(OLD, L.Inspection, {"round": "2021/22", "kind": "peel"}, line(1, "PEEL 2021/22"))
+    g.add_node(NEW, L.Inspection, {"round": "2023/25", "kind": "peel"}, line(3, "PEEL 2023/25"))
+    g.add_node(f"{OLD}/afi-05", L.AreaForImprovement, {"number": 5, "text": "Advise callers on preserving evidence."}, line(2, "AFI 5"))
+    g.add_node(f"{NEW}/afi-02", L.AreaForImprovement, {"number": 2}, line(3, "AFI 2"))
+    g.add_edge(OLD, R.ISSUED, f"{OLD}/afi-05", evidence=line(2, "AFI 5"))
+    g.add_edge(NEW, R.ISSUED, f"{NEW}/afi-02", evidence=line(3, "AFI 2"))
+    g.add_edge(f"{NEW}/afi-02", R.SUPERSEDES, f"{OLD}/afi-05", {"basis": "stated"}, line(3, "AFI 2 replaces AFI 5"))
+    g.add_node(FIDB, L.Board, {"name": "Future Improvement and Development Board"}, line(4, "FIDB"))
+    g.add_node(DCC, L.Post, {"name": "Deputy Chief Constable"}, line(4, "DCC"))
+    g.add_edge(FIDB, R.CHAIRED_BY, DCC, evidence=line(4, "chaired by the DCC"))
+    g.add_edge(f"{OLD}/afi-05", R.OVERSEEN_BY, FIDB, evidence=line(4, "oversees AFI 5"))
     return g

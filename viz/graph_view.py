@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from oversight.errors import BadParameter
 from oversight.graph.model import OversightGraph
+from oversight.ontology import L, R
 from oversight.queries.outcomes import current_status
 from oversight.viz.builder import ViewBuilder
 from oversight.viz.page import View
@@ -33,7 +34,7 @@ __all__ = ["graph_view", "neighbours"]
 def neighbours(graph: OversightGraph, key: str) -> set[str]:
     """Keys joined to ``key`` by any relationship, either way (documents excluded)."""
     found = set(graph.g.successors(key)) | set(graph.g.predecessors(key))
-    return {k for k in found if not graph.has_label(k, "Document")}
+    return {k for k in found if not graph.has_label(k, L.Document)}
 
 
 def graph_view(
@@ -45,17 +46,17 @@ def graph_view(
 ) -> View:
     """The graph (or the part the filters keep), laid out once, with physics off."""
     wanted = [graph.onto.L.check(label) for label in (labels or [])]
-    show_documents = "Document" in wanted
-    keys = {k for k in graph.keys() if show_documents or not graph.has_label(k, "Document")}
+    show_documents = L.Document in wanted
+    keys = {k for k in graph.keys() if show_documents or not graph.has_label(k, L.Document)}
     described = []
     if inspection is not None:
-        if "Inspection" not in graph.node(inspection)["labels"]:
+        if L.Inspection not in graph.node(inspection)["labels"]:
             raise BadParameter(f"{inspection}: not an inspection")
-        findings = set(graph.out(inspection, "ISSUED"))
+        findings = set(graph.out(inspection, R.ISSUED))
         keep = {inspection} | neighbours(graph, inspection) | findings
         for finding in findings:
             keep |= neighbours(graph, finding)
-        keys &= keep | ({k for k in keys if graph.has_label(k, "Document")} if show_documents else set())
+        keys &= keep | ({k for k in keys if graph.has_label(k, L.Document)} if show_documents else set())
         described.append(f"inspection {inspection}")
     if status is not None:
         known = (*graph.onto.vocabulary("FindingStatuses").notations, "unknown")
@@ -63,12 +64,12 @@ def graph_view(
             raise BadParameter(f"status {status!r} is not one of {', '.join(known)}")
         matching = {
             k for k in keys
-            if graph.has_label(k, "Finding") and ((current_status(graph, k) or {}).get("status") or "unknown") == status
+            if graph.has_label(k, L.Finding) and ((current_status(graph, k) or {}).get("status") or "unknown") == status
         }
         keep = set(matching)
         for finding in matching:
             keep |= neighbours(graph, finding)
-        keys &= keep | ({k for k in keys if graph.has_label(k, "Document")} if show_documents else set())
+        keys &= keep | ({k for k in keys if graph.has_label(k, L.Document)} if show_documents else set())
         described.append(f"findings whose latest status is {status}, with their neighbours")
     if wanted:
         keys = {k for k in keys if any(graph.has_label(k, label) for label in wanted)}

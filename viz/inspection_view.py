@@ -19,20 +19,21 @@ from collections import Counter
 
 from oversight.errors import BadParameter
 from oversight.graph.model import OversightGraph
+from oversight.ontology import L, R
 from oversight.queries.outcomes import OUTCOMES, finding_outcome
 from oversight.viz.builder import ViewBuilder, node_label
 from oversight.viz.page import View
 
 __all__ = ["inspection_view"]
 
-_CONTEXT = ("CONDUCTED_BY", "INSPECTED", "HAS_STATED_COUNT")
-_DECIDERS = ("CARRIED_FORWARD_TO", "CLOSED_BY")
+_CONTEXT = (R.CONDUCTED_BY, R.INSPECTED, R.HAS_STATED_COUNT)
+_DECIDERS = (R.CARRIED_FORWARD_TO, R.CLOSED_BY)
 
 
 def inspection_view(graph: OversightGraph, key: str) -> View:
     """Inspection ``key`` with its findings coloured by outcome, in columns."""
     node = graph.node(key)
-    if "Inspection" not in node["labels"]:
+    if L.Inspection not in node["labels"]:
         raise BadParameter(f"{key}: not an inspection")
     builder = ViewBuilder(graph, colour_by="outcome")
     builder.add_node(key, level=1)
@@ -41,14 +42,14 @@ def inspection_view(graph: OversightGraph, key: str) -> View:
         if edge["type"] in _CONTEXT:
             builder.add_node(edge["target"], level=0)
             edges.append(edge)
-    findings = graph.out(key, "ISSUED")
+    findings = graph.out(key, R.ISSUED)
     outcomes: Counter[str] = Counter()
     for finding in findings:
         builder.add_node(finding, level=2)
-        edges.append(next(e for e in graph.edges(type="ISSUED", source=key, target=finding)))
+        edges.append(next(e for e in graph.edges(type=R.ISSUED, source=key, target=finding)))
         outcomes[finding_outcome(graph, finding)] += 1
     for finding in findings:
-        for edge in graph.edges(type="SUPERSEDES", target=finding):
+        for edge in graph.edges(type=R.SUPERSEDES, target=finding):
             if edge["source"] not in builder:
                 builder.add_node(edge["source"], level=3)
             edges.append(edge)

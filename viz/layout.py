@@ -37,6 +37,8 @@ from collections.abc import Iterable
 import networkx as nx
 import numpy as np
 
+from oversight.ontology import R
+
 __all__ = ["positions", "spring_positions", "radial_positions", "column_positions", "SPRING_LIMIT", "TREE_WEIGHTS"]
 
 #: Largest graph laid out by networkx's spring layout; larger ones get radial trees.
@@ -44,19 +46,19 @@ SPRING_LIMIT = 300
 
 #: Spanning-tree preference by relationship type (lower joins first); others weigh 5.
 TREE_WEIGHTS = {
-    "ISSUED": 1.0,
-    "HAS_STATUS": 1.0,
-    "HAS_JUDGEMENT": 1.0,
-    "HAS_STATED_COUNT": 1.0,
-    "RAISED_IN": 1.0,
-    "HAS_ITEM": 1.0,
-    "INSPECTED": 2.0,
-    "MEETING_OF": 2.0,
-    "FOLLOWS_UP": 2.5,
-    "CONDUCTED_BY": 3.0,
-    "SUPERSEDES": 3.0,
-    "CARRIED_FORWARD_TO": 3.0,
-    "CLOSED_BY": 4.0,
+    R.ISSUED: 1.0,
+    R.HAS_STATUS: 1.0,
+    R.HAS_JUDGEMENT: 1.0,
+    R.HAS_STATED_COUNT: 1.0,
+    R.RAISED_IN: 1.0,
+    R.HAS_ITEM: 1.0,
+    R.INSPECTED: 2.0,
+    R.MEETING_OF: 2.0,
+    R.FOLLOWS_UP: 2.5,
+    R.CONDUCTED_BY: 3.0,
+    R.SUPERSEDES: 3.0,
+    R.CARRIED_FORWARD_TO: 3.0,
+    R.CLOSED_BY: 4.0,
 }
 
 _SPACING = 70.0  # spring layout: pixels per sqrt(node)

@@ -24,6 +24,7 @@ from typing import Any
 
 from oversight.errors import BadParameter
 from oversight.graph.model import OversightGraph
+from oversight.ontology import L, R
 from oversight.queries.lineage import STATED_BASES, supersession_chain
 from oversight.viz.builder import ViewBuilder, node_label
 from oversight.viz.page import View
@@ -54,14 +55,14 @@ def levels(graph: OversightGraph, keys: list[str], links: list[dict[str, Any]]) 
 def lineage_view(graph: OversightGraph, key: str, stated_only: bool = False, colour_by: str = "outcome") -> View:
     """The supersession chain of finding ``key``, in columns left to right."""
     node = graph.node(key)
-    if "Finding" not in node["labels"]:
+    if L.Finding not in node["labels"]:
         raise BadParameter(f"{key}: not a finding (lineage needs an area for improvement, recommendation or other finding)")
     keys = supersession_chain(graph, key, stated_only)
     inside = set(keys)
     links = [
         e
         for k in keys
-        for e in graph.edges(type="SUPERSEDES", source=k)
+        for e in graph.edges(type=R.SUPERSEDES, source=k)
         if e["target"] in inside and (not stated_only or e.get("basis") in STATED_BASES)
     ]
     column = levels(graph, keys, links)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from oversight.errors import BadParameter
 from oversight.graph.model import OversightGraph
+from oversight.ontology import L
 from oversight.viz.builder import ViewBuilder, node_label
 from oversight.viz.page import View
 
@@ -26,14 +27,14 @@ def node_view(graph: OversightGraph, key: str, depth: int = 1, colour_by: str = 
     centre = graph.node(key)
     if depth < 0:
         raise BadParameter(f"depth must be 0 or more, not {depth}")
-    show_documents = "Document" in centre["labels"]
+    show_documents = L.Document in centre["labels"]
     seen = {key}
     frontier = [key]
     for _ in range(depth):
         following = []
         for current in frontier:
             for other in sorted(set(graph.g.successors(current)) | set(graph.g.predecessors(current))):
-                if other in seen or (not show_documents and graph.has_label(other, "Document")):
+                if other in seen or (not show_documents and graph.has_label(other, L.Document)):
                     continue
                 seen.add(other)
                 following.append(other)
