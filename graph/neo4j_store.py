@@ -11,9 +11,11 @@ A load runs in this order, and each step is idempotent:
 2. nodes, grouped by label set, then relationships, grouped by type, each group
    sent as ``UNWIND $rows AS row … MERGE`` in fixed-size batches through managed
    write transactions (``session.execute_write``): a failed batch rolls back and
-   its error names it, the driver retries transient failures, and a rerun
-   resumes safely because MERGE on ``key`` (and, for ``EVIDENCED_BY``, on its
-   identity property ``line``) finds what an earlier run wrote.
+   its error names it, the driver retries transient failures and lost connections
+   for up to :data:`MAX_RETRY_TIME` seconds (the transaction function catches
+   nothing, so they reach the driver), and a rerun resumes safely because MERGE on
+   ``key`` (and, for ``EVIDENCED_BY``, on its identity property ``line``) finds
+   what an earlier run wrote.
 
 Labels and relationship types are never values: they come from the ontology,
 are checked against it, and are written into the statement text, one statement
@@ -42,13 +44,15 @@ written. See ``docs/neo4j.md``.
 from __future__ import annotations
 
 import contextlib
+import re
+import socket
 import time
 import urllib.parse
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_serializer
 
 from oversight.errors import QueryError, StoreError, StoreUnavailable, UnknownName
 from oversight.graph.model import OversightGraph
@@ -58,6 +62,7 @@ __all__ = [
     "BASE_LABEL",
     "DEFAULT_BATCH_SIZE",
     "INDEXES",
+    "MAX_RETRY_TIME",
     "SCHEMES",
     "Batch",
     "LoadReport",
@@ -78,6 +83,11 @@ __all__ = [
 
 BASE_LABEL = "OversightNode"
 DEFAULT_BATCH_SIZE = 1000
+#: Seconds the driver keeps retrying a managed transaction after a transient error or a
+#: lost connection (the driver's ``max_transaction_retry_time``; its own default is 30).
+#: The check comes before each backoff sleep (1 s, doubling, with 20 % jitter), so a
+#: server that stays down is reported after 15 to about 31 s.
+MAX_RETRY_TIME = 15.0
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 #: (label, property) pairs the catalogue looks up or filters on, besides ``key``.
@@ -96,8 +106,17 @@ ProgressCallback = Callable[[int, int, str], None]
 class Neo4jTarget(BaseModel):
     """Where and as whom to connect; the password prints as ``**********``.
 
+    ``max_retry_time`` is how long, in seconds, the driver keeps retrying a managed
+    transaction that failed with a transient error or a lost connection (its
+    ``max_transaction_retry_time``); see :data:`MAX_RETRY_TIME`.
+
     >>> Neo4jTarget(uri="bolt://localhost:7687", username="neo4j", password="s3cret", database="neo4j")
-    Neo4jTarget(uri='bolt://localhost:7687', username='neo4j', password=SecretStr('**********'), database='neo4j')
+    Neo4jTarget(uri='bolt://localhost:7687', username='neo4j', password=SecretStr('**********'), database='neo4j', max_retry_time=15.0)
+
+    A password written into the URI is left out of the repr too:
+
+    >>> Neo4jTarget(uri="bolt://me:s3cret@db:7687", username="me", database="neo4j")
+    Neo4jTarget(uri='bolt://db:7687', username='me', password=None, database='neo4j', max_retry_time=15.0)
     """
 
     model_config = ConfigDict(frozen=True)
@@ -106,6 +125,16 @@ class Neo4jTarget(BaseModel):
     username: str
     password: SecretStr | None = None
     database: str
+    max_retry_time: float = Field(default=MAX_RETRY_TIME, gt=0)
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        for name, value in super().__repr_args__():
+            yield name, (self.safe_uri if name == "uri" else value)
+
+    @field_serializer("uri")
+    def _serialize_uri(self, uri: str) -> str:
+        """Dumps (``model_dump``, ``model_dump_json``) leave a password in the URI out too."""
+        return self.safe_uri
 
     @property
     def safe_uri(self) -> str:
@@ -428,16 +457,48 @@ class LoadReport:
 # --- the store --------------------------------------------------------------------
 
 
+_GIVEN_URI = re.compile(r"\s*Given URI: .*", re.DOTALL)
+
+
 def _first_line(exc: BaseException) -> str:
-    """One line for an error: the server's status code and the first line of its message."""
-    message = str(getattr(exc, "message", None) or str(exc) or "").strip()
+    """One line for an error: the server's status code and the first line of its message.
+
+    An error the driver raises itself (not the server) gives its own text, less the
+    URI it may quote, which can hold a password written into it.
+    """
+    from neo4j.exceptions import Neo4jError
+
+    if isinstance(exc, Neo4jError):
+        message, code = str(exc.message or "").strip(), exc.code
+    else:
+        message, code = _GIVEN_URI.sub("", str(exc)).strip(), None
     line = message.splitlines()[0] if message else ""
     if line.startswith("Error executing Cypher command"):  # the test server echoes the statement
         line = ""
-    code = getattr(exc, "code", None)
     if code:
         line = f"{code}: {line}" if line else str(code)
     return (line or type(exc).__name__)[:300]
+
+
+def _unreachable_reason(exc: BaseException) -> str:
+    """Why a connection failed, in a few words: the socket error when there is one.
+
+    >>> try:
+    ...     raise RuntimeError("Couldn't connect") from ConnectionRefusedError(111, "Connection refused")
+    ... except RuntimeError as exc:
+    ...     _unreachable_reason(exc)
+    'connection refused'
+    """
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, socket.gaierror):
+            return f"cannot resolve the host name: {seen.strerror or seen}"
+        if isinstance(seen, TimeoutError):
+            return "timed out"
+        if isinstance(seen, OSError) and seen.strerror:
+            return seen.strerror[:1].lower() + seen.strerror[1:]
+        seen = seen.__cause__ or seen.__context__
+    return " ".join(_GIVEN_URI.sub("", str(exc)).split())[:200] or type(exc).__name__
 
 
 class Neo4jStore:
@@ -464,8 +525,8 @@ class Neo4jStore:
         ------
         StoreUnavailable
             The URI is not a Bolt URI, the server does not answer, the user or
-            password is refused, or the database does not exist; the message
-            names the URI (never the password).
+            password is refused, the database does not exist, or the user may
+            not access it; the message names the URI (never the password).
         """
         store = cls(target, onto)
         store._connect()
@@ -473,7 +534,7 @@ class Neo4jStore:
 
     def _connect(self) -> None:
         import neo4j
-        from neo4j.exceptions import ConfigurationError
+        from neo4j.exceptions import ConfigurationError, DriverError, Neo4jError
 
         uri = self.target.safe_uri
         scheme = urllib.parse.urlsplit(self.target.uri).scheme
@@ -481,23 +542,32 @@ class Neo4jStore:
             raise StoreUnavailable(f"{uri}: not a Bolt URI (use one of {', '.join(s + '://' for s in SCHEMES)})")
         password = self.target.password.get_secret_value() if self.target.password else None
         auth = (self.target.username, password) if password is not None else None
+        problem = None
         try:
             self._driver = neo4j.GraphDatabase.driver(
-                self.target.uri, auth=auth, connection_timeout=10.0, max_transaction_retry_time=15.0
+                self.target.uri,
+                auth=auth,
+                connection_timeout=10.0,
+                max_transaction_retry_time=self.target.max_retry_time,
             )
         except (ConfigurationError, ValueError) as exc:
-            raise StoreUnavailable(f"{uri}: {_first_line(exc)}") from None
+            problem = _first_line(exc)
+        if problem is not None:  # raised out here, so the driver's error, which quotes the URI, is not its context
+            raise StoreUnavailable(f"{uri}: {problem}")
         try:
             with self._guard():
                 self._info = self._driver.get_server_info()
                 self._driver.execute_query("RETURN 1 AS ok", database_=self.target.database, routing_="r")
-        except StoreUnavailable:
+        except StoreError:
             self.close()
             raise
+        except (Neo4jError, DriverError) as exc:
+            self.close()
+            raise StoreUnavailable(f"{uri}: {_first_line(exc)}") from None
 
-    def _guard(self) -> contextlib.AbstractContextManager[None]:
-        """Turn connection failures into one clear StoreUnavailable line."""
-        return _connection_errors(self.target)
+    def _guard(self, doing: str = "connecting") -> contextlib.AbstractContextManager[None]:
+        """Turn connection and permission failures into one clear line naming the URI."""
+        return _connection_errors(self.target, doing)
 
     def close(self) -> None:
         if self._driver is not None:
@@ -530,10 +600,17 @@ class Neo4jStore:
 
     def ensure_schema(self) -> int:
         """Create the constraint and indexes if missing; returns how many were added."""
+        from neo4j.exceptions import DriverError, Neo4jError
+
         added = 0
         for statement in schema_statements(self.onto):
-            with self._guard(), self._session() as session:
-                summary = session.run(statement).consume()
+            guard = self._guard("creating the constraint and indexes a load needs")
+            try:
+                with guard, self._session() as session:
+                    summary = session.run(statement).consume()
+            except (Neo4jError, DriverError) as exc:
+                name = statement.split(" IF NOT EXISTS")[0]
+                raise StoreError(f"{self.target.safe_uri}: {name}: {_first_line(exc)}") from None
             counters = summary.counters
             added += counters.constraints_added + counters.indexes_added
         return added
@@ -554,10 +631,13 @@ class Neo4jStore:
         Raises
         ------
         StoreError
-            A batch failed; it was rolled back, earlier batches stay, and the
-            message names the batch. Rerunning the load resumes safely.
+            A batch failed (or the user may not write or change the schema); the
+            batch was rolled back, earlier batches stay, and the message names
+            the batch. Rerunning the load resumes safely.
         StoreUnavailable
-            The server could not be reached or refused the credentials.
+            The server could not be reached or refused the credentials, or went
+            away during a batch and stayed away for the target's
+            ``max_retry_time``; the message names the batch.
         """
         started = time.perf_counter()
         report = LoadReport(uri=self.target.safe_uri, database=self.target.database, batch_size=batch_size)
@@ -593,6 +673,8 @@ class Neo4jStore:
 
         rows = [dict(row) for row in batch.rows]
 
+        # No try/except in here: the driver retries a transient error (and a lost
+        # connection) only when it escapes this function; the whole batch reruns.
         def work(tx: Any) -> dict[str, int]:
             params: dict[str, Any] = {"rows": rows}
             if batch.kind == "nodes":
@@ -608,10 +690,10 @@ class Neo4jStore:
             return outcomes
 
         try:
-            with self._guard(), self._session() as session:
+            with self._guard("writing"), self._session() as session:
                 return session.execute_write(work)  # type: ignore[no-any-return]
-        except StoreUnavailable as exc:
-            raise StoreUnavailable(f"{batch.name}: {exc}") from None
+        except StoreError as exc:  # unreachable, refused or not allowed, from the guard
+            raise type(exc)(f"{batch.name}: {exc}") from None
         except _BatchShortfall as exc:
             raise StoreError(f"{batch.name}: {exc}") from None
         except (Neo4jError, DriverError) as exc:
@@ -622,13 +704,18 @@ class Neo4jStore:
 
         Nothing without that label is touched. Returns the number of nodes deleted.
         """
+        from neo4j.exceptions import DriverError, Neo4jError
+
         statement = wipe_statement(self.onto)
         deleted = 0
         while True:
-            with self._guard(), self._session() as session:
-                count = session.execute_write(
-                    lambda tx: tx.run(statement, {"limit": batch_size}).single()["deleted"]
-                )
+            try:
+                with self._guard("deleting"), self._session() as session:
+                    count = session.execute_write(
+                        lambda tx: tx.run(statement, {"limit": batch_size}).single()["deleted"]
+                    )
+            except (Neo4jError, DriverError) as exc:
+                raise StoreError(f"{self.target.safe_uri}: wipe: {_first_line(exc)}") from None
             deleted += count
             if count == 0:
                 return deleted
@@ -683,7 +770,7 @@ class Neo4jStore:
             return keys, rows, changed
 
         try:
-            with self._guard(), self._session() as session:
+            with self._guard("writing" if write else "reading"), self._session() as session:
                 if write:
                     return session.execute_write(work)  # type: ignore[no-any-return]
                 return session.execute_read(work)  # type: ignore[no-any-return]
@@ -696,9 +783,21 @@ class _BatchShortfall(Exception):
 
 
 @contextlib.contextmanager
-def _connection_errors(target: Neo4jTarget) -> Iterator[None]:
-    """Turn the driver's connection failures into one StoreUnavailable line naming the URI."""
-    from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
+def _connection_errors(target: Neo4jTarget, doing: str = "connecting") -> Iterator[None]:
+    """Turn the driver's connection and permission failures into one line naming the URI.
+
+    ``doing`` says what was refused in a permission error ("writing", ...). The
+    password never goes into a message; neither does the driver's own text, which
+    may quote the URI.
+    """
+    from neo4j.exceptions import (
+        AuthError,
+        ClientError,
+        Forbidden,
+        IncompleteCommit,
+        ServiceUnavailable,
+        SessionExpired,
+    )
 
     uri = target.safe_uri
     try:
@@ -709,9 +808,21 @@ def _connection_errors(target: Neo4jTarget) -> Iterator[None]:
             f"{uri}: the server refused user {target.username!r} with {how} "
             f"(set NEO4J_USERNAME and NEO4J_PASSWORD, or --user and --password)"
         ) from None
+    except Forbidden as exc:
+        if exc.code != "Neo.ClientError.Security.Forbidden":  # a read-only database, a schema rule
+            raise
+        denied = StoreUnavailable if doing == "connecting" else StoreError
+        raise denied(
+            f"{uri}: permission denied for user {target.username!r} on database "
+            f"{target.database!r} ({doing}): {_first_line(exc).removeprefix(str(exc.code) + ': ')}"
+        ) from None
+    except IncompleteCommit:
+        raise StoreUnavailable(
+            f"{uri}: the connection was lost while committing, so whether this was written "
+            f"is unknown; run it again (a load resumes)"
+        ) from None
     except (ServiceUnavailable, SessionExpired) as exc:
-        detail = " ".join(str(exc).split())[:200]
-        raise StoreUnavailable(f"{uri}: no Bolt server answers ({detail})") from None
+        raise StoreUnavailable(f"{uri}: no Bolt server answers ({_unreachable_reason(exc)})") from None
     except ClientError as exc:
         if exc.code != "Neo.ClientError.Database.DatabaseNotFound":
             raise

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -69,8 +70,21 @@ def _settings(store: Path | None, **neo4j: Any) -> Settings:
 def _target(store: Path | None, uri: str | None, user: str | None, password: str | None, database: str | None) -> Any:
     from oversight import api
 
+    _quiet_driver_log()
     cfg = _settings(store, neo4j_uri=uri, neo4j_username=user, neo4j_password=password, neo4j_database=database)
     return api.neo4j_target(cfg)
+
+
+def _quiet_driver_log() -> None:
+    """Keep the driver's log records (retry warnings, dropped connections) off stderr.
+
+    With no handler configured, Python prints WARNING records to stderr, which
+    would put lines before the one error line a failure ends with. A handler the
+    user configures still receives them.
+    """
+    driver_log = logging.getLogger("neo4j")
+    if not any(isinstance(h, logging.NullHandler) for h in driver_log.handlers):
+        driver_log.addHandler(logging.NullHandler())
 
 
 def _pairs(values: list[str] | None) -> dict[str, str]:
@@ -180,10 +194,11 @@ def cypher(
     """Run a Cypher statement on the Bolt server (the store's local server, or NEO4J_URI).
 
     Read-only unless --write: it runs in a read transaction, and a statement with
-    a write clause (CREATE, MERGE, SET, DELETE, DETACH, REMOVE, DROP, LOAD CSV,
-    FOREACH, or CALL of a procedure not known to be read-only) is refused before
-    it is sent. Values go as parameters (--param name=value, parsed as JSON when
-    they are JSON, else taken as text), never into the statement.
+    a write clause (CREATE, INSERT, MERGE, SET, DELETE, DETACH, REMOVE, DROP, LOAD
+    CSV, FOREACH, CALL of a procedure not known to be read-only, or an
+    administration command such as GRANT or ALTER) is refused before it is sent.
+    Values go as parameters (--param name=value, parsed as JSON when they are
+    JSON, else taken as text), never into the statement.
     """
     from oversight import api
     from oversight.queries.runner import parse_cypher_value

@@ -28,6 +28,7 @@ from oversight.errors import QueryError
 from oversight.queries.catalog import Question, question
 
 __all__ = [
+    "ADMIN_COMMANDS",
     "BACKENDS",
     "READ_ONLY_PROCEDURES",
     "WRITE_CLAUSES",
@@ -42,8 +43,16 @@ __all__ = [
 
 BACKENDS = ("embedded", "neo4j")
 
-#: Clauses (keywords) that write; LOAD CSV is listed as LOAD.
-WRITE_CLAUSES = ("CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "LOAD", "FOREACH")
+#: Clauses (keywords) that write; LOAD stands for LOAD CSV (reported so); INSERT is GQL's
+#: CREATE (Neo4j 5.18 and later).
+WRITE_CLAUSES = ("CREATE", "INSERT", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "LOAD", "FOREACH")
+
+#: Administration commands that change users, privileges, databases or servers; they
+#: open a statement (after an optional ``USE name``), which is where they are looked for,
+#: so a variable named ``start`` or ``stop`` is not taken for one.
+ADMIN_COMMANDS = (
+    "ALTER", "DEALLOCATE", "DENY", "ENABLE", "GRANT", "REALLOCATE", "RENAME", "REVOKE", "START", "STOP", "TERMINATE",
+)
 
 #: Procedures known to only read, which ``CALL`` may name in a read-only statement.
 READ_ONLY_PROCEDURES = frozenset(
@@ -64,6 +73,7 @@ READ_ONLY_PROCEDURES = frozenset(
 )
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_LEADING_WORD = re.compile(r"\s*(?:USE\s+[A-Za-z0-9_.`]+\s+)?([A-Za-z_]+)", re.IGNORECASE)
 
 
 @dataclass
@@ -218,9 +228,17 @@ def write_clauses(statement: str) -> list[str]:
     ['apoc.periodic.iterate (a procedure not known to be read-only)']
     >>> write_clauses("CALL db.labels() YIELD label RETURN label")
     []
+    >>> write_clauses("LOAD CSV FROM 'file:///x.csv' AS row RETURN row")
+    ['LOAD CSV']
+    >>> write_clauses("USE system GRANT ROLE admin TO bob"), write_clauses("MATCH (start) RETURN start")
+    (['GRANT'], [])
     """
     text = strip_literals(statement)
     found: list[str] = []
+    for part in text.split(";"):
+        leading = _LEADING_WORD.match(part)
+        if leading and leading.group(1).upper() in ADMIN_COMMANDS:
+            found.append(leading.group(1).upper())
     for match in _WORD.finditer(text):
         word = match.group(0).upper()
         before = text[: match.start()].rstrip()[-1:]
@@ -229,7 +247,9 @@ def write_clauses(statement: str) -> list[str]:
             continue
         if re.search(r"\bAS\s*$", text[: match.start()], re.IGNORECASE):
             continue
-        if word in WRITE_CLAUSES:
+        if word == "LOAD" and re.match(r"\s*CSV\b", text[match.end() :], re.IGNORECASE):
+            found.append("LOAD CSV")
+        elif word in WRITE_CLAUSES:
             found.append(word)
         elif word == "CALL":
             proc = re.match(r"\s*([A-Za-z_][A-Za-z0-9_.]*)", text[match.end() :])
