@@ -37,7 +37,7 @@ from typing import Any
 
 from oversight.graph.closure import solve
 from oversight.graph.model import OversightGraph
-from oversight.graph.similarity import comparison_text, similarities
+from oversight.graph.similarity import comparison_text
 from oversight.graph.status import current_status, finding_outcome
 
 __all__ = ["Candidate", "supersession_candidates", "add_inferred_supersession"]
@@ -119,6 +119,44 @@ def _closure_score(domain: set[str]) -> tuple[float, str]:
     return 0.5, "the stated counts leave superseded possible"
 
 
+def _pair_similarities(
+    texts: dict[str, str], pairs: dict[str, list[str]]
+) -> dict[tuple[str, str], float]:
+    """TF-IDF cosine similarity of the ``(earlier, later)`` pairs asked for.
+
+    The vectoriser is fitted on every text, exactly as
+    :func:`~oversight.graph.similarity.similarities` fits it, and each pair's
+    score is the same number that function gives it; only the pairs the rules
+    can use are computed, instead of every pair of every finding in the graph
+    (quadratic in findings, and most pairs are of other forces).
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    keys = sorted(texts)
+    if len(keys) < 2:
+        return {}
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=1)
+    try:
+        matrix = vectorizer.fit_transform([texts[k] for k in keys])
+    except ValueError:  # every text was stop words only
+        return {}
+    row = {key: index for index, key in enumerate(keys)}
+    # Earlier findings that meet the same later findings are scored in one product.
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for earlier, laters in pairs.items():
+        if laters:
+            groups[tuple(laters)].append(earlier)
+    sims: dict[tuple[str, str], float] = {}
+    for group, earliers in groups.items():
+        scores = cosine_similarity(matrix[[row[e] for e in earliers]], matrix[[row[k] for k in group]])
+        for i, earlier in enumerate(earliers):
+            for j, later in enumerate(group):
+                if later != earlier:
+                    sims[(earlier, later)] = float(scores[i, j])
+    return sims
+
+
 def supersession_candidates(graph: OversightGraph) -> list[Candidate]:
     """Every candidate the rules above allow, best first per earlier finding."""
     texts: dict[str, str] = {}
@@ -134,14 +172,31 @@ def supersession_candidates(graph: OversightGraph) -> list[Candidate]:
     ]
     if not pending:
         return []
-    sims = similarities(texts)
+    # What the rules ask of every finding, once: when it was issued, by which
+    # forces' inspection, its kind and area. Later findings are then looked up
+    # by force and kind, not compared with every finding in the graph.
+    issued = {k: graph.issued_on(k) for k in texts}
+    forces = {k: _forces(graph, k) for k in texts}
+    kinds = {k: graph.labels(k)[0] for k in texts}
+    by_force_kind: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in texts:  # sorted by key, as graph.keys gives them
+        if issued[key]:
+            for force in forces[key]:
+                by_force_kind[(force, kinds[key])].append(key)
+    candidates: dict[str, list[str]] = {}
+    for earlier in pending:
+        groups = [by_force_kind.get((force, kinds[earlier]), []) for force in forces[earlier]]
+        candidates[earlier] = sorted(set().union(*groups)) if len(groups) > 1 else list(groups[0] if groups else [])
+    sims = _pair_similarities(texts, candidates)
     # a pair a paper or register already relates (supersession on any basis, or a
     # stated link such as "these are that inspection's AFIs") is left alone
     linked = {(e["source"], e["target"]) for t in ("SUPERSEDES", "LINKED_TO") for e in graph.edges(type=t)}
     domains: dict[str, dict[str, set[str]]] = {}
+    areas: dict[str, str | None] = {}
+    area_scores: dict[tuple[str | None, str | None], tuple[float, str]] = {}
     by_earlier: dict[str, list[Candidate]] = defaultdict(list)
     for earlier in pending:
-        date_e, forces_e, source = graph.issued_on(earlier), _forces(graph, earlier), graph.issuer(earlier)
+        date_e, forces_e, source = issued[earlier], forces[earlier], graph.issuer(earlier)
         if not date_e or not forces_e or source is None:
             continue
         if source not in domains:
@@ -149,18 +204,21 @@ def supersession_candidates(graph: OversightGraph) -> list[Candidate]:
         domain = domains[source].get(earlier, {"superseded"})
         if "superseded" not in domain:
             continue  # the stated counts rule it out ("all the AFIs in this area were closed")
-        kind_e, area_e = graph.labels(earlier)[0], _area(graph, earlier)
+        area_e = _area(graph, earlier)
         status_score, status_text = _status_score(graph, earlier)
         closure_score, closure_text = _closure_score(domain)
-        for later in texts:
-            date_l = graph.issued_on(later)
+        for later in candidates[earlier]:
+            date_l = issued[later]
             if later == earlier or not date_l or date_l <= date_e:
-                continue
-            if graph.labels(later)[0] != kind_e or not set(forces_e) & set(_forces(graph, later)):
                 continue
             if (later, earlier) in linked or (earlier, later) in linked:
                 continue
-            area_score, area_text = _area_score(graph, area_e, _area(graph, later))
+            if later not in areas:
+                areas[later] = _area(graph, later)
+            pair = (area_e, areas[later])
+            if pair not in area_scores:
+                area_scores[pair] = _area_score(graph, *pair)
+            area_score, area_text = area_scores[pair]
             similarity = sims.get((earlier, later), 0.0)
             floor = MIN_SIMILARITY_NO_AREA if area_score < 0.7 else MIN_SIMILARITY
             if area_score == 0.0 or similarity < floor:

@@ -105,6 +105,7 @@ class OversightGraph:
         self._basis = self.onto.vocabulary("SupersessionBases")
         self._rel_types = self.onto.R
         self._multi = {n for n, p in self.onto.properties.items() if p.multi_valued}
+        self._labels_for: dict[str, tuple[str, ...]] = {}
 
     # -- reading -------------------------------------------------------------
 
@@ -168,11 +169,17 @@ class OversightGraph:
 
     def out(self, key: str, type: str) -> list[str]:
         """Targets of ``type`` relationships leaving ``key``, sorted."""
-        return sorted({e["target"] for e in self.edges(type=type, source=key)})
+        self._rel_types.check(type)
+        if key not in self.g:
+            return []
+        return sorted({v for v, keyed in self.g.adj[key].items() for d in keyed.values() if d["type"] == type})
 
     def into(self, key: str, type: str) -> list[str]:
         """Sources of ``type`` relationships arriving at ``key``, sorted."""
-        return sorted({e["source"] for e in self.edges(type=type, target=key)})
+        self._rel_types.check(type)
+        if key not in self.g:
+            return []
+        return sorted({u for u, keyed in self.g.pred[key].items() for d in keyed.values() if d["type"] == type})
 
     def evidence(self, key: str) -> list[dict[str, Any]]:
         """The citations of a node: document key, line, endLine, quote; by document and line."""
@@ -208,8 +215,13 @@ class OversightGraph:
     ) -> None:
         """Add or merge node ``key`` of class ``label``; cite ``evidence`` if given."""
         check_key(key)
-        labels = self.onto.labels_for(label)
-        if key in self.g:
+        labels = self._labels_for.get(label)
+        if labels is None:
+            labels = self._labels_for[label] = self.onto.labels_for(label)
+        if key in self.g and labels[0] in self.g.nodes[key]["labels"]:
+            # Stated again as its own class or an ancestor: the labels stand as they are.
+            self._merge_props(self.g.nodes[key]["props"], props or {}, evidence)
+        elif key in self.g:
             data = self.g.nodes[key]
             merged = set(data["labels"]) | set(labels)
             try:

@@ -18,9 +18,20 @@ the boards that monitor it). From it this module states:
 - other inspections of the force the area paragraphs date ("The inspection of
   vetting … took place in early 2022 with the report published in November 2022");
 - the new improvement plan, the boards that oversee it and who chairs them,
-  where its progress is reported, and the previous plan's closure.
+  where its progress is reported, and the previous plan's closure;
+- a per-finding statement that a previous round's AFI was superseded ("AFI 12
+  from PEEL 2021/22 has been superseded by the new AFI on victim needs
+  assessments", "The previous AFI 7 (…) is superseded by AFI 2 in Investigating
+  Crime"): ``SUPERSEDES`` from the new AFI to the previous one, ``basis:
+  stated``, citing the sentence. The new AFI is the one the sentence places
+  (area and position) or the one AFI of the sentence's area (of the whole
+  section, in the opening) whose description holds every word of the
+  sentence's description; when neither identifies it, the previous AFI gets
+  the status ``superseded`` with the quote, and a warning. Such a statement
+  about one finding is not an aggregate count.
 
-A sentence about an AFI is read as one of: a statement about the previous
+A sentence about an AFI is read as one of: a stated supersession of one
+previous AFI (above), a statement about the previous
 round (it says "previous", "last round" or names another round), a status of
 a new AFI ("This AFI remains ongoing"), a list of new AFIs ("given two AFIs …;
 A and B"), or a description of one new AFI. Descriptions are numbered in the
@@ -101,6 +112,24 @@ _SUB_INSPECTION = re.compile(
     r"published\s+in\s+(?P<pub>[^.]+?)\.",
 )
 _RECEIVED = re.compile(rf"received\s+an?\s+(?P<g>{_GRADES})\s+grading", re.I)
+#: "AFI 12 from PEEL 2021/22 has been superseded by …", "The previous AFI 7 (…) is superseded by …"
+_STATED_SUPERSESSION = re.compile(
+    r"\bAFI\s+(?P<old>\d{1,3})\b(?P<between>[^.]{0,160}?)\s+(?:has\s+been|have\s+been|had\s+been|is|was|"
+    r"are|were|is\s+now|has\s+now\s+been)\s+superseded\s+by\s+(?P<new>[^.]+?)\s*\.?\s*$",
+    re.I,
+)
+#: "AFI 2 in Investigating Crime", "the new AFI 2 in this area"
+_NEW_BY_PLACE = re.compile(
+    r"^(?:the\s+)?(?:new\s+)?AFI\s+(?P<n>\d{1,3})\s+(?:in|under|for|of)\s+(?:the\s+)?(?P<area>.+?)"
+    r"(?:\s+area)?$",
+    re.I,
+)
+#: "the new AFI on victim needs assessments"
+_NEW_BY_DESCRIPTION = re.compile(
+    r"^(?:the|a|an)\s+new\s+AFI\s+(?:on|regarding|about|concerning|covering|relating\s+to|"
+    r"in\s+respect\s+of|for)\s+(?P<desc>.+)$",
+    re.I,
+)
 _STOP = frozenset(
     "the and for with that this have been from their they were which into also than more such only "
     "make sure have being been will would should where when there these those force afis afi".split()
@@ -116,6 +145,17 @@ class _Afi:
     start: int = 0
     enumerated: bool = False
     statuses: list[tuple[str, Evidence]] = field(default_factory=list)
+
+
+@dataclass
+class _Stated:
+    """A stated supersession of one previous AFI, resolved once every area's AFIs are known."""
+
+    sentence: _Sentence
+    match: re.Match[str]
+    previous: str | None
+    slug: str | None
+    area_name: str | None
 
 
 @dataclass
@@ -214,7 +254,9 @@ def extract_peel(
     intro_end = areas[0][0] - 1 if areas else end
     intro = paragraphs(doc.lines, heading_line + 1, intro_end)
     context_round = {"value": None}
-    _intro(facts, doc, force, inspection, intro, round_, context_round)
+    stated: list[_Stated] = []
+    _intro(facts, doc, force, inspection, intro, round_, context_round, stated)
+    placed: dict[str, tuple[str, int, list[_Afi]]] = {}  # area slug -> (name, count, AFIs)
 
     afi_total = 0
     graded = 0
@@ -272,7 +314,9 @@ def extract_peel(
                         mev.line,
                     )
         _sub_inspections(facts, doc, force, sentences, slug, name, round_)
-        afis = _area_afis(facts, doc, sentences, slug, name, round_, force, context_round, line)
+        afis = _area_afis(
+            facts, doc, sentences, slug, name, round_, force, context_round, line, stated
+        )
         if count is None:
             if afis:
                 facts.warn(f"{name}: AFIs described but the heading gives no count", line)
@@ -288,6 +332,7 @@ def extract_peel(
             afis = afis[:count]
         while len(afis) < count:
             afis.append(_Afi(slug))
+        placed[slug] = (name, count, afis)
         for number, afi in enumerate(afis, start=1):
             ref = Ref.of("AreaForImprovement", slug, str(number), within=inspection)
             if afi.text and afi.evidence is not None:
@@ -317,6 +362,8 @@ def extract_peel(
             deducedFrom=[f"afiCount: the sum of the AFIs the {len(areas)} area headings count"],
         )
     _check_tallies(facts, doc, intro, len(areas), graded, tallies)
+    for statement in stated:
+        _stated_supersession(facts, doc, force, inspection, round_, statement, placed, status_part)
     last = areas[-1][0] if areas else heading_line
     tail_start = next((b for b in breaks if b > last), end + 1)
     _plans(
@@ -340,6 +387,7 @@ def _intro(
     intro: list[Para],
     round_: str,
     context_round: dict[str, str | None],
+    stated: list[_Stated],
 ) -> None:
     """Publication and bodies of the report, and what the opening says of the previous round."""
     published = False
@@ -368,7 +416,12 @@ def _intro(
             other = _round_of(text, round_)
             if other:
                 context_round["value"] = other
-            if _AFI.search(text) and outcome_for(text) and not _NO_AFI.search(text):
+            supersession = _STATED_SUPERSESSION.search(text)
+            if supersession:
+                stated.append(
+                    _Stated(_Sentence(para, a, b), supersession, context_round["value"], None, None)
+                )
+            elif _AFI.search(text) and outcome_for(text) and not _NO_AFI.search(text):
                 _previous_count(facts, doc, force, _Sentence(para, a, b), None, None, context_round)
 
 
@@ -424,8 +477,13 @@ def _area_afis(
     force: Ref,
     context_round: dict[str, str | None],
     heading_line: int,
+    stated: list[_Stated],
 ) -> list[_Afi]:
-    """The new AFIs an area's paragraphs describe, in order, with their stated statuses."""
+    """The new AFIs an area's paragraphs describe, in order, with their stated statuses.
+
+    A stated supersession of one previous AFI goes to ``stated``, to be
+    resolved once every area's AFIs are known.
+    """
     afis: list[_Afi] = []
     by_para: dict[int, _Afi] = {}
     pending: list[tuple[_Sentence, str]] = []
@@ -438,7 +496,10 @@ def _area_afis(
         if not _AFI.search(text) or _NO_AFI.search(text):
             previous_sentence[sentence.index] = sentence
             continue
-        if _PREVIOUS.search(text) or other:
+        supersession = _STATED_SUPERSESSION.search(text)
+        if supersession:
+            stated.append(_Stated(sentence, supersession, context_round["value"], slug, area_name))
+        elif _PREVIOUS.search(text) or other:
             _previous_count(facts, doc, force, sentence, slug, area_name, context_round)
         elif _STATUS.search(text) and outcome_for(text):
             pending.append((sentence, outcome_for(text)))  # type: ignore[arg-type]
@@ -481,6 +542,93 @@ def _area_afis(
         previous_sentence[sentence.index] = sentence
     _assign_statuses(facts, doc, afis, by_para, pending, area_name, heading_line)
     return afis
+
+
+def _stated_supersession(
+    facts: Facts,
+    doc: TextDocument,
+    force: Ref,
+    inspection: Ref,
+    round_: str,
+    statement: _Stated,
+    placed: dict[str, tuple[str, int, list[_Afi]]],
+    status_part: str,
+) -> None:
+    """``SUPERSEDES`` (basis stated) for one "AFI n … has been superseded by …" sentence.
+
+    The previous AFI is AFI ``n`` of the round the sentence names, else of the
+    previous round the section last named. The new AFI is found by area and
+    position ("AFI 2 in Investigating Crime", "AFI 2 in this area") or by a
+    description ("the new AFI on victim needs assessments") that matches
+    exactly one AFI described in the sentence's area (in any area, for a
+    sentence of the opening). When it cannot be identified, the previous AFI's
+    status is recorded as superseded, citing the sentence, with a warning.
+    """
+    sentence, match = statement.sentence, statement.match
+    text = sentence.text
+    ev = sentence.para.evidence(doc.lines, sentence.start, sentence.end, doc)
+    previous = _round_of(match.group("between"), round_) or statement.previous
+    number = int(match.group("old"))
+    if previous is None:
+        facts.warn(
+            f"AFI {number} is stated superseded but no earlier PEEL round is named; not recorded",
+            ev.line,
+        )
+        return
+    old = Ref.of("AreaForImprovement", str(number), within=common.peel_inspection(force, previous))
+    target = " ".join(clean_cell(match.group("new")).split())
+    new: Ref | None = None
+    why = ""
+    by_place = _NEW_BY_PLACE.match(target)
+    by_description = _NEW_BY_DESCRIPTION.match(target)
+    if by_place:
+        area_words = by_place.group("area").strip()
+        if re.fullmatch(r"this|the\s+same|that", area_words, re.I):
+            slug = statement.slug
+        else:
+            slug = common.area_slug(area_words, round_)
+        position = int(by_place.group("n"))
+        if slug is None or slug not in placed:
+            why = f"no area {area_words!r} with AFIs in this section"
+        elif not 1 <= position <= placed[slug][1]:
+            why = f"{placed[slug][0]} counts {placed[slug][1]} AFIs, not {position}"
+        else:
+            new = Ref.of("AreaForImprovement", slug, str(position), within=inspection)
+    elif by_description:
+        wanted = _stems(by_description.group("desc"))
+        areas = [statement.slug] if statement.slug else sorted(placed)
+        matches = [
+            (slug, index)
+            for slug in areas
+            if slug in placed
+            for index, afi in enumerate(placed[slug][2], start=1)
+            if wanted and afi.text and wanted <= _stems(afi.text)
+        ]
+        if len(matches) == 1:
+            slug, index = matches[0]
+            new = Ref.of("AreaForImprovement", slug, str(index), within=inspection)
+        else:
+            why = f"the description matches {len(matches)} AFIs of this section, not one"
+    else:
+        why = "the sentence neither places nor describes the new AFI"
+    if new is not None:
+        facts.edge(R.SUPERSEDES, new, old, ev, basis="stated")
+        return
+    status = Ref.of("StatusAssessment", status_part, within=old)
+    undated = status_part.startswith("undated")
+    facts.node(
+        status,
+        ev,
+        status="superseded",
+        date=None if undated else status_part,
+        missing=["date"] if undated else None,
+    )
+    facts.edge(R.HAS_STATUS, old, status, ev)
+    facts.warn(
+        f"PEEL {previous} AFI {number} is stated superseded, but the new AFI cannot be identified "
+        f"({why}); recorded as status superseded: {text!r}",
+        ev.line,
+    )
 
 
 def _split_list(raw: str) -> list[tuple[int, int]]:

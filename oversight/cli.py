@@ -418,6 +418,10 @@ from oversight.cli_views import register as _register_views  # noqa: E402
 
 _register_views(app)
 
+from oversight.cli_synth import register as _register_synth  # noqa: E402
+
+_register_synth(app)
+
 
 def main() -> None:
     """Console-script entry point."""

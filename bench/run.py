@@ -1,0 +1,568 @@
+"""National-scale benchmark: extraction accuracy, ingest throughput, memory and cost growth.
+
+Reproduce (from the repository root, in the project's venv)::
+
+    python bench/run.py                      # 5, 15 and 43 forces x 4 PEEL rounds
+    python bench/run.py --quick              # 2, 5 and 10 forces x 4 rounds (under 2 minutes)
+    python bench/run.py --tiny               # 1, 2 and 3 forces x 2 rounds (a smoke test)
+    python bench/run.py --json report.json   # the report as JSON as well
+    python bench/run.py --sizes 43 --keep    # one size; keep the corpus and store (printed)
+    python bench/run.py --quick --profile prof/   # pyinstrument profile of each ingest in prof/
+
+For each size, side by side in one run, on a corpus written by ``oversight
+synth`` (:mod:`oversight.synth`) with the same seed:
+
+- **accuracy**: the graph ``oversight.api.ingest`` builds from the corpus,
+  against the corpus's ``truth.json``, as precision and recall per kind of
+  fact (:mod:`oversight.synth.score`: each label's keys, key properties, each
+  relationship type's pairs, stated and registered supersession apart); the
+  goal is F1 >= 0.98 for every kind. Inferred supersession is scored apart,
+  against the chains no paper states (suggestions, with no goal);
+- **throughput**: documents/s and facts/s of the whole ingest (read, detect,
+  extract, resolve, build with inference, save), imports excluded; wall time
+  and CPU time (CPU time is the steadier on a shared machine);
+- **memory**: peak resident set size (``ru_maxrss``) of the ingest, and of
+  loading the embedded store, each in its own process;
+- **cost growth**: each measure at the three sizes, with the exponent ``k``
+  of ``cost ~ size^k`` fitted to them (1 linear, about 1.1 n log n, 2
+  quadratic).
+
+Each size runs in fresh processes (generate, ingest, load and score), so one
+size's memory does not carry into the next. Not a timed test: compare the
+numbers with each other, in one run, on one machine.
+
+The report is a list of *sections* (name, title, columns, rows), printed as
+tables and written as JSON. Other benchmarks append sections through the
+hooks in :data:`EXTRA_SECTIONS` (Neo4j load, query catalogue latency, view
+timings), each a function ``context -> rows``; see :func:`neo4j_load_rows`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+FULL = (5, 15, 43)
+QUICK = (2, 5, 10)
+TINY = (1, 2, 3)
+
+
+# ---------------------------------------------------------------------------
+# The report format: sections of rows, appended to by other benchmarks
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Section:
+    """One table of the report: a name for machines, a title for people, columns and rows."""
+
+    name: str
+    title: str
+    columns: list[str]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "title": self.title, "columns": self.columns, "rows": self.rows, "notes": self.notes}
+
+
+@dataclass
+class Context:
+    """What hooks get: the sizes run, and for each its corpus and store directories."""
+
+    sizes: list[int]
+    rounds: int
+    seed: int
+    corpora: dict[int, Path]
+    stores: dict[int, Path]
+    measures: dict[int, dict[str, Any]]
+
+
+def neo4j_load_rows(context: Context) -> list[dict[str, Any]]:
+    """Hook: Neo4j load time per size (``oversight neo4j load`` of each store), side by side.
+
+    Returns no rows yet; the Neo4j engineer fills it in (columns ``forces``,
+    ``nodes``, ``relationships``, ``seconds``, ``rowsPerSecond``).
+    """
+    return []
+
+
+def catalogue_latency_rows(context: Context) -> list[dict[str, Any]]:
+    """Hook: latency of each named query of the catalogue on each store (embedded and Neo4j).
+
+    Returns no rows yet (columns ``forces``, ``query``, ``backend``, ``milliseconds``).
+    """
+    return []
+
+
+def view_timing_rows(context: Context) -> list[dict[str, Any]]:
+    """Hook: time to build and render each HTML view on each store.
+
+    Returns no rows yet (columns ``forces``, ``view``, ``seconds``, ``bytes``).
+    """
+    return []
+
+
+#: Sections other benchmarks add to this run: (name, title, columns, rows function).
+EXTRA_SECTIONS: list[tuple[str, str, list[str], Callable[[Context], list[dict[str, Any]]]]] = [
+    ("neo4j-load", "Neo4j load", ["forces", "nodes", "relationships", "seconds", "rowsPerSecond"], neo4j_load_rows),
+    ("catalogue-latency", "Query catalogue latency", ["forces", "query", "backend", "milliseconds"], catalogue_latency_rows),
+    ("view-timings", "HTML view timings", ["forces", "view", "seconds", "bytes"], view_timing_rows),
+]
+
+
+# ---------------------------------------------------------------------------
+# Measurements, each in its own process
+# ---------------------------------------------------------------------------
+
+
+def _peak_mb() -> float:
+    """Peak resident set size of this process so far, in MB (Linux reports KB)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _cpu_seconds() -> float:
+    """CPU time (user and system) this process has used: steadier than wall time on a shared machine."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _rss_mb() -> float:
+    try:
+        import psutil
+
+        return round(psutil.Process().memory_info().rss / 2**20, 1)
+    except ImportError:  # pragma: no cover - psutil is in the dev extra
+        return _peak_mb()
+
+
+def measure_generate(corpus: Path, forces: int, rounds: int, seed: int) -> dict[str, Any]:
+    from oversight.synth import generate
+
+    start = time.perf_counter()
+    manifest = generate(corpus, forces=forces, rounds=rounds, seed=seed)
+    return {
+        "seconds": round(time.perf_counter() - start, 2),
+        "documents": manifest["documents"],
+        "facts": manifest["facts"]["total"],
+        "truthNodes": manifest["truth"]["nodes"],
+        "truthRelationships": manifest["truth"]["relationships"],
+        "lines": manifest["lines"],
+        "megabytes": round(manifest["bytes"] / 1e6, 2),
+        "supersession": manifest["supersession"],
+        "peakMB": _peak_mb(),
+    }
+
+
+def measure_ingest(corpus: Path, store: Path, profile: Path | None = None) -> dict[str, Any]:
+    # Imports first, so the time measured is the work, not the loading of libraries.
+    import sklearn.feature_extraction.text  # noqa: F401
+    import sklearn.metrics.pairwise  # noqa: F401
+
+    from oversight import api
+    from oversight.loaders.registry import extractor_families, get_extractor
+    from oversight.ontology import ontology
+
+    ontology()
+    for family in extractor_families():
+        get_extractor(family)
+    before = _rss_mb()
+    profiler = None
+    if profile is not None:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.005)
+        profiler.start()
+    cpu, start = _cpu_seconds(), time.perf_counter()
+    report = api.ingest([corpus / "corpus"], store)
+    seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
+    if profiler is not None and profile is not None:
+        profiler.stop()
+        profile.write_text(profiler.output_text(unicode=True, color=False), encoding="utf-8")
+    facts = sum(report.facts.values())
+    return {
+        "seconds": round(seconds, 2),
+        "cpuSeconds": round(cpu, 2),
+        "documents": len(report.documents),
+        "facts": facts,
+        "documentsPerSecond": round(len(report.documents) / seconds, 1),
+        "factsPerSecond": round(facts / seconds),
+        "nodes": report.nodes,
+        "relationships": report.relationships,
+        "problems": [str(p) for p in report.problems],
+        "warnings": len(report.warnings),
+        "rssBeforeMB": before,
+        "peakMB": _peak_mb(),
+        "storeMB": round((store / "graph.json").stat().st_size / 1e6, 1),
+    }
+
+
+def measure_load_and_score(corpus: Path, store: Path) -> dict[str, Any]:
+    from oversight.graph.embedded_store import EmbeddedStore
+    from oversight.synth.score import GOAL_F1, KNOWN_GAPS, gap_counts, score, score_inferred
+
+    before = _rss_mb()
+    cpu, start = _cpu_seconds(), time.perf_counter()
+    state = EmbeddedStore(store).load()
+    seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
+    peak = _peak_mb()
+    extracted = state.graph.to_node_link()
+    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    rows = score(truth, extracted)
+    return {
+        "loadSeconds": round(seconds, 2),
+        "loadCpuSeconds": round(cpu, 2),
+        "loadRssBeforeMB": before,
+        "loadPeakMB": peak,
+        "accuracy": [r.as_dict() for r in rows],
+        "belowGoal": [r.kind for r in rows if r.f1 < GOAL_F1],
+        "belowGoalWithoutKnownGaps": [r.kind for r in rows if r.f1_without_gaps < GOAL_F1],
+        "gaps": [
+            {"gap": g.name, "where": g.where, "facts": gap_counts(rows)[g.name], "description": g.description}
+            for g in KNOWN_GAPS
+        ],
+        "inferred": score_inferred(extracted, manifest["unstated"]),
+    }
+
+
+def _child(args: argparse.Namespace) -> int:
+    """Run one measurement in this process and print its JSON on the last line."""
+    corpus, store = Path(args.corpus), Path(args.store)
+    if args.measure == "generate":
+        result = measure_generate(corpus, args.forces, args.rounds, args.seed)
+    elif args.measure == "ingest":
+        result = measure_ingest(corpus, store, Path(args.profile) if args.profile else None)
+    else:
+        result = measure_load_and_score(corpus, store)
+    sys.stdout.write("\n" + json.dumps(result) + "\n")
+    return 0
+
+
+def _run_child(measure: str, forces: int, rounds: int, seed: int, corpus: Path, store: Path,
+               profile: Path | None = None) -> dict[str, Any]:
+    command = [
+        sys.executable, str(Path(__file__).resolve()), "--child", measure,
+        "--forces", str(forces), "--rounds", str(rounds), "--seed", str(seed),
+        "--corpus", str(corpus), "--store", str(store),
+    ]
+    if profile is not None:
+        command += ["--profile", str(profile)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    if done.returncode != 0:
+        raise SystemExit(f"bench: {measure} of {forces} forces failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------------------
+# Growth
+# ---------------------------------------------------------------------------
+
+
+def fit_exponent(sizes: list[float], costs: list[float]) -> float | None:
+    """The exponent k of cost ~ size^k, least squares on logs (None with fewer than two points).
+
+    >>> fit_exponent([5, 15, 45], [1.0, 3.0, 9.0])
+    1.0
+    >>> fit_exponent([5, 15, 45], [1.0, 9.0, 81.0])
+    2.0
+    """
+    points = [(math.log(s), math.log(c)) for s, c in zip(sizes, costs, strict=True) if s > 0 and c > 0]
+    if len(points) < 2:
+        return None
+    mx = sum(x for x, _ in points) / len(points)
+    my = sum(y for _, y in points) / len(points)
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    if sxx == 0:
+        return None
+    return round(sum((x - mx) * (y - my) for x, y in points) / sxx, 2)
+
+
+def growth_name(k: float | None) -> str:
+    """Words for a fitted exponent.
+
+    >>> [growth_name(k) for k in (0.3, 0.97, 1.12, 1.6, 2.1)]
+    ['sublinear (fixed costs dominate)', 'linear', 'n log n', 'between n log n and quadratic', 'quadratic or worse']
+    """
+    if k is None:
+        return "n/a"
+    if k < 0.85:
+        return "sublinear (fixed costs dominate)"
+    if k < 1.08:
+        return "linear"
+    if k < 1.25:
+        return "n log n"
+    if k < 1.85:
+        return "between n log n and quadratic"
+    return "quadratic or worse"
+
+
+# ---------------------------------------------------------------------------
+# The run
+# ---------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                ram = round(int(line.split()[1]) / 2**20, 1)
+    except OSError:
+        pass
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": model or platform.processor(),
+        "ramGB": ram,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def run(sizes: list[int], rounds: int, seed: int, workdir: Path, profile: Path | None = None) -> tuple[list[Section], Context]:
+    corpora: dict[int, Path] = {}
+    stores: dict[int, Path] = {}
+    measures: dict[int, dict[str, Any]] = {}
+    for forces in sizes:
+        corpus = workdir / f"corpus-{forces}x{rounds}"
+        store = workdir / f"store-{forces}x{rounds}"
+        shutil.rmtree(store, ignore_errors=True)
+        corpora[forces], stores[forces] = corpus, store
+        generated = _run_child("generate", forces, rounds, seed, corpus, store)
+        profile_file = None
+        if profile is not None:
+            profile.mkdir(parents=True, exist_ok=True)
+            profile_file = profile / f"ingest-{forces}x{rounds}.txt"
+        ingested = _run_child("ingest", forces, rounds, seed, corpus, store, profile_file)
+        scored = _run_child("score", forces, rounds, seed, corpus, store)
+        measures[forces] = {"generate": generated, "ingest": ingested, "score": scored}
+        print(f"bench: {forces} forces x {rounds} rounds: {ingested['documents']} documents ingested in "
+              f"{ingested['seconds']} s", file=sys.stderr)
+    context = Context(sizes, rounds, seed, corpora, stores, measures)
+    return sections(context), context
+
+
+def sections(context: Context) -> list[Section]:
+    sizes, measures = context.sizes, context.measures
+    out: list[Section] = []
+
+    corpus = Section("corpus", "Synthetic corpus", ["forces", "rounds", "documents", "reports", "progress",
+                                                    "inspectionsAudits", "minutes", "registers", "facts",
+                                                    "truthNodes", "truthRelationships", "MB", "generateSeconds"])
+    for forces in sizes:
+        g = measures[forces]["generate"]
+        by = g["documents"]["byFamily"]
+        corpus.rows.append({
+            "forces": forces, "rounds": context.rounds, "documents": g["documents"]["total"],
+            "reports": by.get("peel-report", 0), "progress": by.get("peel-progress", 0),
+            "inspectionsAudits": by.get("inspections-audits", 0), "minutes": by.get("minutes", 0),
+            "registers": by.get("register", 0), "facts": g["facts"], "truthNodes": g["truthNodes"],
+            "truthRelationships": g["truthRelationships"], "MB": g["megabytes"], "generateSeconds": g["seconds"],
+        })
+    out.append(corpus)
+
+    largest = sizes[-1]
+    scored = measures[largest]["score"]
+    accuracy = Section(
+        "accuracy",
+        f"Extraction accuracy at {largest} forces x {context.rounds} rounds (goal: F1 >= 0.98 per kind)",
+        ["kind", "truth", "extracted", "precision", "recall", "f1", "misses", "extras", "f1WithoutKnownGaps",
+         "unexplainedMisses", "unexplainedExtras"],
+    )
+    for row in scored["accuracy"]:
+        accuracy.rows.append({k: row[k] for k in accuracy.columns})
+    below, residual = scored["belowGoal"], scored["belowGoalWithoutKnownGaps"]
+    accuracy.notes.append(
+        "every kind meets the goal" if not below else f"{len(below)} kinds below the goal: " + ", ".join(below)
+    )
+    accuracy.notes.append(
+        "with the facts of the known extractor gaps set aside, every kind meets the goal"
+        if not residual else "below the goal even without the known gaps: " + ", ".join(residual)
+    )
+    for row in scored["accuracy"]:
+        if row["unexplainedMisses"] or row["unexplainedExtras"]:
+            accuracy.notes.append(
+                f"{row['kind']}: unexplained misses {row['missSample'][:3]}, extras {row['extraSample'][:3]}"
+            )
+    for forces in sizes[:-1]:
+        other = measures[forces]["score"]["belowGoalWithoutKnownGaps"]
+        accuracy.notes.append(
+            f"at {forces} forces: {len(measures[forces]['score']['belowGoal'])} kinds below the goal, "
+            + ("none without the known gaps" if not other else "without the known gaps: " + ", ".join(other))
+        )
+    out.append(accuracy)
+
+    gaps = Section("known-gaps", f"Known extractor gaps and the facts they explain at {largest} forces",
+                   ["gap", "where", "facts", "description"])
+    gaps.rows.extend(scored["gaps"])
+    out.append(gaps)
+
+    inferred = Section("inferred-supersession", "Inferred supersession against the unstated chains (suggestions; no goal)",
+                       ["forces", "chains", "suggestions", "right", "chainsFound", "precision", "recall"])
+    for forces in sizes:
+        i = measures[forces]["score"]["inferred"]
+        inferred.rows.append({"forces": forces, **{k: i[k] for k in inferred.columns[1:]}})
+    out.append(inferred)
+
+    cost = Section("ingest", "Ingest (api.ingest: read, detect, extract, resolve, build with inference, save) and store load",
+                   ["forces", "documents", "facts", "ingestSeconds", "ingestCpuSeconds", "documentsPerSecond",
+                    "factsPerSecond", "ingestPeakMB", "storeMB", "loadSeconds", "loadCpuSeconds", "loadPeakMB", "problems"])
+    for forces in sizes:
+        i, s = measures[forces]["ingest"], measures[forces]["score"]
+        cost.rows.append({
+            "forces": forces, "documents": i["documents"], "facts": i["facts"], "ingestSeconds": i["seconds"],
+            "ingestCpuSeconds": i["cpuSeconds"], "documentsPerSecond": i["documentsPerSecond"],
+            "factsPerSecond": i["factsPerSecond"], "ingestPeakMB": i["peakMB"], "storeMB": i["storeMB"],
+            "loadSeconds": s["loadSeconds"], "loadCpuSeconds": s["loadCpuSeconds"], "loadPeakMB": s["loadPeakMB"],
+            "problems": len(i["problems"]),
+        })
+    cost.notes.append(
+        f"peak RSS includes the interpreter and libraries: {measures[sizes[0]]['ingest']['rssBeforeMB']} MB before "
+        f"ingest, {measures[sizes[0]]['score']['loadRssBeforeMB']} MB before load"
+    )
+    out.append(cost)
+
+    growth = Section("growth", "Cost growth (cost ~ size^k, fitted on the sizes run, against forces and against facts)",
+                     ["measure", *[f"at{n}" for n in sizes], "kForces", "kFacts", "growth"])
+    series = {
+        "documents": [measures[n]["ingest"]["documents"] for n in sizes],
+        "facts": [measures[n]["ingest"]["facts"] for n in sizes],
+        "ingestSeconds": [measures[n]["ingest"]["seconds"] for n in sizes],
+        "ingestCpuSeconds": [measures[n]["ingest"]["cpuSeconds"] for n in sizes],
+        "ingestPeakMB (above baseline)": [
+            round(measures[n]["ingest"]["peakMB"] - measures[n]["ingest"]["rssBeforeMB"], 1) for n in sizes
+        ],
+        "storeMB": [measures[n]["ingest"]["storeMB"] for n in sizes],
+        "loadSeconds": [measures[n]["score"]["loadSeconds"] for n in sizes],
+        "loadCpuSeconds": [measures[n]["score"]["loadCpuSeconds"] for n in sizes],
+        "loadPeakMB (above baseline)": [
+            round(measures[n]["score"]["loadPeakMB"] - measures[n]["score"]["loadRssBeforeMB"], 1) for n in sizes
+        ],
+        "generateSeconds": [measures[n]["generate"]["seconds"] for n in sizes],
+    }
+    facts = [float(v) for v in series["facts"]]
+    for name, values in series.items():
+        k = fit_exponent([float(n) for n in sizes], [float(v) for v in values])
+        k_facts = None if name in ("documents", "facts") else fit_exponent(facts, [float(v) for v in values])
+        named = "corpus size" if k_facts is None else growth_name(k_facts)
+        growth.rows.append({"measure": name, **{f"at{n}": v for n, v in zip(sizes, values, strict=True)}, "kForces": k,
+                            "kFacts": k_facts, "growth": named})
+    growth.notes.append(
+        "k is the least-squares slope of log cost against log size; the growth named is against facts (the "
+        "corpus size), since forces differ in how many papers they have; fixed costs (a few hundred ms per run) "
+        "pull k below 1 at small sizes"
+    )
+    out.append(growth)
+
+    for name, title, columns, rows in EXTRA_SECTIONS:
+        found = rows(context)
+        if found:
+            out.append(Section(name, title, columns, found))
+    return out
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4g}" if abs(value) < 1000 else f"{value:.0f}"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value)
+    return "" if value is None else str(value)
+
+
+def format_section(section: Section) -> str:
+    """A section as a plain-text table (columns padded, numbers right-aligned), then its notes."""
+    rows = [[_cell(row.get(c)) for c in section.columns] for row in section.rows]
+    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(section.columns)]
+    numeric = [all(r[i].replace(".", "", 1).replace("-", "", 1).isdigit() for r in rows if r[i]) for i in range(len(widths))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.rjust(w) if n else c.ljust(w) for c, w, n in zip(cells, widths, numeric, strict=True)).rstrip()
+
+    out = [section.title, "-" * len(section.title), line(section.columns)]
+    out.extend(line(r) for r in rows)
+    out.extend(f"  * {note}" for note in section.notes)
+    return "\n".join(out) + "\n"
+
+
+def print_sections(found: list[Section], info: dict[str, Any]) -> None:
+    print(f"machine: {info['nproc']} CPU ({info['cpu']}), {info['ramGB']} GB RAM, Python {info['python']}\n")
+    for section in found:
+        print(format_section(section))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="National-scale benchmark of the oversight pipeline (see the module docstring).")
+    sizes = parser.add_mutually_exclusive_group()
+    sizes.add_argument("--quick", action="store_true", help="2, 5 and 10 forces (under 2 minutes)")
+    sizes.add_argument("--tiny", action="store_true", help="1, 2 and 3 forces x 2 rounds (a smoke test)")
+    sizes.add_argument("--sizes", help="comma-separated numbers of forces, e.g. 5,15,43")
+    parser.add_argument("--rounds", type=int, default=None, help="PEEL rounds, 1 to 4 [4; 2 with --tiny]")
+    parser.add_argument("--seed", type=int, default=1, help="generator seed [1]")
+    parser.add_argument("--json", dest="json_file", help="also write the report as JSON to this file")
+    parser.add_argument("--workdir", help="where corpora and stores go [a temporary directory]")
+    parser.add_argument("--keep", action="store_true", help="keep the corpora and stores")
+    parser.add_argument("--profile", help="profile each ingest with pyinstrument; write the profiles to this directory")
+    parser.add_argument("--child", choices=("generate", "ingest", "score"), help=argparse.SUPPRESS)
+    parser.add_argument("--forces", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--store", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        args.measure = args.child
+        return _child(args)
+
+    chosen = list(TINY if args.tiny else QUICK if args.quick else FULL)
+    if args.sizes:
+        chosen = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    rounds = args.rounds or (2 if args.tiny else 4)
+    workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="oversight-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    try:
+        found, context = run(chosen, rounds, args.seed, workdir, Path(args.profile) if args.profile else None)
+    finally:
+        if not args.keep and not args.workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
+    info = machine()
+    report = {
+        "benchmark": "oversight national scale",
+        "command": "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "machine": info,
+        "parameters": {"sizes": chosen, "rounds": rounds, "seed": args.seed},
+        "seconds": round(time.perf_counter() - started, 1),
+        "sections": [s.as_dict() for s in found],
+    }
+    print_sections(found, info)
+    print(json.dumps(report, indent=1))
+    if args.json_file:
+        Path(args.json_file).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    if args.keep:
+        print(f"bench: corpora and stores kept in {workdir}", file=sys.stderr)
+    del context
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
