@@ -36,9 +36,6 @@ from oversight.ontology import L, Ontology, ontology
 
 __all__ = ["Resolved", "Resolver"]
 
-#: Words of a force's names that are not place names.
-_NOT_PLACE = {"police", "constabulary", "service", "the", "of", "and", "force"}
-
 
 @dataclass(frozen=True)
 class Resolved:
@@ -100,25 +97,9 @@ class Resolver:
             tail = segment + "/" + slugify(" ".join(words))
         return f"{parent}/{tail}" if parent else tail
 
-    def _without_place(self, name: str, parent: str | None) -> str | None:
-        """The name without its force's place words ("Essex Police and Crime Panel" ->
-        "Police and Crime Panel"), so that force-level names resolve for every force."""
-        force = self.onto.gazetteer.lookup(parent.split("/", 1)[0], L.Force) if parent else None
-        if force is None:
-            return None
-        place = {w for label in force.names for w in re.findall(r"[a-z]+", label.lower())} - _NOT_PLACE
-        kept = [w for w in name.split() if re.sub(r"[^a-z]", "", w.lower()) not in place]
-        generic = re.sub(r"^(?:and|of|the)\b\W*", "", " ".join(kept), flags=re.IGNORECASE).strip(" ,")
-        return generic if generic and generic != name else None
-
     def _gazetteered(self, label: str, name: str, parent: str | None) -> Resolved:
-        entry = self.onto.gazetteer.lookup(name, label)
-        if entry is None:
-            generic = self._without_place(name, parent)
-            if generic:
-                entry = self.onto.gazetteer.lookup(generic, label)
-                if entry is not None and entry.scope != "force":
-                    entry = None
+        force = parent.split("/", 1)[0] if parent else None
+        entry = self.onto.gazetteer.lookup(name, label, force=force)
         props: dict[str, Any] = {"surfaceNames": [name]}
         if entry is None:
             props.update(name=name, unresolved=True)

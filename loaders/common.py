@@ -34,6 +34,7 @@ __all__ = [
     "peel_round",
     "round_year",
     "peel_inspection",
+    "peel_pillar",
     "area_slug",
     "area_ref",
     "body_ref",
@@ -111,6 +112,23 @@ def peel_inspection(force: Ref, round_: str, pillar: str | None = None) -> Ref:
     """
     label = f"PEEL {round_}" + (f" {pillar.lower()}" if pillar else "")
     return Ref.of("Inspection", label, within=force)
+
+
+_PILLAR = re.compile(r"\b(effectiveness|efficiency|legitimacy)\b", re.IGNORECASE)
+
+
+def peel_pillar(text: str, round_: str) -> str | None:
+    """The PEEL pillar a text names, for rounds before 2021 (inspected pillar by pillar).
+
+    >>> peel_pillar("PEEL: Police effectiveness 2017 - An inspection of Kent Police", "2017")
+    'effectiveness'
+    >>> peel_pillar("PEEL 2021/22 effectiveness", "2021/22") is None
+    True
+    """
+    if round_year(round_) >= 2021:
+        return None
+    match = _PILLAR.search(text)
+    return match.group(1).lower() if match else None
 
 
 def area_slug(name: str, round_: str | None = None) -> str | None:

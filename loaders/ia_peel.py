@@ -96,6 +96,11 @@ _COUNT_OF = re.compile(
     r"(?:AFIs?|areas?\s+for\s+improvement)",
     re.I,
 )
+#: "the remaining two AFIs", "the other three areas for improvement": a count without a total.
+_COUNTED = re.compile(
+    rf"\bthe\s+(?:(?:remaining|other|previous|outstanding)\s+)+(?P<c>{NUM})\s+(?:AFIs|areas\s+for\s+improvement)\b",
+    re.I,
+)
 _SINGLE = re.compile(
     r"\b(?:the|this)\s+(?:(?:previous|remaining)\s+)?AFI\b(?!s)|\bthe\s+(?:previous\s+)?area\s+for\s+improvement\b",
     re.I,
@@ -449,10 +454,13 @@ def _previous_count(
     ev = sentence.para.evidence(doc.lines, sentence.start, sentence.end, doc)
     props: dict[str, object] = {"outcome": outcome, "findingKind": "AreaForImprovement"}
     counted = _COUNT_OF.search(text)
+    numbered = _COUNTED.search(text)
     if counted:
         props.update(
             count=parse_number(counted.group("c")), ofTotal=parse_number(counted.group("t"))
         )
+    elif numbered and parse_number(numbered.group("c")) is not None:
+        props["count"] = parse_number(numbered.group("c"))
     elif _SINGLE.search(text):
         props["count"] = 1
     else:

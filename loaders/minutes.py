@@ -289,7 +289,7 @@ def _attendance_list(
         person = common.person_ref(_person_name(who, names), force)
         ev = facts.evidence(line, quote=body[match.start("who") : match.end()].strip())
         facts.edge(R.ATTENDED_BY, meeting.ref, person, ev, role=role)
-        if role and ontology().gazetteer.lookup(role, "Post"):
+        if role and ontology().gazetteer.lookup(role, "Post", force=force.name if force else None):
             facts.edge(R.HOLDS, person, common.post_ref(role, force), ev)
         if role and re.fullmatch(r"chair(?:man|woman|person)?", role.strip(), re.I):
             facts.edge(R.CHAIRED_BY, meeting.board, person, ev, role=role)
@@ -309,7 +309,7 @@ def _name_posts(
     raw = doc.lines[line - 1]
     for match in _NAME_POST.finditer(raw):
         post = match.group("post").strip()
-        if not ontology().gazetteer.lookup(post, "Post"):
+        if not ontology().gazetteer.lookup(post, "Post", force=force.name if force else None):
             continue
         person = common.person_ref(match.group("name"), force)
         ev = facts.evidence(line, quote=match.group(0).strip())
@@ -398,11 +398,11 @@ def _discusses(
                 facts.node(other, ev, date=dates[-1][2])
                 facts.edge(R.MEETING_OF, other, board, ev)
                 facts.edge(R.DISCUSSES, item, other, ev)
-    peel = re.search(r"\bPEEL\b[^()]*?\b(20\d\d\s*[/-]\s*\d\d)\b", title)
+    peel = re.search(r"\bPEEL\b[^()]*?\b(20\d\d(?:\s*[/-]\s*\d\d)?)\b", title)
     if peel and force is not None:
         round_ = common.peel_round(peel.group(1))
         if round_:
-            peel_ref = common.peel_inspection(force, round_)
+            peel_ref = common.peel_inspection(force, round_, common.peel_pillar(title, round_))
             facts.node(peel_ref, ev, kind="peel", round=round_)
             facts.edge(R.DISCUSSES, item, peel_ref, ev)
     found = programmes.get(normalise_label(title))

@@ -117,7 +117,8 @@ _OVERSIGHT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CHAIRED_AFTER = re.compile(
-    r"^\s*,?\s*\(?\s*(?:which\s+is\s+|that\s+is\s+|and\s+is\s+|is\s+)?chaired\s+by\s+",
+    # an abbreviation in brackets may sit between the board and "chaired by": "Board (FIDB) chaired by"
+    r"^\s*(?:\(\s*[A-Z][A-Za-z&]{1,9}\s*\)\s*)?,?\s*\(?\s*(?:which\s+is\s+|that\s+is\s+|and\s+is\s+|is\s+)?chaired\s+by\s+",
     re.IGNORECASE,
 )
 _CHAIRED_MEETING = re.compile(
@@ -423,7 +424,8 @@ class PeelProgressExtractor:
                 doc.warning(f"no {what} found for the inspection tracked; nothing extracted")
             )
             return Extraction(document=doc.record(title=title, date=date), warnings=warnings)
-        inspection = common.peel_inspection(force, round_)
+        named = inspection_title or (doc.line(round_line) if round_line else "") or (title or "")
+        inspection = common.peel_inspection(force, round_, common.peel_pillar(named, round_))
         line = round_line or title_line or 1
         sink.node(
             inspection, line, kind="peel", round=round_, published=published, title=inspection_title

@@ -219,6 +219,10 @@ class GazetteerEntry:
         return (self.pref_label, *self.alt_labels)
 
 
+#: Words of a force's names that are not place names.
+_NOT_PLACE = {"police", "constabulary", "service", "the", "of", "and", "force"}
+
+
 class Gazetteer:
     """Lookup of known bodies and posts by any of their labels."""
 
@@ -232,16 +236,46 @@ class Gazetteer:
                 if entry not in bucket:
                     bucket.append(entry)
 
-    def lookup(self, text: str, label: str | None = None) -> GazetteerEntry | None:
+    def lookup(self, text: str, label: str | None = None, force: str | None = None) -> GazetteerEntry | None:
         """The entry any of whose labels matches ``text``, optionally of class ``label``.
 
-        Returns None when nothing matches, or when the match is ambiguous and no
-        ``label`` tells the candidates apart.
+        With ``force`` (a force's name or key), a force-level name that carries
+        the force's own place name ("Essex Police and Crime Panel") is looked up
+        again without it ("Police and Crime Panel"). Returns None when nothing
+        matches, or when the match is ambiguous and no ``label`` tells the
+        candidates apart.
+
+        >>> ontology().gazetteer.lookup("Dyfed-Powys Police and Crime Panel", "Board", force="dyfed-powys-police").slug
+        'police-and-crime-panel'
         """
+        entry = self._lookup(text, label)
+        if entry is None and force:
+            generic = self.without_place(text, force)
+            if generic:
+                entry = self._lookup(generic, label)
+                if entry is not None and entry.scope != "force":
+                    entry = None
+        return entry
+
+    def _lookup(self, text: str, label: str | None) -> GazetteerEntry | None:
         candidates = self._index.get(normalise_label(text), [])
         if label is not None:
             candidates = [e for e in candidates if self._is_a(e.label, label)]
         return candidates[0] if len(candidates) == 1 else None
+
+    def without_place(self, text: str, force: str) -> str | None:
+        """``text`` without the place words of ``force``'s names, or None if it has none.
+
+        >>> ontology().gazetteer.without_place("Thames Valley Police and Crime Commissioner", "Thames Valley Police")
+        'Police and Crime Commissioner'
+        """
+        entry = self._lookup(force.split("/", 1)[0], "Force")
+        if entry is None:
+            return None
+        place = {w for name in entry.names for w in re.findall(r"[a-z]+", name.lower())} - _NOT_PLACE
+        kept = [w for w in text.split() if not set(re.findall(r"[a-z]+", w.lower())) <= place or not re.search(r"[a-z]", w.lower())]
+        generic = re.sub(r"^(?:and|of|the)\b\W*", "", " ".join(kept), flags=re.IGNORECASE).strip(" ,")
+        return generic if generic and generic != text else None
 
     def entries_of(self, label: str) -> tuple[GazetteerEntry, ...]:
         return tuple(e for e in self.entries if self._is_a(e.label, label))

@@ -710,3 +710,12 @@ class TestAuditTables:
         assert g.out(f"{FIREARMS}/rec-03", "OVERSEEN_BY") == [
             "essex-police/board/joint-audit-committee"
         ]
+
+
+def test_the_remaining_n_afis_carried_forward_is_a_count_of_n():
+    g, _ = run(PEEL.replace(
+        "The remaining AFI on recording ethnicity issued in PEEL 2021/22 will be carried forward into the new improvement plan.",
+        "The remaining two AFIs issued in PEEL 2021/22 will be carried forward into the new improvement plan.",
+    ))
+    node = stated_count(g, "essex-police/peel-2021-22", "carried-forward")
+    assert (node["count"], node.get("coversAll")) == (2, None)

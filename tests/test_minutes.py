@@ -432,3 +432,14 @@ class TestProgramme:
         assert g.out("essex-police/board/nhp-board", "LED_BY") == [
             "essex-police/post/assistant-chief-constable"
         ]
+
+
+def test_an_attendee_whose_post_carries_the_forces_place_name_holds_that_post():
+    g, _ = run(MINUTES.replace("Mr R Hall (Police and Crime Commissioner)", "Mr R Hall (Essex Police and Crime Commissioner)"))
+    assert g.out("essex-police/person/r-hall", "HOLDS") == ["essex-police/post/police-and-crime-commissioner"]
+
+
+def test_an_item_on_a_pre_2021_peel_report_discusses_that_pillar_inspection():
+    g, _ = run(MINUTES.replace("12. HMICFRS PEEL Inspection 2023/25 - update", "12. HMICFRS PEEL effectiveness 2017 - update"))
+    items = [k for k in g.keys("AgendaItem") if g.out(k, "DISCUSSES") and "peel" in " ".join(g.out(k, "DISCUSSES"))]
+    assert [g.out(k, "DISCUSSES") for k in items] == [["essex-police/peel-2017-effectiveness"]]

@@ -146,3 +146,8 @@ def test_supersession_bases_rank_stated_over_register_over_inferred() -> None:
 def test_vocabulary_check_lists_the_known_notations() -> None:
     with pytest.raises(UnknownName, match="'purple' is not in vocabulary RAG; known: green, amber, red"):
         ontology().vocabulary("RAG").check("purple")
+
+
+def test_a_force_level_name_with_a_hyphenated_place_name_resolves() -> None:
+    entry = ontology().gazetteer.lookup("Dyfed-Powys Police and Crime Panel", "Board", force="dyfed-powys-police")
+    assert entry is not None and entry.slug == "police-and-crime-panel"

@@ -689,3 +689,30 @@ class TestHeadingForms:
 
     def test_status_date_cites_the_papers_date_line(self, graph):
         assert line_of(PAPER, "Date:") in [e["line"] for e in graph.evidence(status(3))]
+
+
+def _graph_of(text):
+    from oversight.graph.build import build_graph
+
+    return build_graph([PeelProgressExtractor().extract(TextDocument.from_text(text))])
+
+
+def test_a_board_abbreviated_in_brackets_still_has_its_chair_read():
+    g = _graph_of(
+        "Subject: PEEL update\nDate: 18 April 2023\n"
+        "On 28 April 2022, HMICFRS published PEEL 2021/22 An Inspection of Essex Police.\n"
+        "Progress is overseen by the Future Improvement and Development Board (FIDB) chaired by the DCC.\n"
+        "1. The Force should answer calls promptly\nAmber\nAnticipated completion date - May 2023\n"
+    )
+    assert g.out("essex-police/board/future-improvement-and-development-board", "CHAIRED_BY") == [
+        "essex-police/post/deputy-chief-constable"
+    ]
+
+
+def test_a_paper_on_a_pre_2021_round_keys_the_inspection_with_its_pillar():
+    g = _graph_of(
+        "Subject: PEEL effectiveness 2017 update\nDate: 18 April 2019\n"
+        "In March 2018, HMICFRS published PEEL: Police effectiveness 2017 An Inspection of Essex Police.\n"
+        "1. The Force should answer calls promptly\nAmber\nAnticipated completion date - May 2019\n"
+    )
+    assert g.keys("Inspection") == ["essex-police/peel-2017-effectiveness"]
