@@ -43,9 +43,11 @@ from oversight.graph.status import current_status, finding_outcome
 __all__ = ["Candidate", "supersession_candidates", "add_inferred_supersession"]
 
 #: Least similarity for a candidate in the same or a related area...
-MIN_SIMILARITY = 0.05
-#: ...and when either finding's area is not recorded.
-MIN_SIMILARITY_NO_AREA = 0.15
+MIN_SIMILARITY = 0.15
+#: ...when either finding's area is not recorded...
+MIN_SIMILARITY_NO_AREA = 0.2
+#: ...and when the stated counts leave the earlier finding no outcome but superseded.
+MIN_SIMILARITY_FORCED = 0.05
 MIN_CONFIDENCE = 0.35
 PER_FINDING = 2
 #: Similarity at or above this counts in full (TF-IDF scores of short texts stay low).
@@ -220,7 +222,10 @@ def supersession_candidates(graph: OversightGraph) -> list[Candidate]:
                 area_scores[pair] = _area_score(graph, *pair)
             area_score, area_text = area_scores[pair]
             similarity = sims.get((earlier, later), 0.0)
-            floor = MIN_SIMILARITY_NO_AREA if area_score < 0.7 else MIN_SIMILARITY
+            if closure_score == 1.0:
+                floor = MIN_SIMILARITY_FORCED
+            else:
+                floor = MIN_SIMILARITY_NO_AREA if area_score < 0.7 else MIN_SIMILARITY
             if area_score == 0.0 or similarity < floor:
                 continue
             confidence = round(
