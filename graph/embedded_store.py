@@ -48,6 +48,17 @@ class StoreState:
     graph: OversightGraph = field(default_factory=OversightGraph)
 
 
+def _alive(pid: int) -> bool:
+    """Whether a process with this id exists (one of another user's counts as alive)."""
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):  # OverflowError: no process can have that id
+        return False
+    except OSError:  # PermissionError: another user's process
+        return True
+    return True
+
+
 def _dump(item: Any) -> str:
     return json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
@@ -119,6 +130,7 @@ class EmbeddedStore:
     def save(self, state: StoreState) -> None:
         """Write the store atomically: the old file stays whole until the new one is."""
         self.path.mkdir(parents=True, exist_ok=True)
+        self._remove_stale_temporaries()
         extractions = sorted(state.extractions, key=lambda e: e.document.key)
         tmp = self.path / f".{STORE_FILE}.{os.getpid()}.tmp"
         try:
@@ -151,6 +163,18 @@ class EmbeddedStore:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
+
+    def _remove_stale_temporaries(self) -> None:
+        """Delete ``.graph.json.<pid>.tmp`` files left by writers that died mid-save (SIGKILL, power cut).
+
+        Only files of processes that no longer exist are removed; a live writer's
+        file is its own (and the store lock keeps live writers apart anyway).
+        """
+        for leftover in self.path.glob(f".{STORE_FILE}.*.tmp"):
+            pid = leftover.name[len(STORE_FILE) + 2 : -len(".tmp")]
+            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
 
     def _fsync_dir(self) -> None:
         with contextlib.suppress(OSError):

@@ -25,6 +25,7 @@ Constabulary and Fire & Rescue Services"). The helpers here absorb that once:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -152,10 +153,11 @@ class Para:
         return self.pieces[-1][1]
 
     def _locate(self, offset: int) -> tuple[int, int]:
-        for start, line, column in reversed(self.pieces):
-            if offset >= start:
-                return line, column + (offset - start)
-        return self.pieces[0][1], self.pieces[0][2]
+        index = bisect.bisect_right(self.pieces, offset, key=lambda piece: piece[0]) - 1
+        if index < 0:
+            return self.pieces[0][1], self.pieces[0][2]
+        start, line, column = self.pieces[index]
+        return line, column + (offset - start)
 
     def evidence(self, lines: Sequence[str], start: int, end: int, doc: TextDocument) -> Evidence:
         """Evidence for ``text[start:end]``: its lines, and the raw words between its ends.
@@ -191,34 +193,39 @@ def paragraphs(lines: Sequence[str], start: int, end: int) -> list[Para]:
     """
     paras: list[Para] = []
     current: Para | None = None
+    # The text of ``current`` is gathered in a list and joined once: appending
+    # to a string attribute line by line is quadratic on a long run of lines.
+    parts: list[str] = []
+    length = 0
+
+    def close() -> None:
+        if current is not None:
+            current.text = " ".join(parts)
+            paras.append(current)
+
     open_ended = False
     for number in range(start, min(end, len(lines)) + 1):
         raw = lines[number - 1]
         stripped = raw.strip()
         if not stripped or is_noise(raw):
             if current is not None and not open_ended:
-                paras.append(current)
+                close()
                 current = None
             continue
         column = len(raw) - len(raw.lstrip())
-        if current is not None and open_ended and stripped[0].islower():
-            current.pieces.append((len(current.text) + 1, number, column))
-            current.text += " " + stripped
-        elif (
-            current is not None
-            and open_ended
-            and not _blank_between(lines, current.last, number)
-            and not _ITEM_START.match(stripped)
+        if current is not None and open_ended and (
+            stripped[0].islower()
+            or (not _blank_between(lines, current.last, number) and not _ITEM_START.match(stripped))
         ):
-            current.pieces.append((len(current.text) + 1, number, column))
-            current.text += " " + stripped
+            current.pieces.append((length + 1, number, column))
+            parts.append(stripped)
+            length += 1 + len(stripped)
         else:
-            if current is not None:
-                paras.append(current)
+            close()
             current = Para(stripped, [(0, number, column)])
+            parts, length = [stripped], len(stripped)
         open_ended = not stripped.endswith(_TERMINAL)
-    if current is not None:
-        paras.append(current)
+    close()
     return paras
 
 

@@ -9,6 +9,8 @@ Nothing here knows about stores.
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -40,9 +42,40 @@ class Problem:
 
     path: str
     message: str
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        # A file name or a parser's message may hold a line break or a terminal
+        # escape; the line stays one line and prints them escaped.
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return _one_line(f"{where}: {self.message}")
+
+
+def _one_line(text: str) -> str:
+    r"""``text`` with control characters escaped, so it prints as one inert line.
+
+    >>> _one_line("bad\nname\x1b[31m.txt: empty file")
+    'bad\\nname\\x1b[31m.txt: empty file'
+    >>> _one_line("caf\udce9.txt")  # a Latin-1 file name on a UTF-8 file system
+    'caf\\xe9.txt'
+    """
+    if text.isprintable():
+        return text
+    try:  # the bytes of a file name that is not UTF-8, as \xNN
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        pass
+    return "".join(
+        c.encode("unicode_escape", "backslashreplace").decode("ascii")
+        if unicodedata.category(c) in _UNPRINTABLE
+        else c
+        for c in text
+    )
+
+
+#: Controls, format characters (bidirectional overrides), line and paragraph
+#: separators, and the lone surrogates that stand for undecodable bytes in a file name.
+_UNPRINTABLE = {"Cc", "Cf", "Zl", "Zp", "Cs"}
 
 
 @dataclass
@@ -100,6 +133,8 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem], li
                 files.append(path)
         elif path.is_symlink():
             problems.append(Problem(str(path), "broken or looping symbolic link"))
+        elif path.exists():  # a device or a named pipe: reading it could block forever
+            problems.append(Problem(str(path), "not a regular file"))
         else:
             problems.append(Problem(str(path), "no such file or directory"))
     return files, problems, skipped
@@ -130,6 +165,30 @@ def extract_file(path: Path, family: str | None = None) -> Extraction:
     extraction.document = extraction.document.model_copy(
         update={"family": extractor.family, "family_confidence": confidence}
     )
+    # What the reader had to say about the bytes (stray non-UTF-8 bytes) comes first.
+    extraction.warnings[:0] = getattr(doc, "read_warnings", [])
+    return extraction
+
+
+def _printable_path(extraction: Extraction) -> Extraction:
+    """The extraction with its file name, and its warnings, as printable lines (see :func:`_one_line`).
+
+    A file name that is not UTF-8 reaches Python with lone surrogates, which
+    no UTF-8 store or terminal can take; one with a line break would split a
+    report line. A warning may quote the document, whose text may hold a
+    terminal escape. The document and its warnings keep the escaped forms.
+    """
+    path = extraction.document.path
+    shown = _one_line(path)
+    if shown != path:
+        extraction.document = extraction.document.model_copy(update={"path": shown})
+    if shown != path or not all(w.message.isprintable() for w in extraction.warnings):
+        extraction.warnings = [
+            w.model_copy(
+                update={"path": shown if w.path == path else _one_line(w.path), "message": _one_line(w.message)}
+            )
+            for w in extraction.warnings
+        ]
     return extraction
 
 
@@ -145,11 +204,17 @@ def extract_paths(
     run = ExtractionRun(problems=problems, skipped=skipped)
     for index, path in enumerate(files, start=1):
         try:
-            run.extractions.append(extract_file(path, family))
+            run.extractions.append(_printable_path(extract_file(path, family)))
         except OversightError as exc:
             message = str(exc)
             prefix = f"{path}: "
-            run.problems.append(Problem(str(path), message[len(prefix):] if message.startswith(prefix) else message))
+            at_line = re.match(rf"{re.escape(str(path))}:(\d+): ", message)  # a register error names its line
+            if message.startswith(prefix):
+                run.problems.append(Problem(str(path), message[len(prefix):]))
+            elif at_line:
+                run.problems.append(Problem(str(path), message[at_line.end() :], int(at_line.group(1))))
+            else:
+                run.problems.append(Problem(str(path), message))
         except (OSError, MemoryError, RecursionError) as exc:
             run.problems.append(Problem(str(path), f"cannot read ({exc.__class__.__name__}: {exc})"))
         except Exception as exc:  # an extractor bug must not stop the other files; it is reported

@@ -37,6 +37,7 @@ people" is the 2017 question, not the 2021 core area).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -75,6 +76,8 @@ _OVERALL = re.compile(
     re.IGNORECASE,
 )
 _INSPECTION_OF = re.compile(r"\bAn\s+inspection\s+of\s+(.+?)\W*$", re.IGNORECASE)
+#: A word every finding heading holds; an ASCII line without one cannot be a heading.
+_HEADING_WORD = re.compile(r"improvement|concern|recommendation", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)|copyright)\s*(.+?)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 
@@ -186,7 +189,9 @@ class PeelReportExtractor:
         names PEEL in its body, not in its first lines, and has no table of
         questions with a grade column.
         """
-        nonblank = [_clean(line) for line in doc.lines if line.strip()]
+        # Only the opening lines are read for the title block (cleaning every line of
+        # a long paper here would cost more than the rest of detection).
+        nonblank = [_clean(line) for line in itertools.islice((x for x in doc.lines if x.strip()), 15)]
         head = nonblank[:5]
         score = 0.0
         if any("PEEL" in line for line in head):
@@ -199,7 +204,11 @@ class PeelReportExtractor:
             (m := _OVERALL.match(_clean(line))) and _grade(m.group(2)) for line in doc.lines[:400]
         ):
             score += 0.1
-        if any(normalise_label(_clean(line)) in FINDING_HEADINGS for line in doc.lines):
+        if any(
+            normalise_label(_clean(line)) in FINDING_HEADINGS
+            for line in doc.lines
+            if not line.isascii() or _HEADING_WORD.search(line)  # a cheap test first
+        ):
             score += 0.1
         if any(_COPYRIGHT.search(line) for line in nonblank[:15]):
             score += 0.05

@@ -14,9 +14,23 @@ under its column heading. Line breaks inside a cell become spaces (one row,
 one line).
 
 Refusals, each an :class:`~oversight.errors.UnreadableDocument` naming the file:
-"too large …" (file or uncompressed content over the limits), "not a Word
-document (…)" for anything that is not a readable .docx package, and "Word
-document has no text".
+"too large …" (file or uncompressed content over the limits), "a zip bomb,
+not a Word document (…)", "not a Word document (…)" for anything that is not
+a readable .docx package, "Word document has no text", and the limits of
+:mod:`oversight.loaders.bounded` ("took longer than 60 s to parse; refused",
+"needed more than 1 GB to parse; refused").
+
+A .docx is a zip archive, so it is inspected before anything is decompressed:
+the sizes the archive declares for its parts must stay under
+:data:`MAX_DOCX_UNPACKED_BYTES` in all, no part larger than
+:data:`BOMB_FLOOR_BYTES` may expand more than :data:`BOMB_RATIO`-fold (deflate
+tops out near 1000-fold, and even a deliberately repetitive Word table stays
+under 200), and the archive may hold at most :data:`MAX_DOCX_ENTRIES` parts.
+Only then does python-docx parse it, in a bounded child process. An archive
+that *understates* a part's size gets past the inspection, and
+:mod:`zipfile`, reading a whole part at once, inflates all of it before it
+cuts the output to the declared size; the child's memory limit is what stops
+that one ("needed more than 1 GB to parse; refused").
 """
 
 from __future__ import annotations
@@ -29,14 +43,27 @@ from pathlib import Path
 from typing import Any
 
 from oversight.errors import UnreadableDocument
+from oversight.loaders.bounded import human_bytes, run_bounded
 from oversight.loaders.models import TextDocument
 
-__all__ = ["read_docx", "MAX_DOCX_BYTES", "MAX_DOCX_UNPACKED_BYTES"]
+__all__ = [
+    "read_docx",
+    "MAX_DOCX_BYTES",
+    "MAX_DOCX_UNPACKED_BYTES",
+    "MAX_DOCX_ENTRIES",
+    "BOMB_RATIO",
+    "BOMB_FLOOR_BYTES",
+]
 
 #: Larger .docx files are refused.
 MAX_DOCX_BYTES = 64 * 1024 * 1024
 #: Refuse packages that would unpack to more than this (a zip bomb is not a paper).
 MAX_DOCX_UNPACKED_BYTES = 512 * 1024 * 1024
+#: Refuse archives with more parts than this (a Word paper has a few dozen).
+MAX_DOCX_ENTRIES = 5000
+#: A part larger than BOMB_FLOOR_BYTES that expands more than BOMB_RATIO-fold is a zip bomb.
+BOMB_RATIO = 200
+BOMB_FLOOR_BYTES = 8 * 1024 * 1024
 
 
 def read_docx(path: Path) -> TextDocument:
@@ -62,15 +89,17 @@ def read_docx(path: Path) -> TextDocument:
     try:
         size = path.stat().st_size
         if size > MAX_DOCX_BYTES:
-            raise UnreadableDocument(
-                path,
-                f"too large to read as a Word document ({size / 1e6:.0f} MB > {MAX_DOCX_BYTES / 1e6:.0f} MB)",
-            )
-        data = path.read_bytes()
+            raise UnreadableDocument(path, _too_large(size))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_DOCX_BYTES + 1)
+        if len(data) > MAX_DOCX_BYTES:  # it grew after the stat
+            raise UnreadableDocument(path, _too_large(len(data)))
     except OSError as exc:
         raise UnreadableDocument(path, exc.strerror or str(exc)) from exc
     _check_package(path, data)
-    lines = list(_lines(path, data))
+    import docx  # noqa: F401 - loaded once here, so each forked parser finds it loaded
+
+    lines = run_bounded(_parse, path, data)
     if not any(line.strip() for line in lines):
         raise UnreadableDocument(path, "Word document has no text")
     return TextDocument(
@@ -78,24 +107,45 @@ def read_docx(path: Path) -> TextDocument:
     )
 
 
+def _too_large(size: int) -> str:
+    return f"too large to read as a Word document ({human_bytes(size)} > {human_bytes(MAX_DOCX_BYTES)})"
+
+
 def _check_package(path: Path, data: bytes) -> None:
-    """Refuse what is not a .docx package before python-docx parses it."""
+    """Refuse what is not a .docx package, or would unpack too far, before anything is inflated."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise UnreadableDocument(path, "not a Word document (not a zip archive)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise UnreadableDocument(path, f"not a Word document (damaged zip archive: {exc})") from exc
-    if "word/document.xml" not in names:
+    if len(infos) > MAX_DOCX_ENTRIES:
+        raise UnreadableDocument(
+            path, f"not a Word document ({len(infos)} parts in the archive > {MAX_DOCX_ENTRIES}); refused"
+        )
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > BOMB_FLOOR_BYTES and ratio > BOMB_RATIO:
+            raise UnreadableDocument(
+                path,
+                f"a zip bomb, not a Word document ({info.filename} would unpack {ratio:.0f}-fold "
+                f"to {human_bytes(info.file_size)}); refused",
+            )
+    if "word/document.xml" not in {info.filename for info in infos}:
         raise UnreadableDocument(path, "not a Word document (no word/document.xml in the archive)")
+    unpacked = sum(info.file_size for info in infos)
     if unpacked > MAX_DOCX_UNPACKED_BYTES:
         raise UnreadableDocument(
             path,
-            f"too large to read as a Word document (unpacks to {unpacked / 1e6:.0f} MB > "
-            f"{MAX_DOCX_UNPACKED_BYTES / 1e6:.0f} MB)",
+            f"too large to read as a Word document (unpacks to {human_bytes(unpacked)} > "
+            f"{human_bytes(MAX_DOCX_UNPACKED_BYTES)})",
         )
+
+
+def _parse(path: Path, data: bytes) -> list[str]:
+    """The lines of the package (run in the bounded child)."""
+    return list(_lines(path, data))
 
 
 def _lines(path: Path, data: bytes) -> Iterator[str]:
@@ -113,8 +163,21 @@ def _lines(path: Path, data: bytes) -> Iterator[str]:
             else:
                 yield " ".join(block.text.split("\n"))
     except XMLSyntaxError as exc:
+        if "memory" in str(exc).lower():  # libxml2 reports a failed allocation as a syntax error
+            raise MemoryError(str(exc)) from exc
         raise UnreadableDocument(path, f"not a Word document (damaged XML: {exc})") from exc
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except (
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        zipfile.BadZipFile,
+        EOFError,
+        # python-docx meets a well-formed but wrong part (a [Content_Types].xml of junk) with these
+        AttributeError,
+        TypeError,
+        IndexError,
+        RuntimeError,  # an encrypted part, an unsupported compression method, deep recursion
+    ) as exc:
         raise UnreadableDocument(
             path, f"not a Word document ({type(exc).__name__}: {exc})"
         ) from exc

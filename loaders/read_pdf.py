@@ -18,7 +18,12 @@ Reading is bounded and refusals are specific, each an
   extraction: "encrypted PDF (text extraction not permitted)". An
   owner-password PDF that permits extraction is read: the owner's own
   permissions allow it;
-- no text on any page: "PDF has no text layer (scanned?)".
+- no text on any page: "PDF has no text layer (scanned?)";
+- parsing that runs past :data:`~oversight.loaders.bounded.PARSE_TIMEOUT` or
+  needs more than :data:`~oversight.loaders.bounded.PARSE_MAX_BYTES`: "took
+  longer than 60 s to parse; refused", "needed more than 1 GB to parse;
+  refused". pypdf runs in a child process (:mod:`oversight.loaders.bounded`),
+  so a hostile PDF can neither hang the ingest nor exhaust the machine.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from oversight.errors import UnreadableDocument
+from oversight.loaders.bounded import human_bytes, run_bounded
 from oversight.loaders.models import TextDocument
 
 __all__ = ["read_pdf", "MAX_PDF_BYTES", "MAX_PDF_PAGES"]
@@ -65,23 +71,29 @@ def read_pdf(path: Path) -> TextDocument:
     try:
         size = path.stat().st_size
         if size > MAX_PDF_BYTES:
-            raise UnreadableDocument(
-                path,
-                f"too large to read as a PDF ({size / 1e6:.0f} MB > {MAX_PDF_BYTES / 1e6:.0f} MB)",
-            )
-        data = path.read_bytes()
+            raise UnreadableDocument(path, _too_large(size))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PDF_BYTES + 1)
+        if len(data) > MAX_PDF_BYTES:  # it grew after the stat
+            raise UnreadableDocument(path, _too_large(len(data)))
     except OSError as exc:
         raise UnreadableDocument(path, exc.strerror or str(exc)) from exc
     if not data.lstrip()[:5] == b"%PDF-":
         raise UnreadableDocument(path, "not a readable PDF (no %PDF header)")
     if b"%%EOF" not in data[-_EOF_WINDOW:]:
         raise UnreadableDocument(path, "not a readable PDF (truncated: no %%EOF marker at the end)")
-    lines = _text_lines(path, data)
+    import pypdf  # noqa: F401 - loaded once here, so each forked parser finds it loaded
+
+    lines = run_bounded(_text_lines, path, data)
     if not any(line.strip() for line in lines):
         raise UnreadableDocument(path, "PDF has no text layer (scanned?)")
     return TextDocument(
         lines, path=str(path), sha256=hashlib.sha256(data).hexdigest(), format="pdf"
     )
+
+
+def _too_large(size: int) -> str:
+    return f"too large to read as a PDF ({human_bytes(size)} > {human_bytes(MAX_PDF_BYTES)})"
 
 
 def _check_encryption(path: Path, reader: Any) -> None:

@@ -23,7 +23,11 @@ registered fact is traced like any other. A small example::
 
 The YAML is read safely (no Python objects), duplicate keys are refused, and
 every error names the file and line: ``register.yaml:12: findings[0].kind:
-Input should be 'AreaForImprovement', …``.
+Input should be 'AreaForImprovement', …``. A register whose own
+``supersedes`` entries form a cycle (a finding that, link by link, supersedes
+itself) is refused too, naming the line of the first entry in the cycle:
+``register.yaml:9: supersedes[0]: supersession cycle: a/afi-01 supersedes
+a/afi-02 supersedes a/afi-01``.
 """
 
 from __future__ import annotations
@@ -240,7 +244,7 @@ def parse_register(text: str, path: str = "register.yaml") -> tuple[RegisterFile
     if not isinstance(data, dict):
         raise RegisterError(f"{path}:1: a register is a mapping with sections such as findings: and supersedes:")
     try:
-        return RegisterFile.model_validate(data), data
+        register = RegisterFile.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = first["loc"]
@@ -248,6 +252,99 @@ def parse_register(text: str, path: str = "register.yaml") -> tuple[RegisterFile
         dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
         more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
         raise RegisterError(f"{path}:{line}: {dotted}: {first['msg']}{more}") from exc
+    cycle = supersession_cycle([(e.later, e.earlier) for e in register.supersedes])
+    if cycle is not None:
+        index, keys = cycle
+        line = _line_of(data, ("supersedes", index))
+        raise RegisterError(
+            f"{path}:{line}: supersedes[{index}]: supersession cycle: {' supersedes '.join(keys)}"
+        )
+    return register, data
+
+
+def supersession_cycle(links: list[tuple[str, str]]) -> tuple[int, list[str]] | None:
+    """The first ``(later, earlier)`` link that lies on a cycle, and the cycle, or None.
+
+    Returns ``(index, [later, earlier, …, later])``. Linear in the number of
+    links (iterative, so a long chain cannot exhaust the stack).
+
+    >>> supersession_cycle([("a", "b"), ("c", "d"), ("b", "c"), ("c", "a")])
+    (0, ['a', 'b', 'c', 'a'])
+    >>> supersession_cycle([("a", "a")])
+    (0, ['a', 'a'])
+    >>> supersession_cycle([("b", "a"), ("c", "b")]) is None
+    True
+    """
+    successors: dict[str, list[str]] = {}
+    for later, earlier in links:
+        successors.setdefault(later, []).append(earlier)
+        successors.setdefault(earlier, [])
+    component = _components(successors)
+    for index, (later, earlier) in enumerate(links):
+        if later == earlier:
+            return index, [later, earlier]
+        if component[later] == component[earlier]:
+            # a shortest way back from earlier to later inside their component
+            back = {earlier: earlier}
+            queue = [earlier]
+            for node in queue:
+                if node == later:
+                    break
+                for nxt in successors[node]:
+                    if nxt not in back and component[nxt] == component[later]:
+                        back[nxt] = node
+                        queue.append(nxt)
+            path = [later]
+            while path[-1] != earlier:
+                path.append(back[path[-1]])
+            return index, [later, *reversed(path)]
+    return None
+
+
+def _components(successors: dict[str, list[str]]) -> dict[str, int]:
+    """Strongly connected components (Tarjan's algorithm, iteratively): node -> component number."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    component: dict[str, int] = {}
+    counter = 0
+    for root in successors:
+        if root in index:
+            continue
+        work = [(root, iter(successors[root]))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            advanced = False
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(successors[child])))
+                    advanced = True
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component[member] = index[node]
+                    if member == node:
+                        break
+    return component
 
 
 def load_register(path: Path) -> Extraction:
