@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from oversight.errors import OversightError, UnknownName, UnreadableDocument
 from oversight.loaders.models import EdgeFact, Extraction, NodeFact
 from oversight.loaders.register import load_register
 from oversight.loaders.registry import detect, get_extractor, reader_for, reader_suffixes
+from oversight.printable import one_line
 
 __all__ = [
     "Problem",
@@ -48,34 +48,7 @@ class Problem:
         # A file name or a parser's message may hold a line break or a terminal
         # escape; the line stays one line and prints them escaped.
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return _one_line(f"{where}: {self.message}")
-
-
-def _one_line(text: str) -> str:
-    r"""``text`` with control characters escaped, so it prints as one inert line.
-
-    >>> _one_line("bad\nname\x1b[31m.txt: empty file")
-    'bad\\nname\\x1b[31m.txt: empty file'
-    >>> _one_line("caf\udce9.txt")  # a Latin-1 file name on a UTF-8 file system
-    'caf\\xe9.txt'
-    """
-    if text.isprintable():
-        return text
-    try:  # the bytes of a file name that is not UTF-8, as \xNN
-        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:
-        pass
-    return "".join(
-        c.encode("unicode_escape", "backslashreplace").decode("ascii")
-        if unicodedata.category(c) in _UNPRINTABLE
-        else c
-        for c in text
-    )
-
-
-#: Controls, format characters (bidirectional overrides), line and paragraph
-#: separators, and the lone surrogates that stand for undecodable bytes in a file name.
-_UNPRINTABLE = {"Cc", "Cf", "Zl", "Zp", "Cs"}
+        return one_line(f"{where}: {self.message}")
 
 
 @dataclass
@@ -166,7 +139,7 @@ def extract_file(path: Path, family: str | None = None) -> Extraction:
         update={"family": extractor.family, "family_confidence": confidence}
     )
     # What the reader had to say about the bytes (stray non-UTF-8 bytes) comes first.
-    extraction.warnings[:0] = getattr(doc, "read_warnings", [])
+    extraction.warnings[:0] = doc.read_warnings
     return extraction
 
 
@@ -179,13 +152,13 @@ def _printable_path(extraction: Extraction) -> Extraction:
     terminal escape. The document and its warnings keep the escaped forms.
     """
     path = extraction.document.path
-    shown = _one_line(path)
+    shown = one_line(path)
     if shown != path:
         extraction.document = extraction.document.model_copy(update={"path": shown})
     if shown != path or not all(w.message.isprintable() for w in extraction.warnings):
         extraction.warnings = [
             w.model_copy(
-                update={"path": shown if w.path == path else _one_line(w.path), "message": _one_line(w.message)}
+                update={"path": shown if w.path == path else one_line(w.path), "message": one_line(w.message)}
             )
             for w in extraction.warnings
         ]

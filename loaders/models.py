@@ -206,6 +206,9 @@ class TextDocument:
         self.format = format
         self.encoding = encoding
         self.key = document_key(sha256)
+        #: What reading itself noticed (a stray byte not valid in the encoding), reported
+        #: with the extractor's warnings.
+        self.read_warnings: list[ExtractionWarning] = []
 
     @classmethod
     def from_text(cls, text: str, *, path: str = "<text>", format: str = "txt") -> TextDocument:

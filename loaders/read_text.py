@@ -155,5 +155,5 @@ def read_text(path: Path) -> TextDocument:
         plural = "s" if count != 1 else ""
         message = f"{count} byte{plural} not valid UTF-8 (first 0x{byte:02X}), read as Windows-1252"
         read_warnings.append(doc.warning(message, line))
-    doc.read_warnings = read_warnings  # type: ignore[attr-defined]
+    doc.read_warnings = read_warnings
     return doc

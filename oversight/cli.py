@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 from oversight import __version__
 from oversight.cli_options import JsonOption, StoreOption, progress_bar, settings
 from oversight.errors import OversightError
-from oversight.render import err, out, print_error, print_json, print_table
+from oversight.render import out, print_error, print_json, print_table, say, warn
 
 __all__ = ["app", "main"]
 
@@ -125,14 +125,13 @@ def _render_ingest(report: Any) -> None:
     if report.facts:
         print_table("Facts by kind", ["kind", "facts"], sorted(report.facts.items()))
     for warning in report.warnings:
-        err.print(f"warning: {warning}", markup=False, highlight=False)
+        warn(warning)
     for path in report.replaced:
-        out.print(f"replaced the earlier version of {path}", markup=False)
+        say(f"replaced the earlier version of {path}")
     if report.skipped:
-        out.print(f"skipped {len(report.skipped)} file(s) of unsupported types", markup=False)
-    out.print(
-        f"{len(report.warnings)} warning(s); graph now has {report.nodes} nodes and {report.relationships} relationships",
-        markup=False,
+        say(f"skipped {len(report.skipped)} file(s) of unsupported types")
+    say(
+        f"{len(report.warnings)} warning(s); graph now has {report.nodes} nodes and {report.relationships} relationships"
     )
 
 
@@ -190,7 +189,7 @@ def export(
     if as_json:
         print_json({"ok": True, "format": fmt, "path": str(path)})
     else:
-        out.print(f"wrote {fmt} to {path}", markup=False)
+        say(f"wrote {fmt} to {path}")
 
 
 # -- validate ------------------------------------------------------------------------
@@ -286,10 +285,10 @@ def trace(
         print_json(data)
         return
     f = data["finding"]
-    out.print(f"{f['key']}  {f['kind']} {f['number'] or ''} of {f['issuedByTitle'] or '?'} (issued {f['date'] or '?'})", markup=False)
+    say(f"{f['key']}  {f['kind']} {f['number'] or ''} of {f['issuedByTitle'] or '?'} (issued {f['date'] or '?'})")
     if f["text"]:
-        out.print(f"  {f['text']}", markup=False)
-    out.print(f"  area: {f['area'] or '-'}   status: {f['status']}", markup=False)
+        say(f"  {f['text']}")
+    say(f"  area: {f['area'] or '-'}   status: {f['status']}")
     for title, hops in (("Superseded by", data["supersededBy"]), ("Supersedes", data["supersedes"])):
         if hops:
             print_table(
@@ -298,7 +297,7 @@ def trace(
                 [(h["depth"], h["key"], h["basis"], h["confidence"], h["date"], _cite(h)) for h in hops],
             )
         else:
-            out.print(f"{title}: none recorded", markup=False)
+            say(f"{title}: none recorded")
     if data["history"]:
         print_table(
             "Status history",
@@ -307,7 +306,8 @@ def trace(
         )
     owners = ", ".join(o["name"] for o in data["owners"]) or "none recorded"
     boards = ", ".join(f"{b['name']} (chair: {', '.join(b['chairs']) or '?'})" for b in data["boards"]) or "none recorded"
-    out.print(f"owners: {owners}\nboards: {boards}", markup=False)
+    say(f"owners: {owners}")
+    say(f"boards: {boards}")
 
 
 @app.command()
@@ -350,7 +350,7 @@ def _render_reconcile(report: dict[str, Any]) -> None:
         rows.append((r["number"], r["key"], r["area"], r["outcome"], r["basis"], how))
     print_table(f"{report['title']} ({report['inspection']}): {len(rows)} findings", ["#", "finding", "area", "outcome", "basis", "how known"], rows)
     totals = ", ".join(f"{n} {o}" for o, n in report["totals"].items() if n)
-    out.print(f"totals: {totals or 'none'}", markup=False)
+    say(f"totals: {totals or 'none'}")
     print_table(
         "Stated counts",
         ["outcome", "area", "stated", "recorded+deduced", "reconciles", "source"],
@@ -360,14 +360,14 @@ def _render_reconcile(report: dict[str, Any]) -> None:
         ],
     )
     for d in report["discrepancies"]:
-        out.print(f"discrepancy: {d['message']}", markup=False)
+        say(f"discrepancy: {d['message']}")
     for item in report["toSettle"]:
         where = f" in {item['area']}" if item["area"] else ""
         among = ", ".join(k.rsplit("/", 1)[-1] for k in item["among"])
-        out.print(f"still to settle: {item['still']} more {item['outcome']}{where} among {among} (line {item['line']})", markup=False)
+        say(f"still to settle: {item['still']} more {item['outcome']}{where} among {among} (line {item['line']})")
     if report["unaccounted"]:
-        out.print("unaccounted for: " + ", ".join(report["unaccounted"]), markup=False)
-    out.print("reconciles" if report["reconciles"] else "does not reconcile", markup=False)
+        say("unaccounted for: " + ", ".join(report["unaccounted"]))
+    say("reconciles" if report["reconciles"] else "does not reconcile")
 
 
 # -- demo -------------------------------------------------------------------------------
@@ -394,20 +394,20 @@ def demo(
         print_json(report.as_dict())
         return
     stats = report.stats
-    out.print(f"Built the example graph: {stats['nodes']} nodes, {stats['relationships']} relationships (store: {report.store})", markup=False)
+    say(f"Built the example graph: {stats['nodes']} nodes, {stats['relationships']} relationships (store: {report.store})")
     print_table("Nodes by label", ["label", "nodes"], stats["labels"].items())
     out.print("")
-    out.print("Lineage of PEEL 2021/22 AFI 5 (oversight trace):", markup=False)
+    say("Lineage of PEEL 2021/22 AFI 5 (oversight trace):")
     f = report.trace["finding"]
-    out.print(f"  {f['key']}: {f['text'] or ''}", markup=False)
+    say(f"  {f['key']}: {f['text'] or ''}")
     for hop in report.trace["supersededBy"]:
-        out.print(f"  superseded by {hop['key']} ({hop['basis']}, confidence {hop['confidence']:.2f}): {_cite(hop)}", markup=False)
+        say(f"  superseded by {hop['key']} ({hop['basis']}, confidence {hop['confidence']:.2f}): {_cite(hop)}")
     out.print("")
     _render_reconcile(report.reconcile)
     out.print("")
-    out.print("Views (open in a browser; they work offline):", markup=False)
+    say("Views (open in a browser; they work offline):")
     for name, path in report.views.items():
-        out.print(f"  {name:<11} {path}", markup=False)
+        say(f"  {name:<11} {path}")
 
 
 from oversight.cli_neo4j import register as _register_neo4j  # noqa: E402

@@ -25,7 +25,7 @@ import typer
 
 from oversight.cli_options import JsonOption, StoreOption, progress_bar, settings
 from oversight.errors import BadParameter
-from oversight.render import out, print_json, print_table
+from oversight.render import print_json, print_table, say
 from oversight.settings import Settings
 
 __all__ = ["register", "neo4j_app", "server_app"]
@@ -121,7 +121,7 @@ def _render_rows(title: str, columns: list[str], rows: list[dict[str, Any]], *, 
             writer.writerow([_csv_cell(row.get(c)) for c in columns])
         sys.stdout.flush()
     elif not columns:
-        out.print(title, markup=False)
+        say(title)
     else:
         print_table(title, columns, [[row.get(c) for c in columns] for row in rows])
 
@@ -208,7 +208,7 @@ def cypher(
     result = api.run_cypher(target, statement, values, write=write)
     _render_rows(f"{len(result.rows)} row(s)", result.columns, result.rows, as_json=as_json, as_csv=False, data=result.as_dict())
     if result.counters and not as_json:
-        out.print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in result.counters.items()), markup=False)
+        say(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in result.counters.items()))
 
 
 # -- neo4j -----------------------------------------------------------------------------
@@ -258,7 +258,7 @@ def neo4j_load(
         print_json(report.as_dict())
         return
     if report.wiped is not None:
-        out.print(f"wiped {report.wiped} node(s) labelled OversightNode", markup=False)
+        say(f"wiped {report.wiped} node(s) labelled OversightNode")
     print_table(
         f"Loaded into {report.database} at {report.uri}",
         ["", "created", "updated", "unchanged"],
@@ -268,10 +268,9 @@ def neo4j_load(
         ],
     )
     rate = report.rows / report.seconds if report.seconds else 0.0
-    out.print(
+    say(
         f"{report.rows} rows in {report.batches} batch(es) of up to {report.batch_size}, "
-        f"{report.seconds:.1f} s ({rate:.0f} rows/s); {report.schema_added} constraint(s)/index(es) added",
-        markup=False,
+        f"{report.seconds:.1f} s ({rate:.0f} rows/s); {report.schema_added} constraint(s)/index(es) added"
     )
 
 
@@ -291,10 +290,10 @@ def neo4j_status(
     if as_json:
         print_json(data)
         return
-    out.print(f"connected to {data['uri']}, database {data['database']}: {data['agent']} (Bolt {data['protocol']})", markup=False)
+    say(f"connected to {data['uri']}, database {data['database']}: {data['agent']} (Bolt {data['protocol']})")
     print_table("Loaded nodes by label", ["label", "nodes"], data["labels"].items())
     print_table("Relationships by type", ["type", "relationships"], data["relationships"].items())
-    out.print(f"{data['allNodes']} node(s) in the database in all", markup=False)
+    say(f"{data['allNodes']} node(s) in the database in all")
 
 
 # -- server ----------------------------------------------------------------------------
@@ -328,11 +327,11 @@ def _server_dict(info: Any, started: bool | None = None) -> dict[str, Any]:
 
 
 def _print_server(info: Any, headline: str) -> None:
-    out.print(headline, markup=False)
-    out.print(f"  uri:      {info.uri}", markup=False)
-    out.print(f"  user:     {info.username}", markup=False)
-    out.print(f"  password: in {info.server_dir / 'credentials.json'} (not printed)", markup=False)
-    out.print(f"  database: {info.database}", markup=False)
+    say(headline)
+    say(f"  uri:      {info.uri}")
+    say(f"  user:     {info.username}")
+    say(f"  password: in {info.server_dir / 'credentials.json'} (not printed)")
+    say(f"  database: {info.database}")
 
 
 @server_app.command("start")
@@ -371,7 +370,7 @@ def server_stop(directory: DirOption = None, store: StoreOption = None, as_json:
     if as_json:
         print_json({"ok": True, "stopped": stopped})
     else:
-        out.print("stopped the local Bolt server" if stopped else "no local Bolt server was running", markup=False)
+        say("stopped the local Bolt server" if stopped else "no local Bolt server was running")
 
 
 @server_app.command("status")
@@ -384,7 +383,7 @@ def server_status(directory: DirOption = None, store: StoreOption = None, as_jso
         if as_json:
             print_json({"ok": True, "running": False})
         else:
-            out.print("no local Bolt server is running", markup=False)
+            say("no local Bolt server is running")
         raise typer.Exit(1)
     if as_json:
         print_json(_server_dict(info))

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from oversight.cli_options import JsonOption
-from oversight.render import out, print_json, print_table
+from oversight.render import print_json, print_table, say
 
 __all__ = ["register", "synth_command"]
 
@@ -43,11 +43,10 @@ def synth_command(
     )
     truth = manifest["truth"]
     chains = manifest["supersession"]
-    out.print(
+    say(
         f"truth.json: {truth['nodes']} nodes, {truth['relationships']} relationships from {manifest['facts']['total']} "
         f"facts; supersession chains: {chains['stated']} stated, {chains['statedUnidentified']} stated without the "
-        f"new AFI, {chains['register']} registered, {chains['unstated']} unstated (listed in manifest.json)",
-        markup=False,
+        f"new AFI, {chains['register']} registered, {chains['unstated']} unstated (listed in manifest.json)"
     )
 
 

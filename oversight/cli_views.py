@@ -16,7 +16,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from oversight.cli_options import JsonOption, StoreOption, settings
-from oversight.render import out, print_json
+from oversight.render import print_json, say
 
 __all__ = ["register", "view_app"]
 
@@ -52,9 +52,8 @@ def _write(name: str, store: Path | None, output: Path | None, force: bool, as_j
     if as_json:
         print_json({"ok": True, **report})
     else:
-        out.print(
-            f"wrote the {name} view ({report['nodes']} nodes, {report['edges']} links) to {report['path']}",
-            markup=False,
+        say(
+            f"wrote the {name} view ({report['nodes']} nodes, {report['edges']} links) to {report['path']}"
         )
 
 

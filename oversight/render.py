@@ -2,7 +2,9 @@
 
 Every text that came from a document is passed to rich as plain
 :class:`~rich.text.Text`, never as markup, so a paper that contains
-``[bold]`` or ``[link=…]`` prints literally.
+``[bold]`` or ``[link=…]`` prints literally; and control characters, escape
+sequences and bidirectional overrides are escaped (:func:`one_line`), so a
+paper cannot recolour the terminal or reorder what is shown.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-__all__ = ["out", "err", "print_json", "print_table", "print_error", "cell"]
+from oversight.printable import one_line
+
+__all__ = ["out", "err", "say", "warn", "print_json", "print_table", "print_error", "cell"]
 
 out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -27,10 +31,20 @@ def cell(value: Any) -> Text:
     if value is None:
         return Text("")
     if isinstance(value, (list, tuple)):
-        return Text(", ".join(str(v) for v in value))
+        return Text(one_line(", ".join(str(v) for v in value)))
     if isinstance(value, float):
         return Text(f"{value:.2f}")
-    return Text(str(value))
+    return Text(one_line(str(value)))
+
+
+def say(text: str) -> None:
+    """One line of human output on stdout, document text escaped, never markup."""
+    out.print(Text(one_line(text)))
+
+
+def warn(text: str) -> None:
+    """One warning line on stderr, escaped like :func:`say`."""
+    err.print(Text(f"warning: {one_line(text)}"))
 
 
 def print_json(data: Any) -> None:
@@ -59,4 +73,4 @@ def print_error(message: str, as_json: bool = False) -> None:
     if as_json:
         print_json({"ok": False, "error": message})
     else:
-        err.print(Text(f"error: {message}"))
+        err.print(Text(f"error: {one_line(message)}"))

@@ -197,3 +197,14 @@ def test_the_demo_never_writes_into_a_folder_that_is_not_its_own(tmp_path: Path)
         f"error: {mine}: exists and is not a demo folder (use --force to write into it)\n",
         ["notes.txt"],
     )
+
+
+def test_a_finding_text_with_a_terminal_escape_prints_escaped(tmp_path: Path) -> None:
+    register = tmp_path / "r.yaml"
+    register.write_text(
+        'findings:\n  - inspection: x/peel\n    number: 1\n    text: "Red \\e[31malert\\e[0m and \\u202eevil"\n',
+        encoding="utf-8",
+    )
+    run("ingest", str(register), "--store", str(tmp_path / "s"))
+    shown = run("findings", "--store", str(tmp_path / "s")).stdout
+    assert ("\x1b" in shown, "\u202e" in shown, "Red \\x1b[31malert\\x1b[0m and \\u202eevil" in shown) == (False, False, True)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-import cypher_lint
 import pytest
+
+import cypher_lint
 
 VALID_MERGE = "UNWIND $rows AS row MERGE (n:Finding {key: row.key}) SET n += row.props"
 UNCLOSED_NODE = "MATCH (n RETURN n"

@@ -15,6 +15,7 @@ from itertools import pairwise
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from oversight.loaders.textparse import (
     NUMBER_PATTERN,
     find_dates,
@@ -594,10 +595,12 @@ def test_a_megabyte_of_hostile_text_parses_in_well_under_a_second(name):
         parse_anticipated_completion,
         find_dates,
     ):
-        started = time.perf_counter()
+        # CPU time of this process: the bound is about the parser's work, and another
+        # process loading the machine must not make it fail.
+        started = time.process_time()
         parse(text)
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         assert elapsed < 1.0, f"{parse.__name__} took {elapsed:.2f} s on {name}"
-    started = time.perf_counter()
+    started = time.process_time()
     re.findall(NUMBER_PATTERN, text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
