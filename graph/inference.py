@@ -37,7 +37,7 @@ from typing import Any
 
 from oversight.graph.closure import solve
 from oversight.graph.model import OversightGraph
-from oversight.graph.similarity import comparison_text
+from oversight.graph.similarity import comparison_text, pair_similarities
 from oversight.graph.status import current_status, finding_outcome
 
 __all__ = ["Candidate", "supersession_candidates", "add_inferred_supersession"]
@@ -121,44 +121,6 @@ def _closure_score(domain: set[str]) -> tuple[float, str]:
     return 0.5, "the stated counts leave superseded possible"
 
 
-def _pair_similarities(
-    texts: dict[str, str], pairs: dict[str, list[str]]
-) -> dict[tuple[str, str], float]:
-    """TF-IDF cosine similarity of the ``(earlier, later)`` pairs asked for.
-
-    The vectoriser is fitted on every text, exactly as
-    :func:`~oversight.graph.similarity.similarities` fits it, and each pair's
-    score is the same number that function gives it; only the pairs the rules
-    can use are computed, instead of every pair of every finding in the graph
-    (quadratic in findings, and most pairs are of other forces).
-    """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
-
-    keys = sorted(texts)
-    if len(keys) < 2:
-        return {}
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=1)
-    try:
-        matrix = vectorizer.fit_transform([texts[k] for k in keys])
-    except ValueError:  # every text was stop words only
-        return {}
-    row = {key: index for index, key in enumerate(keys)}
-    # Earlier findings that meet the same later findings are scored in one product.
-    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for earlier, laters in pairs.items():
-        if laters:
-            groups[tuple(laters)].append(earlier)
-    sims: dict[tuple[str, str], float] = {}
-    for group, earliers in groups.items():
-        scores = cosine_similarity(matrix[[row[e] for e in earliers]], matrix[[row[k] for k in group]])
-        for i, earlier in enumerate(earliers):
-            for j, later in enumerate(group):
-                if later != earlier:
-                    sims[(earlier, later)] = float(scores[i, j])
-    return sims
-
-
 def supersession_candidates(graph: OversightGraph) -> list[Candidate]:
     """Every candidate the rules above allow, best first per earlier finding."""
     texts: dict[str, str] = {}
@@ -189,7 +151,7 @@ def supersession_candidates(graph: OversightGraph) -> list[Candidate]:
     for earlier in pending:
         groups = [by_force_kind.get((force, kinds[earlier]), []) for force in forces[earlier]]
         candidates[earlier] = sorted(set().union(*groups)) if len(groups) > 1 else list(groups[0] if groups else [])
-    sims = _pair_similarities(texts, candidates)
+    sims = pair_similarities(texts, candidates)
     # a pair a paper or register already relates (supersession on any basis, or a
     # stated link such as "these are that inspection's AFIs") is left alone
     linked = {(e["source"], e["target"]) for t in ("SUPERSEDES", "LINKED_TO") for e in graph.edges(type=t)}

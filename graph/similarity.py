@@ -14,29 +14,74 @@ True
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from oversight.graph.model import OversightGraph
 from oversight.graph.status import status_history
 
-__all__ = ["similarities", "comparison_text"]
+__all__ = ["tfidf", "similarities", "pair_similarities", "comparison_text"]
+
+
+def tfidf(texts: dict[str, str]) -> tuple[list[str], Any] | None:
+    """The keys in order and their TF-IDF matrix (English stop words out, words and pairs of
+    words, sublinear term frequency); None when fewer than two texts or only stop words."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    keys = sorted(texts)
+    if len(keys) < 2:
+        return None
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=1)
+    try:
+        return keys, vectorizer.fit_transform([texts[k] for k in keys])
+    except ValueError:  # every text was stop words only
+        return None
 
 
 def similarities(texts: dict[str, str]) -> dict[tuple[str, str], float]:
     """Cosine similarity of every ordered pair of texts (keys), TF-IDF weighted, English stop words out."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
-    keys = sorted(texts)
-    if len(keys) < 2:
+    fitted = tfidf(texts)
+    if fitted is None:
         return {}
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=1)
-    try:
-        matrix = vectorizer.fit_transform([texts[k] for k in keys])
-    except ValueError:  # every text was stop words only
-        return {}
+    keys, matrix = fitted
     sims: Any = cosine_similarity(matrix)
     return {(a, b): float(sims[i, j]) for i, a in enumerate(keys) for j, b in enumerate(keys) if i != j}
+
+
+def pair_similarities(
+    texts: dict[str, str], pairs: dict[str, list[str]]
+) -> dict[tuple[str, str], float]:
+    """TF-IDF cosine similarity of the ``(earlier, later)`` pairs asked for.
+
+    The vectoriser is fitted on every text, exactly as
+    :func:`similarities` fits it, and each pair's
+    score is the same number that function gives it; only the pairs the rules
+    can use are computed, instead of every pair of every finding in the graph
+    (quadratic in findings, and most pairs are of other forces).
+    """
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    fitted = tfidf(texts)
+    if fitted is None:
+        return {}
+    keys, matrix = fitted
+    row = {key: index for index, key in enumerate(keys)}
+    # Earlier findings that meet the same later findings are scored in one product.
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for earlier, laters in pairs.items():
+        if laters:
+            groups[tuple(laters)].append(earlier)
+    sims: dict[tuple[str, str], float] = {}
+    for group, earliers in groups.items():
+        scores = cosine_similarity(matrix[[row[e] for e in earliers]], matrix[[row[k] for k in group]])
+        for i, earlier in enumerate(earliers):
+            for j, later in enumerate(group):
+                if later != earlier:
+                    sims[(earlier, later)] = float(scores[i, j])
+    return sims
+
 
 
 def comparison_text(graph: OversightGraph, key: str, with_actions: bool = False) -> tuple[str, bool]:
