@@ -47,11 +47,12 @@ import signal
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from oversight.errors import UnreadableDocument
 
-__all__ = ["run_bounded", "PARSE_TIMEOUT", "PARSE_MAX_BYTES", "human_bytes", "fork_available"]
+__all__ = ["run_bounded", "read_bytes", "PARSE_TIMEOUT", "PARSE_MAX_BYTES", "human_bytes", "fork_available"]
 
 #: Seconds a PDF or Word file may take to parse before it is refused.
 PARSE_TIMEOUT = 60.0
@@ -60,6 +61,26 @@ PARSE_MAX_BYTES = 1024**3
 
 _EXIT_MEMORY = 3
 _EXIT_FAILED = 4
+
+
+def read_bytes(path: Path, limit: int, kind: str) -> bytes:
+    """The bytes of ``path``, refusing more than ``limit`` with one clear line.
+
+    The size is checked before reading and the read stops one byte past the
+    limit, so a file that grows meanwhile, or is not a plain file, is refused
+    too. ``kind`` names what the file was to be read as ("text", "a PDF").
+    """
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise UnreadableDocument(path, f"too large to read as {kind} ({human_bytes(size)} > {human_bytes(limit)})")
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise UnreadableDocument(path, exc.strerror or str(exc)) from exc
+    if len(data) > limit:
+        raise UnreadableDocument(path, f"too large to read as {kind} ({human_bytes(len(data))} > {human_bytes(limit)})")
+    return data
 
 
 def human_bytes(count: float) -> str:

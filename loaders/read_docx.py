@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from oversight.errors import UnreadableDocument
-from oversight.loaders.bounded import human_bytes, run_bounded
+from oversight.loaders.bounded import human_bytes, read_bytes, run_bounded
 from oversight.loaders.models import TextDocument
 
 __all__ = [
@@ -86,16 +86,7 @@ def read_docx(path: Path) -> TextDocument:
         For a file too large, not a Word package, or without text.
     """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_DOCX_BYTES:
-            raise UnreadableDocument(path, _too_large(size))
-        with path.open("rb") as handle:
-            data = handle.read(MAX_DOCX_BYTES + 1)
-        if len(data) > MAX_DOCX_BYTES:  # it grew after the stat
-            raise UnreadableDocument(path, _too_large(len(data)))
-    except OSError as exc:
-        raise UnreadableDocument(path, exc.strerror or str(exc)) from exc
+    data = read_bytes(path, MAX_DOCX_BYTES, "a Word document")
     _check_package(path, data)
     import docx  # noqa: F401 - loaded once here, so each forked parser finds it loaded
 
@@ -105,10 +96,6 @@ def read_docx(path: Path) -> TextDocument:
     return TextDocument(
         lines, path=str(path), sha256=hashlib.sha256(data).hexdigest(), format="docx"
     )
-
-
-def _too_large(size: int) -> str:
-    return f"too large to read as a Word document ({human_bytes(size)} > {human_bytes(MAX_DOCX_BYTES)})"
 
 
 def _check_package(path: Path, data: bytes) -> None:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from oversight.errors import UnreadableDocument
-from oversight.loaders.bounded import human_bytes, run_bounded
+from oversight.loaders.bounded import read_bytes, run_bounded
 from oversight.loaders.models import TextDocument
 
 __all__ = ["read_pdf", "MAX_PDF_BYTES", "MAX_PDF_PAGES"]
@@ -68,16 +68,7 @@ def read_pdf(path: Path) -> TextDocument:
         For a file too large, truncated, corrupt, encrypted or without text.
     """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_PDF_BYTES:
-            raise UnreadableDocument(path, _too_large(size))
-        with path.open("rb") as handle:
-            data = handle.read(MAX_PDF_BYTES + 1)
-        if len(data) > MAX_PDF_BYTES:  # it grew after the stat
-            raise UnreadableDocument(path, _too_large(len(data)))
-    except OSError as exc:
-        raise UnreadableDocument(path, exc.strerror or str(exc)) from exc
+    data = read_bytes(path, MAX_PDF_BYTES, "a PDF")
     if not data.lstrip()[:5] == b"%PDF-":
         raise UnreadableDocument(path, "not a readable PDF (no %PDF header)")
     if b"%%EOF" not in data[-_EOF_WINDOW:]:
@@ -90,10 +81,6 @@ def read_pdf(path: Path) -> TextDocument:
     return TextDocument(
         lines, path=str(path), sha256=hashlib.sha256(data).hexdigest(), format="pdf"
     )
-
-
-def _too_large(size: int) -> str:
-    return f"too large to read as a PDF ({human_bytes(size)} > {human_bytes(MAX_PDF_BYTES)})"
 
 
 def _check_encryption(path: Path, reader: Any) -> None:

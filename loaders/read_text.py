@@ -24,7 +24,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from oversight.errors import UnreadableDocument
-from oversight.loaders.bounded import human_bytes
+from oversight.loaders.bounded import read_bytes
 from oversight.loaders.models import ExtractionWarning, TextDocument
 
 __all__ = ["read_text", "decode_text", "decode_mixed_utf8", "MAX_TEXT_BYTES"]
@@ -120,26 +120,13 @@ def decode_mixed_utf8(data: bytes) -> tuple[str, int, int, int] | None:
     return text, len(strays), ord(escaped[first]) - 0xDC00, line
 
 
-def _too_large(size: int) -> str:
-    return f"too large to read as text ({human_bytes(size)} > {human_bytes(MAX_TEXT_BYTES)})"
-
-
 def read_text(path: Path) -> TextDocument:
     """Read a .txt or .md file into a TextDocument (lines without line endings).
 
     A warning about the reading itself (stray bytes) is in the document's
     ``read_warnings`` list, for the ingest to report with the extractor's.
     """
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise UnreadableDocument(path, _too_large(size))
-        with path.open("rb") as handle:
-            data = handle.read(MAX_TEXT_BYTES + 1)
-        if len(data) > MAX_TEXT_BYTES:  # it grew after the stat, or is not a plain file
-            raise UnreadableDocument(path, _too_large(len(data)))
-    except OSError as exc:
-        raise UnreadableDocument(path, exc.strerror or str(exc)) from exc
+    data = read_bytes(path, MAX_TEXT_BYTES, "text")
     text, encoding, strays = _decode(data, str(path))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     doc = TextDocument(
