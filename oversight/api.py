@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from oversight.graph.build import build_graph
 from oversight.graph.embedded_store import EmbeddedStore, StoreState
@@ -40,7 +40,7 @@ __all__ = [
     "reconcile",
 ]
 
-GraphOrStore = OversightGraph | str | Path
+GraphOrStore: TypeAlias = "OversightGraph | str | Path"
 
 
 @dataclass

@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 from conftest import REPO, generated_graph
+from server_helpers import snapshot
 
 from oversight import api
 from oversight.graph.embedded_store import EmbeddedStore, StoreState
@@ -33,19 +34,6 @@ BATCH_SIZE = 15
 KILLS = 3
 
 
-def _snapshot(store: Neo4jStore) -> tuple[list[Any], list[Any]]:
-    """Every loaded node (key, labels, properties) and relationship, sorted."""
-    _, nodes = store.read("MATCH (n:OversightNode) RETURN n.key AS key, labels(n) AS labels, properties(n) AS props")
-    _, rels = store.read(
-        "MATCH (s:OversightNode)-[r]->(t:OversightNode) "
-        "RETURN s.key AS source, type(r) AS type, t.key AS target, properties(r) AS props"
-    )
-    return (
-        sorted((n["key"], sorted(n["labels"]), n["props"]) for n in nodes),
-        sorted(((r["source"], r["type"], r["target"], r["props"]) for r in rels), key=repr),
-    )
-
-
 def _prefixes(batches: list[Batch]) -> list[tuple[list[Any], list[Any]]]:
     """What the database holds after the first k batches, for k = 0 … len(batches)."""
     nodes: list[Any] = []
@@ -54,7 +42,9 @@ def _prefixes(batches: list[Batch]) -> list[tuple[list[Any], list[Any]]]:
     for batch in batches:
         for row in batch.rows:
             if batch.kind == "nodes":
-                nodes.append((row["key"], sorted([*batch.group.split(":"), BASE_LABEL]), row["props"]))
+                nodes.append(
+                    (row["key"], sorted([*batch.group.split(":"), BASE_LABEL]), row["props"])
+                )
             else:
                 rels.append((row["source"], batch.group, row["target"], row["props"]))
         states.append((sorted(nodes), sorted(rels, key=repr)))
@@ -66,8 +56,22 @@ def _load(store: Path, info: Any, *extra: str) -> subprocess.Popen[str]:
     env["NEO4J_PASSWORD"] = info.password.get_secret_value()
     return subprocess.Popen(
         [
-            sys.executable, "-m", "oversight", "neo4j", "load", "--batch-size", str(BATCH_SIZE), "--store", str(store),
-            "--uri", info.uri, "--user", info.username, "--database", info.database, *extra,
+            sys.executable,
+            "-m",
+            "oversight",
+            "neo4j",
+            "load",
+            "--batch-size",
+            str(BATCH_SIZE),
+            "--store",
+            str(store),
+            "--uri",
+            info.uri,
+            "--user",
+            info.username,
+            "--database",
+            info.database,
+            *extra,
         ],
         cwd=REPO,
         env=env,
@@ -97,20 +101,26 @@ def test_a_killed_load_leaves_whole_batches_and_a_rerun_converges(
     cut_at = []
     for run in range(KILLS):
         if run < KILLS - 1:
-            neo4j_store.write("MATCH (n) DETACH DELETE n")  # each kill from scratch; the last one is resumed
+            neo4j_store.write(
+                "MATCH (n) DETACH DELETE n"
+            )  # each kill from scratch; the last one is resumed
         done, total = _rows(neo4j_store), len(graph) + graph.g.number_of_edges()
         threshold = rng.randint(done + 1, total - 1) if done + 1 < total else total
         proc = _load(store, bolt_server_info)
         deadline = time.monotonic() + 60
-        while _rows(neo4j_store) < threshold and proc.poll() is None and time.monotonic() < deadline:
+        while (
+            _rows(neo4j_store) < threshold and proc.poll() is None and time.monotonic() < deadline
+        ):
             time.sleep(0.05)
         proc.send_signal(signal.SIGKILL)
         proc.communicate()
-        state = _snapshot(neo4j_store)
+        state = snapshot(neo4j_store)
         whole = [k for k, expected in enumerate(states) if expected == state]
         assert whole, f"seed {seed}, run {run}: the database holds a part of a batch"
         cut_at.append(whole[0])
-    assert any(0 < k < len(batches) for k in cut_at), f"seed {seed}: no kill landed mid-load ({cut_at})"
+    assert any(0 < k < len(batches) for k in cut_at), (
+        f"seed {seed}: no kill landed mid-load ({cut_at})"
+    )
 
     rerun = _load(store, bolt_server_info, "--json")
     out, err = rerun.communicate(timeout=120)
@@ -121,10 +131,10 @@ def test_a_killed_load_leaves_whole_batches_and_a_rerun_converges(
         len(graph) - len(states[cut_at[-1]][0]),
         len(states[cut_at[-1]][0]),
     )
-    assert _snapshot(neo4j_store) == states[-1]
+    assert snapshot(neo4j_store) == states[-1]
 
     again = neo4j_store.load(graph, batch_size=BATCH_SIZE)
-    assert (again.nodes.as_dict(), again.relationships.as_dict(), _snapshot(neo4j_store)) == (
+    assert (again.nodes.as_dict(), again.relationships.as_dict(), snapshot(neo4j_store)) == (
         {"created": 0, "updated": 0, "unchanged": len(graph)},
         {"created": 0, "updated": 0, "unchanged": graph.g.number_of_edges()},
         states[-1],

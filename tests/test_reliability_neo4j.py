@@ -15,7 +15,6 @@ a failure. docs/neo4j.md, "Faults", shows what the user sees in each case.
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
 import os
@@ -23,7 +22,6 @@ import secrets
 import signal
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,6 +31,7 @@ import pytest
 from conftest import free_ports, generated_graph, require
 from neo4j.exceptions import Neo4jError
 from pydantic import SecretStr
+from server_helpers import snapshot, temporary_users
 from typer.testing import CliRunner
 
 from oversight import api
@@ -52,22 +51,39 @@ from oversight.graph.neo4j_store import (
 )
 
 runner = CliRunner()
-NO_NEO4J_ENV = {"NEO4J_URI": "", "NEO4J_USERNAME": "", "NEO4J_PASSWORD": "", "NEO4J_DATABASE": "", "OVERSIGHT_STORE": ""}
+NO_NEO4J_ENV = {
+    "NEO4J_URI": "",
+    "NEO4J_USERNAME": "",
+    "NEO4J_PASSWORD": "",
+    "NEO4J_DATABASE": "",
+    "OVERSIGHT_STORE": "",
+}
 REFUSED_PASSWORD = "(set NEO4J_USERNAME and NEO4J_PASSWORD, or --user and --password)"
 TRANSIENT_CODE = "Neo.TransientError.Transaction.DeadlockDetected"
 TRANSIENT_MESSAGE = "deadlock injected by the test"
 
 
 def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200", **NO_NEO4J_ENV, **(env or {})})
+    return runner.invoke(
+        app, [str(a) for a in args], env={"COLUMNS": "200", **NO_NEO4J_ENV, **(env or {})}
+    )
 
 
 def _options(info: Any, user: str | None = None, database: str | None = None) -> list[str]:
-    return ["--uri", info.uri, "--user", user or info.username, "--database", database or info.database]
+    return [
+        "--uri",
+        info.uri,
+        "--user",
+        user or info.username,
+        "--database",
+        database or info.database,
+    ]
 
 
 def _target(info: Any, **update: Any) -> Neo4jTarget:
-    target = Neo4jTarget(uri=info.uri, username=info.username, password=info.password, database=info.database)
+    target = Neo4jTarget(
+        uri=info.uri, username=info.username, password=info.password, database=info.database
+    )
     return target.model_copy(update=update)
 
 
@@ -77,28 +93,15 @@ def _save(graph: OversightGraph, store: Path) -> OversightGraph:
     return api.load(store)
 
 
-def _snapshot(store: Neo4jStore) -> tuple[list[Any], list[Any]]:
-    """Every loaded node (key, labels, properties) and relationship, sorted."""
-    _, nodes = store.read(
-        "MATCH (n:OversightNode) RETURN n.key AS key, labels(n) AS labels, properties(n) AS props ORDER BY key"
-    )
-    _, rels = store.read(
-        "MATCH (s:OversightNode)-[r]->(t:OversightNode) "
-        "RETURN s.key AS source, type(r) AS type, t.key AS target, properties(r) AS props"
-    )
-    return (
-        sorted((n["key"], sorted(n["labels"]), n["props"]) for n in nodes),
-        sorted(((r["source"], r["type"], r["target"], r["props"]) for r in rels), key=repr),
-    )
-
-
 def _expected(batches: list[Batch]) -> tuple[list[Any], list[Any]]:
     """What the database holds once ``batches`` (a prefix of a plan) are written."""
     nodes, rels = [], []
     for batch in batches:
         for row in batch.rows:
             if batch.kind == "nodes":
-                nodes.append((row["key"], sorted([*batch.group.split(":"), BASE_LABEL]), row["props"]))
+                nodes.append(
+                    (row["key"], sorted([*batch.group.split(":"), BASE_LABEL]), row["props"])
+                )
             else:
                 rels.append((row["source"], batch.group, row["target"], row["props"]))
     return sorted(nodes), sorted(rels, key=repr)
@@ -106,26 +109,19 @@ def _expected(batches: list[Batch]) -> tuple[list[Any], list[Any]]:
 
 def _whole(graph: OversightGraph) -> tuple[list[Any], list[Any]]:
     nodes = sorted(
-        (row["key"], sorted([*labels, BASE_LABEL]), row["props"]) for labels, rows in node_rows(graph).items() for row in rows
+        (row["key"], sorted([*labels, BASE_LABEL]), row["props"])
+        for labels, rows in node_rows(graph).items()
+        for row in rows
     )
     rels = sorted(
-        ((row["source"], t, row["target"], row["props"]) for t, rows in relationship_rows(graph).items() for row in rows),
+        (
+            (row["source"], t, row["target"], row["props"])
+            for t, rows in relationship_rows(graph).items()
+            for row in rows
+        ),
         key=repr,
     )
     return nodes, rels
-
-
-def _http_command(info: Any, command: str) -> None:
-    """Run an ArcadeDB server command (``create user …``) as root over its HTTP API."""
-    token = base64.b64encode(f"{info.username}:{info.password.get_secret_value()}".encode()).decode()
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{info.http_port}/api/v1/server",
-        method="POST",
-        data=json.dumps({"command": command}).encode(),
-        headers={"Content-Type": "application/json", "Authorization": f"Basic {token}"},
-    )
-    with urllib.request.urlopen(request, timeout=10) as response:
-        assert json.loads(response.read()) == {"result": "ok"}
 
 
 @pytest.fixture(scope="module")
@@ -146,18 +142,26 @@ DOWN_COMMANDS = [
 
 
 @pytest.mark.parametrize("command", DOWN_COMMANDS, ids=lambda c: " ".join(c[:2]))
-def test_server_down_is_one_line_and_exit_2(command: list[str], small_store: tuple[Path, OversightGraph]) -> None:
+def test_server_down_is_one_line_and_exit_2(
+    command: list[str], small_store: tuple[Path, OversightGraph]
+) -> None:
     port = free_ports(1)[0]
     line = f"bolt://127.0.0.1:{port}: no Bolt server answers (connection refused)"
     options = [*command, "--uri", f"bolt://127.0.0.1:{port}", "--store", str(small_store[0])]
     human, machine = run(*options), run(*options, "--json")
     assert (human.exit_code, human.stdout, human.stderr) == (2, "", f"error: {line}\n")
-    assert (machine.exit_code, json.loads(machine.stdout), machine.stderr) == (2, {"ok": False, "error": line}, "")
+    assert (machine.exit_code, json.loads(machine.stdout), machine.stderr) == (
+        2,
+        {"ok": False, "error": line},
+        "",
+    )
 
 
 def test_server_down_through_the_api(small_store: tuple[Path, OversightGraph]) -> None:
     port = free_ports(1)[0]
-    target = Neo4jTarget(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password=SecretStr("pw"), database="neo4j")
+    target = Neo4jTarget(
+        uri=f"bolt://127.0.0.1:{port}", username="neo4j", password=SecretStr("pw"), database="neo4j"
+    )
     calls = [
         lambda: api.neo4j_load(small_store[1], target),
         lambda: api.neo4j_status(target),
@@ -173,8 +177,21 @@ def test_server_down_through_the_api(small_store: tuple[Path, OversightGraph]) -
 
 
 def test_an_unresolvable_host_is_one_line(small_store: tuple[Path, OversightGraph]) -> None:
-    result = run("neo4j", "status", "--uri", "bolt://no-such-host.invalid:7687", "--store", str(small_store[0]))
-    assert (result.exit_code, result.stderr.startswith("error: bolt://no-such-host.invalid:7687: no Bolt server answers (cannot resolve the host name: "), result.stderr.count("\n")) == (2, True, 1)
+    result = run(
+        "neo4j",
+        "status",
+        "--uri",
+        "bolt://no-such-host.invalid:7687",
+        "--store",
+        str(small_store[0]),
+    )
+    assert (
+        result.exit_code,
+        result.stderr.startswith(
+            "error: bolt://no-such-host.invalid:7687: no Bolt server answers (cannot resolve the host name: "
+        ),
+        result.stderr.count("\n"),
+    ) == (2, True, 1)
 
 
 # -- wrong password, missing database -------------------------------------------------------
@@ -186,22 +203,43 @@ def test_a_wrong_password_names_the_uri_and_user_and_changes_nothing(
 ) -> None:
     store, graph = small_store
     neo4j_store.load(graph)
-    before = _snapshot(neo4j_store)
+    before = snapshot(neo4j_store)
     line = f"{bolt_server_info.uri}: the server refused user 'root' with this password {REFUSED_PASSWORD}"
-    result = run("neo4j", "load", "--store", str(store), *_options(bolt_server_info), env={"NEO4J_PASSWORD": "not-the-password"})
+    result = run(
+        "neo4j",
+        "load",
+        "--store",
+        str(store),
+        *_options(bolt_server_info),
+        env={"NEO4J_PASSWORD": "not-the-password"},
+    )
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: {line}\n")
     with pytest.raises(StoreUnavailable) as raised:
         api.neo4j_load(graph, _target(bolt_server_info, password=SecretStr("not-the-password")))
-    assert (str(raised.value), _snapshot(neo4j_store)) == (line, before)
+    assert (str(raised.value), snapshot(neo4j_store)) == (line, before)
 
 
 @pytest.mark.neo4j
-def test_a_missing_database_is_named(neo4j_store: Neo4jStore, bolt_server_info: Any, small_store: tuple[Path, OversightGraph]) -> None:
+def test_a_missing_database_is_named(
+    neo4j_store: Neo4jStore, bolt_server_info: Any, small_store: tuple[Path, OversightGraph]
+) -> None:
     store, graph = small_store
     line = f"{bolt_server_info.uri}: database 'nosuchdb' does not exist (set NEO4J_DATABASE or --database)"
     env = {"NEO4J_PASSWORD": bolt_server_info.password.get_secret_value()}
-    result = run("neo4j", "load", "--json", "--store", str(store), *_options(bolt_server_info, database="nosuchdb"), env=env)
-    assert (result.exit_code, json.loads(result.stdout), result.stderr) == (2, {"ok": False, "error": line}, "")
+    result = run(
+        "neo4j",
+        "load",
+        "--json",
+        "--store",
+        str(store),
+        *_options(bolt_server_info, database="nosuchdb"),
+        env=env,
+    )
+    assert (result.exit_code, json.loads(result.stdout), result.stderr) == (
+        2,
+        {"ok": False, "error": line},
+        "",
+    )
     with pytest.raises(StoreUnavailable) as raised:
         api.neo4j_load(graph, _target(bolt_server_info, database="nosuchdb"))
     assert str(raised.value) == line
@@ -216,22 +254,33 @@ def limited_users(bolt_server_info: Any) -> Iterator[dict[str, tuple[str, Secret
     with rights on another database only; both dropped afterwards."""
     suffix = secrets.token_hex(4)
     users = {
-        "reader": (f"reader-{suffix}", SecretStr(secrets.token_urlsafe(12)), ["readonly"], bolt_server_info.database),
-        "outsider": (f"outsider-{suffix}", SecretStr(secrets.token_urlsafe(12)), ["admin"], "some-other-database"),
+        "reader": (
+            f"reader-{suffix}",
+            SecretStr(secrets.token_urlsafe(12)),
+            ["readonly"],
+            bolt_server_info.database,
+        ),
+        "outsider": (
+            f"outsider-{suffix}",
+            SecretStr(secrets.token_urlsafe(12)),
+            ["admin"],
+            "some-other-database",
+        ),
     }
-    for name, password, groups, database in users.values():
-        spec = {"name": name, "password": password.get_secret_value(), "databases": {database: groups}}
-        _http_command(bolt_server_info, "create user " + json.dumps(spec))
-    try:
+    specs = [
+        (name, password.get_secret_value(), {database: groups})
+        for name, password, groups, database in users.values()
+    ]
+    with temporary_users(bolt_server_info, specs):
         yield {role: (name, password) for role, (name, password, _, _) in users.items()}
-    finally:
-        for name, *_ in users.values():
-            _http_command(bolt_server_info, f"drop user {name}")
 
 
 @pytest.mark.neo4j
 def test_a_read_only_user_cannot_load_but_can_query(
-    neo4j_store: Neo4jStore, bolt_server_info: Any, limited_users: dict[str, tuple[str, SecretStr]], small_store: tuple[Path, OversightGraph]
+    neo4j_store: Neo4jStore,
+    bolt_server_info: Any,
+    limited_users: dict[str, tuple[str, SecretStr]],
+    small_store: tuple[Path, OversightGraph],
 ) -> None:
     store, graph = small_store
     name, password = limited_users["reader"]
@@ -248,25 +297,36 @@ def test_a_read_only_user_cannot_load_but_can_query(
         "",
         f"error: {denied} (creating the constraint and indexes a load needs): User {name!r} is not allowed to update schema\n",
     )
-    assert _snapshot(neo4j_store) == ([], [])
+    assert snapshot(neo4j_store) == ([], [])
 
     # Loaded by root: the schema exists, and the first batch is refused and rolled back.
     neo4j_store.load(graph)
-    before = _snapshot(neo4j_store)
+    before = snapshot(neo4j_store)
     first = plan_load(graph)[0]
     loaded = run("neo4j", "load", *as_reader, env=env)
     line = f"{first.name}: {denied} (writing): Transaction error on commit"
     assert (loaded.exit_code, loaded.stdout, loaded.stderr) == (2, "", f"error: {line}\n")
     with pytest.raises(StoreError) as raised:
         api.neo4j_load(graph, _target(bolt_server_info, username=name, password=password))
-    assert (str(raised.value), _snapshot(neo4j_store)) == (line, before)
+    assert (str(raised.value), snapshot(neo4j_store)) == (line, before)
 
-    counted = run("cypher", "MATCH (n:OversightNode) RETURN count(n) AS n", "--json", *as_reader, env=env)
+    counted = run(
+        "cypher", "MATCH (n:OversightNode) RETURN count(n) AS n", "--json", *as_reader, env=env
+    )
     assert (counted.exit_code, json.loads(counted.stdout)["rows"]) == (0, [{"n": len(graph)}])
-    rows = api.run_cypher(_target(bolt_server_info, username=name, password=password), "MATCH (n:Force) RETURN count(n) AS n").rows
+    rows = api.run_cypher(
+        _target(bolt_server_info, username=name, password=password),
+        "MATCH (n:Force) RETURN count(n) AS n",
+    ).rows
     assert rows == [{"n": len(graph.keys("Force"))}]
-    written = run("cypher", "MATCH (n:Force) SET n.name = 'x' RETURN count(n) AS n", "--write", *as_reader, env=env)
-    assert (written.exit_code, written.stderr, _snapshot(neo4j_store)) == (
+    written = run(
+        "cypher",
+        "MATCH (n:Force) SET n.name = 'x' RETURN count(n) AS n",
+        "--write",
+        *as_reader,
+        env=env,
+    )
+    assert (written.exit_code, written.stderr, snapshot(neo4j_store)) == (
         2,
         f"error: {denied} (writing): Transaction error on commit\n",
         before,
@@ -275,7 +335,9 @@ def test_a_read_only_user_cannot_load_but_can_query(
 
 @pytest.mark.neo4j
 def test_a_user_without_access_to_the_database_is_refused_at_connect(
-    bolt_server_info: Any, limited_users: dict[str, tuple[str, SecretStr]], small_store: tuple[Path, OversightGraph]
+    bolt_server_info: Any,
+    limited_users: dict[str, tuple[str, SecretStr]],
+    small_store: tuple[Path, OversightGraph],
 ) -> None:
     name, password = limited_users["outsider"]
     db = bolt_server_info.database
@@ -284,7 +346,12 @@ def test_a_user_without_access_to_the_database_is_refused_at_connect(
         f"Access to database {db!r} is not allowed"
     )
     options = ["--store", str(small_store[0]), *_options(bolt_server_info, user=name)]
-    result = run("cypher", "MATCH (n) RETURN count(n) AS n", *options, env={"NEO4J_PASSWORD": password.get_secret_value()})
+    result = run(
+        "cypher",
+        "MATCH (n) RETURN count(n) AS n",
+        *options,
+        env={"NEO4J_PASSWORD": password.get_secret_value()},
+    )
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: {line}\n")
     with pytest.raises(StoreUnavailable) as raised:
         api.neo4j_status(_target(bolt_server_info, username=name, password=password))
@@ -304,7 +371,12 @@ class _FlakyTransaction:
     ``failures`` attempts raise a TransientError; ``attempts`` gets the time of each try."""
 
     def __init__(self, tx: Any, batch: Batch, failures: int, attempts: list[float]) -> None:
-        self._tx, self._first_row, self._failures, self._attempts = tx, batch.rows[0], failures, attempts
+        self._tx, self._first_row, self._failures, self._attempts = (
+            tx,
+            batch.rows[0],
+            failures,
+            attempts,
+        )
 
     def run(self, query: str, parameters: Any = None, **kwargs: Any) -> Any:
         result = self._tx.run(query, parameters, **kwargs)
@@ -336,39 +408,65 @@ def _inject_transient(monkeypatch: pytest.MonkeyPatch, batch: Batch, failures: i
 
 @pytest.mark.neo4j
 def test_a_transient_error_is_retried_with_backoff_and_the_load_completes(
-    neo4j_store: Neo4jStore, bolt_server_info: Any, small_store: tuple[Path, OversightGraph], monkeypatch: pytest.MonkeyPatch
+    neo4j_store: Neo4jStore,
+    bolt_server_info: Any,
+    small_store: tuple[Path, OversightGraph],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     graph = small_store[1]
     batches = plan_load(graph, 50)
     attempts = _inject_transient(monkeypatch, batches[2], failures=2)
     report = api.neo4j_load(graph, _target(bolt_server_info), batch_size=50)
     gaps = [later - earlier for earlier, later in zip(attempts, attempts[1:], strict=False)]
-    assert (len(attempts), gaps[0] >= 0.8, gaps[1] >= 1.6) == (3, True, True)  # 1 s, then 2 s, +-20 %
+    assert (len(attempts), gaps[0] >= 0.8, gaps[1] >= 1.6) == (
+        3,
+        True,
+        True,
+    )  # 1 s, then 2 s, +-20 %
     assert (report.nodes.created, report.relationships.created, report.batches) == (
         len(graph),
         graph.g.number_of_edges(),
         len(batches),
     )
-    assert _snapshot(neo4j_store) == _whole(graph)
+    assert snapshot(neo4j_store) == _whole(graph)
 
 
 @pytest.mark.neo4j
 def test_the_cli_load_survives_a_transient_error(
-    neo4j_store: Neo4jStore, bolt_server_info: Any, small_store: tuple[Path, OversightGraph], monkeypatch: pytest.MonkeyPatch
+    neo4j_store: Neo4jStore,
+    bolt_server_info: Any,
+    small_store: tuple[Path, OversightGraph],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     store, graph = small_store
     attempts = _inject_transient(monkeypatch, plan_load(graph, 50)[-1], failures=1)
     env = {"NEO4J_PASSWORD": bolt_server_info.password.get_secret_value()}
-    result = run("neo4j", "load", "--batch-size", "50", "--json", "--store", str(store), *_options(bolt_server_info), env=env)
+    result = run(
+        "neo4j",
+        "load",
+        "--batch-size",
+        "50",
+        "--json",
+        "--store",
+        str(store),
+        *_options(bolt_server_info),
+        env=env,
+    )
     data = json.loads(result.stdout)
     assert (result.exit_code, result.stderr, len(attempts)) == (0, "", 2)
-    assert (data["nodes"]["created"], data["relationships"]["created"]) == (len(graph), graph.g.number_of_edges())
-    assert _snapshot(neo4j_store) == _whole(graph)
+    assert (data["nodes"]["created"], data["relationships"]["created"]) == (
+        len(graph),
+        graph.g.number_of_edges(),
+    )
+    assert snapshot(neo4j_store) == _whole(graph)
 
 
 @pytest.mark.neo4j
 def test_a_transient_error_past_the_retry_time_names_the_batch(
-    neo4j_store: Neo4jStore, bolt_server_info: Any, small_store: tuple[Path, OversightGraph], monkeypatch: pytest.MonkeyPatch
+    neo4j_store: Neo4jStore,
+    bolt_server_info: Any,
+    small_store: tuple[Path, OversightGraph],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     store, graph = small_store
     batches = plan_load(graph, 50)
@@ -376,13 +474,30 @@ def test_a_transient_error_past_the_retry_time_names_the_batch(
     attempts = _inject_transient(monkeypatch, batches[3], failures=100)
     with pytest.raises(StoreError) as raised:
         api.neo4j_load(graph, _target(bolt_server_info, max_retry_time=0.5), batch_size=50)
-    assert (str(raised.value), len(attempts), _snapshot(neo4j_store)) == (line, 2, _expected(batches[:3]))
+    assert (str(raised.value), len(attempts), snapshot(neo4j_store)) == (
+        line,
+        2,
+        _expected(batches[:3]),
+    )
 
     # The CLI does not expose the retry time; shorten it where the CLI builds its target.
     neo4j_target = api.neo4j_target
-    monkeypatch.setattr(api, "neo4j_target", lambda cfg: neo4j_target(cfg).model_copy(update={"max_retry_time": 0.5}))
+    monkeypatch.setattr(
+        api,
+        "neo4j_target",
+        lambda cfg: neo4j_target(cfg).model_copy(update={"max_retry_time": 0.5}),
+    )
     env = {"NEO4J_PASSWORD": bolt_server_info.password.get_secret_value()}
-    result = run("neo4j", "load", "--batch-size", "50", "--store", str(store), *_options(bolt_server_info), env=env)
+    result = run(
+        "neo4j",
+        "load",
+        "--batch-size",
+        "50",
+        "--store",
+        str(store),
+        *_options(bolt_server_info),
+        env=env,
+    )
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: {line}\n")
 
 
@@ -398,9 +513,22 @@ def _kill(pid: int) -> None:
 
 def _restart(store: Path, ports: list[int]) -> Any:
     """``oversight server start`` again: same directory, same credentials."""
-    result = run("server", "start", "--store", str(store), "--bolt-port", str(ports[0]), "--http-port", str(ports[1]))
+    result = run(
+        "server",
+        "start",
+        "--store",
+        str(store),
+        "--bolt-port",
+        str(ports[0]),
+        "--http-port",
+        str(ports[1]),
+    )
     info = bolt_server.status(store / "server")
-    assert (result.exit_code, result.stdout.startswith("local Bolt server started (pid "), info is not None) == (0, True, True)
+    assert (
+        result.exit_code,
+        result.stdout.startswith("local Bolt server started (pid "),
+        info is not None,
+    ) == (0, True, True)
     assert info.password.get_secret_value() not in result.stdout
     return info
 
@@ -420,7 +548,11 @@ def test_a_server_killed_mid_load_names_the_batch_and_a_rerun_completes(
     info = _restart(store, ports)
     # The driver's retry time is not a CLI option; shorten it where the CLI builds its target.
     neo4j_target = api.neo4j_target
-    monkeypatch.setattr(api, "neo4j_target", lambda cfg: neo4j_target(cfg).model_copy(update={"max_retry_time": 0.5}))
+    monkeypatch.setattr(
+        api,
+        "neo4j_target",
+        lambda cfg: neo4j_target(cfg).model_copy(update={"max_retry_time": 0.5}),
+    )
     write_batch, failed = Neo4jStore._write_batch, []
     kill_at: dict[str, Any] = {}
 
@@ -452,10 +584,16 @@ def test_a_server_killed_mid_load_names_the_batch_and_a_rerun_completes(
         info = _restart(store, ports)
         target = _target(info, max_retry_time=0.5)
         with Neo4jStore.open(target) as check:
-            assert _snapshot(check) == _expected(batches[: cut.index - 1])  # committed batches all kept
+            assert snapshot(check) == _expected(
+                batches[: cut.index - 1]
+            )  # committed batches all kept
 
         # API: the server dies while a later batch is being written (killed from another thread).
-        kill_at.update(index=len(batches) // 2, pid=info.pid, how=lambda pid: threading.Thread(target=_kill, args=[pid]).start())
+        kill_at.update(
+            index=len(batches) // 2,
+            pid=info.pid,
+            how=lambda pid: threading.Thread(target=_kill, args=[pid]).start(),
+        )
         with pytest.raises(StoreUnavailable) as raised:
             api.neo4j_load(graph, target, batch_size=25)
         cut = failed[-1]
@@ -466,7 +604,7 @@ def test_a_server_killed_mid_load_names_the_batch_and_a_rerun_completes(
         )
         info = _restart(store, ports)
         with Neo4jStore.open(_target(info)) as check:
-            kept = _snapshot(check)
+            kept = snapshot(check)
         assert kept in (_expected(batches[: cut.index - 1]), _expected(batches[: cut.index]))
 
         # A rerun completes: what is there is unchanged, the rest created, nothing updated.
@@ -480,9 +618,11 @@ def test_a_server_killed_mid_load_names_the_batch_and_a_rerun_completes(
             len(batches),
         )
         with Neo4jStore.open(_target(info)) as check:
-            _, keys = check.read("MATCH (n:OversightNode) RETURN count(n) AS nodes, count(DISTINCT n.key) AS keys")
+            _, keys = check.read(
+                "MATCH (n:OversightNode) RETURN count(n) AS nodes, count(DISTINCT n.key) AS keys"
+            )
             _, constraints = check.read("SHOW CONSTRAINTS YIELD name RETURN name")
-            assert (_snapshot(check), keys, {"name": "oversight_node_key"} in constraints) == (
+            assert (snapshot(check), keys, {"name": "oversight_node_key"} in constraints) == (
                 _whole(graph),
                 [{"nodes": len(graph), "keys": len(graph)}],
                 True,
@@ -513,7 +653,10 @@ REFUSE = "run it with --write to allow writes"
         ("DROP CONSTRAINT oversight_node_key", "DROP"),
         ("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row", "LOAD CSV"),
         ("MATCH (n:Board) FOREACH (x IN [1] | CREATE (:Scratch))", "FOREACH, CREATE"),
-        ("CALL db.createLabel('Scratch')", "db.createLabel (a procedure not known to be read-only)"),
+        (
+            "CALL db.createLabel('Scratch')",
+            "db.createLabel (a procedure not known to be read-only)",
+        ),
         ("INSERT (n:Scratch)", "INSERT"),
         ("GRANT ROLE admin TO bob", "GRANT"),
         ("match (n) with n create (m:Scratch)", "CREATE"),
@@ -527,7 +670,9 @@ def test_cypher_refuses_each_write_clause_without_write(statement: str, found: s
 
 
 def test_the_api_refuses_a_write_before_connecting() -> None:
-    target = Neo4jTarget(uri=f"bolt://127.0.0.1:{free_ports(1)[0]}", username="neo4j", database="neo4j")
+    target = Neo4jTarget(
+        uri=f"bolt://127.0.0.1:{free_ports(1)[0]}", username="neo4j", database="neo4j"
+    )
     with pytest.raises(QueryError) as raised:
         api.run_cypher(target, "MATCH (n) DETACH DELETE n")
     assert str(raised.value) == f"refused: the statement writes (DETACH, DELETE); {REFUSE}"
@@ -540,7 +685,14 @@ def transactions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     for kind in ("read", "write"):
         original = getattr(neo4j.Session, f"execute_{kind}")
 
-        def spy(self: Any, work: Any, *args: Any, _kind: str = kind, _original: Any = original, **kwargs: Any) -> Any:
+        def spy(
+            self: Any,
+            work: Any,
+            *args: Any,
+            _kind: str = kind,
+            _original: Any = original,
+            **kwargs: Any,
+        ) -> Any:
             seen.append(_kind)
             return _original(self, work, *args, **kwargs)
 
@@ -556,8 +708,18 @@ def test_cypher_reads_in_a_read_transaction_and_text_is_not_a_clause(
     transactions.clear()
     env = {"NEO4J_PASSWORD": bolt_server_info.password.get_secret_value()}
     options = ["--json", "--store", str(tmp_path), *_options(bolt_server_info)]
-    literal = run("cypher", "MATCH (n:Note) WHERE n.text STARTS WITH 'CREATE' RETURN n.text AS text", *options, env=env)
-    comment = run("cypher", "MATCH (n:Note) // DELETE them all\nRETURN count(n) AS n /* DETACH DELETE */", *options, env=env)
+    literal = run(
+        "cypher",
+        "MATCH (n:Note) WHERE n.text STARTS WITH 'CREATE' RETURN n.text AS text",
+        *options,
+        env=env,
+    )
+    comment = run(
+        "cypher",
+        "MATCH (n:Note) // DELETE them all\nRETURN count(n) AS n /* DETACH DELETE */",
+        *options,
+        env=env,
+    )
     assert [(r.exit_code, json.loads(r.stdout)["rows"]) for r in (literal, comment)] == [
         (0, [{"text": "CREATE (x) DETACH DELETE y"}]),
         (0, [{"n": 1}]),
@@ -571,6 +733,19 @@ def test_cypher_write_runs_in_a_write_transaction(
 ) -> None:
     env = {"NEO4J_PASSWORD": bolt_server_info.password.get_secret_value()}
     options = ["--json", "--store", str(tmp_path), *_options(bolt_server_info)]
-    result = run("cypher", "CREATE (n:Scratch {name: $name}) RETURN n.name AS name", "-p", "name=x", "--write", *options, env=env)
+    result = run(
+        "cypher",
+        "CREATE (n:Scratch {name: $name}) RETURN n.name AS name",
+        "-p",
+        "name=x",
+        "--write",
+        *options,
+        env=env,
+    )
     data = json.loads(result.stdout)
-    assert (result.exit_code, data["rows"], data["counters"]["nodes_created"], transactions) == (0, [{"name": "x"}], 1, ["write"])
+    assert (result.exit_code, data["rows"], data["counters"]["nodes_created"], transactions) == (
+        0,
+        [{"name": "x"}],
+        1,
+        ["write"],
+    )

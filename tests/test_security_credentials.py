@@ -15,18 +15,17 @@ Uses the tests' Bolt server; skipped without one, except under CI.
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
 import secrets
 import traceback
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import free_ports, generated_graph
+from server_helpers import temporary_users
 from typer.testing import CliRunner
 
 from oversight import api
@@ -39,7 +38,13 @@ from oversight.settings import Settings
 pytestmark = pytest.mark.neo4j
 
 runner = CliRunner()
-NO_NEO4J_ENV = {"NEO4J_URI": "", "NEO4J_USERNAME": "", "NEO4J_PASSWORD": "", "NEO4J_DATABASE": "", "OVERSIGHT_STORE": ""}
+NO_NEO4J_ENV = {
+    "NEO4J_URI": "",
+    "NEO4J_USERNAME": "",
+    "NEO4J_PASSWORD": "",
+    "NEO4J_DATABASE": "",
+    "OVERSIGHT_STORE": "",
+}
 REFUSED = "(set NEO4J_USERNAME and NEO4J_PASSWORD, or --user and --password)"
 COMMANDS = {
     "neo4j load": ["neo4j", "load"],
@@ -50,20 +55,9 @@ COMMANDS = {
 
 
 def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200", **NO_NEO4J_ENV, **(env or {})})
-
-
-def _http_command(info: Any, command: str) -> None:
-    """Run an ArcadeDB server command (``create user …``) as root over its HTTP API."""
-    token = base64.b64encode(f"{info.username}:{info.password.get_secret_value()}".encode()).decode()
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{info.http_port}/api/v1/server",
-        method="POST",
-        data=json.dumps({"command": command}).encode(),
-        headers={"Content-Type": "application/json", "Authorization": f"Basic {token}"},
+    return runner.invoke(
+        app, [str(a) for a in args], env={"COLUMNS": "200", **NO_NEO4J_ENV, **(env or {})}
     )
-    with urllib.request.urlopen(request, timeout=10) as response:
-        assert json.loads(response.read()) == {"result": "ok"}
 
 
 def _server_files(server_dir: Path) -> str:
@@ -94,14 +88,12 @@ def sentinel(bolt_server_info: Any) -> Iterator[tuple[str, str, str]]:
     """
     suffix = secrets.token_hex(6)
     user, password, decoy = f"sentinel-{suffix}", f"S3ntinel-{suffix}", f"decoy-{suffix}"
-    for name, secret in ((user, password), (decoy, secrets.token_urlsafe(12))):
-        spec = {"name": name, "password": secret, "databases": {bolt_server_info.database: ["admin"]}}
-        _http_command(bolt_server_info, "create user " + json.dumps(spec))
-    try:
+    databases = {bolt_server_info.database: ["admin"]}
+    with temporary_users(
+        bolt_server_info,
+        [(user, password, databases), (decoy, secrets.token_urlsafe(12), databases)],
+    ):
         yield user, password, decoy
-    finally:
-        for name in (user, decoy):
-            _http_command(bolt_server_info, f"drop user {name}")
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +126,17 @@ def test_the_password_never_shows(
         user = decoy  # whose password is another
     elif outcome == "server-down":
         uri = f"bolt://127.0.0.1:{free_ports(1)[0]}"
-    args = [*COMMANDS[command], "--store", str(store), "--uri", uri, "--user", user, "--database", bolt_server_info.database]
+    args = [
+        *COMMANDS[command],
+        "--store",
+        str(store),
+        "--uri",
+        uri,
+        "--user",
+        user,
+        "--database",
+        bolt_server_info.database,
+    ]
     args += ["--json"] if as_json else []
     env = {}
     if channel == "--password":
@@ -144,10 +146,17 @@ def test_the_password_never_shows(
     caplog.set_level(logging.DEBUG)  # every record the driver (or anything else) logs
     result = run(*args, env=env)
 
-    assert (password in result.stdout, password in result.stderr, password in caplog.text) == (False, False, False)
+    assert (password in result.stdout, password in result.stderr, password in caplog.text) == (
+        False,
+        False,
+        False,
+    )
     # The driver's debug log was captured: it shows the login, with the password masked.
     logins = [r.getMessage() for r in caplog.records if "C: LOGON" in r.getMessage()]
-    assert (bool(logins), all("'credentials': '*******'" in m for m in logins)) == (outcome != "server-down", True)
+    assert (bool(logins), all("'credentials': '*******'" in m for m in logins)) == (
+        outcome != "server-down",
+        True,
+    )
     if outcome == "success":
         assert (result.exit_code, result.stderr) == (0, "")
         return
@@ -156,7 +165,11 @@ def test_the_password_never_shows(
         "server-down": f"{uri}: no Bolt server answers (connection refused)",
     }[outcome]
     if as_json:
-        assert (result.exit_code, json.loads(result.stdout), result.stderr) == (2, {"ok": False, "error": line}, "")
+        assert (result.exit_code, json.loads(result.stdout), result.stderr) == (
+            2,
+            {"ok": False, "error": line},
+            "",
+        )
     else:
         assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: {line}\n")
 
@@ -165,26 +178,49 @@ def test_settings_targets_and_errors_never_show_the_password(
     sentinel: tuple[str, str, str], bolt_server_info: Any, store: Path
 ) -> None:
     user, password, decoy = sentinel
-    flags = {"store": store, "neo4j_uri": bolt_server_info.uri, "neo4j_username": user, "neo4j_database": bolt_server_info.database}
+    flags = {
+        "store": store,
+        "neo4j_uri": bolt_server_info.uri,
+        "neo4j_username": user,
+        "neo4j_database": bolt_server_info.database,
+    }
     from_flag = Settings.resolve({**flags, "neo4j_password": password}, {})
     from_env = Settings.resolve(flags, {"NEO4J_PASSWORD": password})
     targets = [api.neo4j_target(from_flag), api.neo4j_target(from_env)]
-    in_uri = Neo4jTarget(uri=f"bolt://{user}:{password}@127.0.0.1:7687", username=user, database="neo4j")
+    in_uri = Neo4jTarget(
+        uri=f"bolt://{user}:{password}@127.0.0.1:7687", username=user, database="neo4j"
+    )
     shown = [
         text
         for obj in (from_flag, from_env, *targets, in_uri)
-        for text in (repr(obj), str(obj), obj.model_dump_json(), json.dumps(obj.model_dump(), default=str))
+        for text in (
+            repr(obj),
+            str(obj),
+            obj.model_dump_json(),
+            json.dumps(obj.model_dump(), default=str),
+        )
     ]
-    assert ([password in text for text in shown], targets[0].password.get_secret_value()) == ([False] * len(shown), password)
+    assert ([password in text for text in shown], targets[0].password.get_secret_value()) == (
+        [False] * len(shown),
+        password,
+    )
 
     with Neo4jStore.open(targets[0]) as opened:
         report = opened.load(api.load(store))
-        shown = [repr(opened), repr(opened.target), repr(report), json.dumps(report.as_dict()), json.dumps(opened.server_info())]
+        shown = [
+            repr(opened),
+            repr(opened.target),
+            repr(report),
+            json.dumps(report.as_dict()),
+            json.dumps(opened.server_info()),
+        ]
     assert [password in text for text in shown] == [False] * len(shown)
 
     failures = [
         targets[0].model_copy(update={"username": decoy}),  # wrong password
-        targets[0].model_copy(update={"uri": f"bolt://127.0.0.1:{free_ports(1)[0]}"}),  # server down
+        targets[0].model_copy(
+            update={"uri": f"bolt://127.0.0.1:{free_ports(1)[0]}"}
+        ),  # server down
         in_uri,  # a password written into the URI
     ]
     texts = []
@@ -195,13 +231,29 @@ def test_settings_targets_and_errors_never_show_the_password(
     assert [password in text for text in texts] == [False, False, False]
 
 
-def test_the_servers_logs_never_show_the_sentinel(sentinel: tuple[str, str, str], bolt_server_info: Any, store: Path) -> None:
+def test_the_servers_logs_never_show_the_sentinel(
+    sentinel: tuple[str, str, str], bolt_server_info: Any, store: Path
+) -> None:
     user, password, decoy = sentinel
     for who in (user, decoy):  # one right password, one wrong
-        run("neo4j", "status", "--store", str(store), "--uri", bolt_server_info.uri, "--user", who, env={"NEO4J_PASSWORD": password})
+        run(
+            "neo4j",
+            "status",
+            "--store",
+            str(store),
+            "--uri",
+            bolt_server_info.uri,
+            "--user",
+            who,
+            env={"NEO4J_PASSWORD": password},
+        )
     server_dir = Path(bolt_server_info.server_dir)
     users = (server_dir / "config" / "server-users.jsonl").read_text()
-    assert (user in users, password in users, password in _server_files(server_dir)) == (True, False, False)
+    assert (user in users, password in users, password in _server_files(server_dir)) == (
+        True,
+        False,
+        False,
+    )
 
 
 def test_the_local_servers_password_never_shows(bolt_server_info: Any) -> None:
@@ -212,11 +264,23 @@ def test_the_local_servers_password_never_shows(bolt_server_info: Any) -> None:
         for command in (["start"], ["status"])
         for fmt in ([], ["--json"])
     ]
-    assert [(r.exit_code, secret in r.stdout, secret in r.stderr) for r in results] == [(0, False, False)] * 4
-    assert [json.loads(r.stdout)["passwordFile"] for r in results[1::2]] == [str(server_dir / "credentials.json")] * 2
+    assert [(r.exit_code, secret in r.stdout, secret in r.stderr) for r in results] == [
+        (0, False, False)
+    ] * 4
+    assert [json.loads(r.stdout)["passwordFile"] for r in results[1::2]] == [
+        str(server_dir / "credentials.json")
+    ] * 2
     proc = Path(f"/proc/{bolt_server_info.pid}")
-    cmdline, environ = (proc / "cmdline").read_bytes().decode(), (proc / "environ").read_bytes().decode()
-    assert (secret in cmdline, secret in environ, secret in _server_files(server_dir), secret in repr(bolt_server_info)) == (
+    cmdline, environ = (
+        (proc / "cmdline").read_bytes().decode(),
+        (proc / "environ").read_bytes().decode(),
+    )
+    assert (
+        secret in cmdline,
+        secret in environ,
+        secret in _server_files(server_dir),
+        secret in repr(bolt_server_info),
+    ) == (
         False,
         False,
         False,

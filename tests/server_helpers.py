@@ -1,0 +1,61 @@
+"""Helpers for the tests that use the tests' Bolt server (ArcadeDB): what a database
+holds, and users made and dropped over the server's HTTP API."""
+
+from __future__ import annotations
+
+import base64
+import json
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from oversight.graph.neo4j_store import Neo4jStore
+
+
+def snapshot(store: Neo4jStore) -> tuple[list[Any], list[Any]]:
+    """Every loaded node (key, labels, properties) and relationship, sorted."""
+    _, nodes = store.read(
+        "MATCH (n:OversightNode) RETURN n.key AS key, labels(n) AS labels, properties(n) AS props"
+    )
+    _, rels = store.read(
+        "MATCH (s:OversightNode)-[r]->(t:OversightNode) "
+        "RETURN s.key AS source, type(r) AS type, t.key AS target, properties(r) AS props"
+    )
+    return (
+        sorted((n["key"], sorted(n["labels"]), n["props"]) for n in nodes),
+        sorted(((r["source"], r["type"], r["target"], r["props"]) for r in rels), key=repr),
+    )
+
+
+def server_command(info: Any, command: str) -> None:
+    """Run an ArcadeDB server command (``create user …``) as root over its HTTP API."""
+    token = base64.b64encode(
+        f"{info.username}:{info.password.get_secret_value()}".encode()
+    ).decode()
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{info.http_port}/api/v1/server",
+        method="POST",
+        data=json.dumps({"command": command}).encode(),
+        headers={"Content-Type": "application/json", "Authorization": f"Basic {token}"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert json.loads(response.read()) == {"result": "ok"}
+
+
+@contextmanager
+def temporary_users(
+    info: Any, users: list[tuple[str, str, dict[str, list[str]]]]
+) -> Iterator[None]:
+    """Create ``(name, password, {database: groups})`` users, and drop them afterwards."""
+    for name, password, databases in users:
+        server_command(
+            info,
+            "create user "
+            + json.dumps({"name": name, "password": password, "databases": databases}),
+        )
+    try:
+        yield
+    finally:
+        for name, _, _ in users:
+            server_command(info, f"drop user {name}")
