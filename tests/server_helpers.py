@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from oversight.graph.neo4j_store import Neo4jStore
+from oversight.graph.neo4j_store import BASE_LABEL, Batch, Neo4jStore
 
 
 def snapshot(store: Neo4jStore) -> tuple[list[Any], list[Any]]:
@@ -26,6 +26,19 @@ def snapshot(store: Neo4jStore) -> tuple[list[Any], list[Any]]:
         sorted((n["key"], sorted(n["labels"]), n["props"]) for n in nodes),
         sorted(((r["source"], r["type"], r["target"], r["props"]) for r in rels), key=repr),
     )
+
+
+def written(batches: list[Batch]) -> tuple[list[Any], list[Any]]:
+    """What the database holds, as :func:`snapshot` reads it, once ``batches`` (a
+    prefix of a load plan) are written."""
+    nodes, rels = [], []
+    for batch in batches:
+        for row in batch.rows:
+            if batch.kind == "nodes":
+                nodes.append((row["key"], sorted([*batch.group.split(":"), BASE_LABEL]), row["props"]))
+            else:
+                rels.append((row["source"], batch.group, row["target"], row["props"]))
+    return sorted(nodes), sorted(rels, key=repr)
 
 
 def server_command(info: Any, command: str) -> None:

@@ -22,33 +22,16 @@ from typing import Any
 
 import pytest
 from conftest import REPO, generated_graph
-from server_helpers import snapshot
+from server_helpers import snapshot, written
 
 from oversight import api
 from oversight.graph.embedded_store import EmbeddedStore, StoreState
-from oversight.graph.neo4j_store import BASE_LABEL, Batch, Neo4jStore, plan_load
+from oversight.graph.neo4j_store import Neo4jStore, plan_load
 
 pytestmark = pytest.mark.neo4j
 
 BATCH_SIZE = 15
 KILLS = 3
-
-
-def _prefixes(batches: list[Batch]) -> list[tuple[list[Any], list[Any]]]:
-    """What the database holds after the first k batches, for k = 0 … len(batches)."""
-    nodes: list[Any] = []
-    rels: list[Any] = []
-    states = [([], [])]
-    for batch in batches:
-        for row in batch.rows:
-            if batch.kind == "nodes":
-                nodes.append(
-                    (row["key"], sorted([*batch.group.split(":"), BASE_LABEL]), row["props"])
-                )
-            else:
-                rels.append((row["source"], batch.group, row["target"], row["props"]))
-        states.append((sorted(nodes), sorted(rels, key=repr)))
-    return states
 
 
 def _load(store: Path, info: Any, *extra: str) -> subprocess.Popen[str]:
@@ -95,7 +78,7 @@ def test_a_killed_load_leaves_whole_batches_and_a_rerun_converges(
     EmbeddedStore(store).save(StoreState(graph=generated_graph(51, forces=2)))
     graph = api.load(store)  # as the subprocess reads it
     batches = plan_load(graph, BATCH_SIZE)
-    states = _prefixes(batches)
+    states = [written(batches[:k]) for k in range(len(batches) + 1)]
     seed = random.randrange(10**6)
     rng = random.Random(seed)
     cut_at = []

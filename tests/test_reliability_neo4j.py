@@ -31,7 +31,7 @@ import pytest
 from conftest import free_ports, generated_graph, require
 from neo4j.exceptions import Neo4jError
 from pydantic import SecretStr
-from server_helpers import snapshot, temporary_users
+from server_helpers import snapshot, temporary_users, written
 from typer.testing import CliRunner
 
 from oversight import api
@@ -91,20 +91,6 @@ def _save(graph: OversightGraph, store: Path) -> OversightGraph:
     """Write ``graph`` as a store and return it as the CLI reads it back."""
     EmbeddedStore(store).save(StoreState(graph=graph))
     return api.load(store)
-
-
-def _expected(batches: list[Batch]) -> tuple[list[Any], list[Any]]:
-    """What the database holds once ``batches`` (a prefix of a plan) are written."""
-    nodes, rels = [], []
-    for batch in batches:
-        for row in batch.rows:
-            if batch.kind == "nodes":
-                nodes.append(
-                    (row["key"], sorted([*batch.group.split(":"), BASE_LABEL]), row["props"])
-                )
-            else:
-                rels.append((row["source"], batch.group, row["target"], row["props"]))
-    return sorted(nodes), sorted(rels, key=repr)
 
 
 def _whole(graph: OversightGraph) -> tuple[list[Any], list[Any]]:
@@ -477,7 +463,7 @@ def test_a_transient_error_past_the_retry_time_names_the_batch(
     assert (str(raised.value), len(attempts), snapshot(neo4j_store)) == (
         line,
         2,
-        _expected(batches[:3]),
+        written(batches[:3]),
     )
 
     # The CLI does not expose the retry time; shorten it where the CLI builds its target.
@@ -584,7 +570,7 @@ def test_a_server_killed_mid_load_names_the_batch_and_a_rerun_completes(
         info = _restart(store, ports)
         target = _target(info, max_retry_time=0.5)
         with Neo4jStore.open(target) as check:
-            assert snapshot(check) == _expected(
+            assert snapshot(check) == written(
                 batches[: cut.index - 1]
             )  # committed batches all kept
 
@@ -605,7 +591,7 @@ def test_a_server_killed_mid_load_names_the_batch_and_a_rerun_completes(
         info = _restart(store, ports)
         with Neo4jStore.open(_target(info)) as check:
             kept = snapshot(check)
-        assert kept in (_expected(batches[: cut.index - 1]), _expected(batches[: cut.index]))
+        assert kept in (written(batches[: cut.index - 1]), written(batches[: cut.index]))
 
         # A rerun completes: what is there is unchanged, the rest created, nothing updated.
         rerun = run("neo4j", "load", "--batch-size", "25", "--json", "--store", str(store))
