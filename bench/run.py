@@ -31,10 +31,28 @@ Each size runs in fresh processes (generate, ingest, load and score), so one
 size's memory does not carry into the next. Not a timed test: compare the
 numbers with each other, in one run, on one machine.
 
-The report is a list of *sections* (name, title, columns, rows), printed as
-tables and written as JSON. Other benchmarks append sections through the
-hooks in :data:`EXTRA_SECTIONS` (Neo4j load, query catalogue latency, view
-timings), each a function ``context -> rows``; see :func:`neo4j_load_rows`.
+Then, in the same run (the hooks in :data:`EXTRA_SECTIONS`):
+
+- **Neo4j load** (``bench/bench_neo4j.py``): each size's graph loaded into a
+  fresh database of a local Bolt server (started for the run on free ports,
+  stopped however the run ends) by the batched loader, one MERGE per row,
+  rdflib-neo4j and a raw ``UNWIND … CREATE``, in rows per second and as ratios;
+- **query catalogue latency**: p50 and p95 of every named question on the
+  embedded graph and on the server, at each size, with realistic parameters;
+- **views** (``bench/bench_views.py``): generation time and HTML size of the
+  graph view at 1,000, 5,000 and 20,000 nodes, and the 5,000-node page's time
+  to interactive in headless Chromium;
+- **growth** of load time and latency with the graph's size.
+
+The Neo4j parts need the ``[server]`` extra (and ``[bench]`` for
+rdflib-neo4j); without a server they are skipped with the reason, except
+under CI (env ``CI``), where that ends the run. ``--quick`` time-boxes the
+one-MERGE-per-row load.
+
+The report is a list of *sections* (name, title, columns, rows, notes),
+printed as tables and written as JSON. Other benchmarks append sections
+through :data:`EXTRA_SECTIONS`, each a function ``context -> rows`` or
+``context -> (rows, notes)``; see :func:`neo4j_load_rows`.
 """
 
 from __future__ import annotations
@@ -90,38 +108,259 @@ class Context:
     corpora: dict[int, Path]
     stores: dict[int, Path]
     measures: dict[int, dict[str, Any]]
+    #: "full", "quick" or "tiny": how much the hooks measure.
+    mode: str = "full"
+    #: What the hooks share: the Bolt server, the graphs, each hook's results.
+    shared: dict[str, Any] = field(default_factory=dict)
 
 
-def neo4j_load_rows(context: Context) -> list[dict[str, Any]]:
-    """Hook: Neo4j load time per size (``oversight neo4j load`` of each store), side by side.
+#: How much the hooks measure in each mode: view sizes, and the time box of the per-row load.
+VIEW_SIZES = {"full": (1000, 5000, 20000), "quick": (1000, 5000, 20000), "tiny": (200, 500, 1000)}
+PER_ROW_BUDGET: dict[str, float | None] = {"full": None, "quick": 3.0, "tiny": 2.0}
 
-    Returns no rows yet; the Neo4j engineer fills it in (columns ``forces``,
-    ``nodes``, ``relationships``, ``seconds``, ``rowsPerSecond``).
+
+def _graph(context: Context, forces: int) -> Any:
+    """The graph of one size's store, loaded once for every hook."""
+    graphs = context.shared.setdefault("graphs", {})
+    if forces not in graphs:
+        from oversight.graph.embedded_store import EmbeddedStore
+
+        graphs[forces] = EmbeddedStore(context.stores[forces]).load().graph
+    return graphs[forces]
+
+
+def _server(context: Context) -> Any:
+    """The run's local Bolt server, started on first use; None when none can be had (the reason is kept).
+
+    Under CI (env ``CI`` set) a missing server ends the run with the reason.
     """
-    return []
+    if "server" not in context.shared:
+        import bench_neo4j
+
+        try:
+            context.shared["server"] = bench_neo4j.BenchServer().start()
+        except bench_neo4j.Unavailable as exc:
+            if os.environ.get("CI"):
+                raise SystemExit(f"bench: required under CI: a Bolt server for the Neo4j sections: {exc}") from None
+            context.shared["server"] = None
+            context.shared["serverSkipped"] = f"Neo4j measurements skipped: no Bolt server ({exc})"
+        else:
+            print(f"bench: Bolt server {context.shared['server'].agent} at {context.shared['server'].info.uri}",
+                  file=sys.stderr)
+    return context.shared["server"]
 
 
-def catalogue_latency_rows(context: Context) -> list[dict[str, Any]]:
-    """Hook: latency of each named query of the catalogue on each store (embedded and Neo4j).
+def close_hooks(context: Context) -> None:
+    """Stop the run's Bolt server (and drop the databases the hooks kept)."""
+    server = context.shared.pop("server", None)
+    if server is not None:
+        for name in context.shared.pop("kept", {}).values():
+            server.drop_database(name)
+        server.stop()
 
-    Returns no rows yet (columns ``forces``, ``query``, ``backend``, ``milliseconds``).
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return round(a / b, 2) if a and b else None
+
+
+def neo4j_load_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
+    """Hook: Neo4j load of each size's graph by four methods, side by side (see ``bench/bench_neo4j.py``).
+
+    Each method loads into its own fresh database on the run's local Bolt server:
+    ``batched`` (``Neo4jStore.load``), ``per-row-merge`` (one auto-commit MERGE per
+    row), ``rdflib-neo4j`` (the graph as RDF into its store) and ``raw-create``
+    (``UNWIND … CREATE`` into an empty database: the server's limit). Rows per
+    second count nodes plus relationships; ``xPerRowMerge`` is a method's speed
+    over the per-row MERGE's, ``xRawCreate`` how many times slower than raw CREATE
+    it is.
     """
-    return []
+    import bench_neo4j
+
+    server = _server(context)
+    if server is None:
+        return [], [context.shared["serverSkipped"]]
+    rows: list[dict[str, Any]] = []
+    notes: list[str] = [f"server: {server.agent}, local, same machine as the client (the two share its CPUs)"]
+    results: dict[int, dict[str, Any]] = {}
+    bench_neo4j.warm_up(server, _graph(context, context.sizes[0]))
+    for forces in context.sizes:
+        graph = _graph(context, forces)
+        found, kept = bench_neo4j.run_load(server, f"{forces}x{context.rounds}", graph,
+                                           per_row_budget=PER_ROW_BUDGET[context.mode])
+        if kept is not None:
+            context.shared.setdefault("kept", {})[forces] = kept
+        by = {r.method: r for r in found}
+        results[forces] = by
+        per_row = by["per-row-merge"].rows_per_second
+        raw = by["raw-create"].rows_per_second
+        for r in found:
+            rps = r.rows_per_second
+            rows.append({
+                "forces": forces, "method": r.method, "nodes": len(graph), "relationships": graph.g.number_of_edges(),
+                "rows": r.rows, "rowsDone": r.rows_done if not r.error else 0,
+                "seconds": None if r.seconds is None or r.error else round(r.seconds, 2),
+                "rowsPerSecond": None if rps is None else round(rps),
+                "xPerRowMerge": _ratio(rps, per_row), "xRawCreate": _ratio(raw, rps),
+                "verified": r.verified, "error": r.error, "notes": "; ".join(r.notes), **r.extra,
+            })
+        print(f"bench: Neo4j load of {forces} forces: " + ", ".join(
+            f"{r.method} {r.rows_per_second or 0:,.0f} rows/s" for r in found), file=sys.stderr)
+    context.shared["load"] = results
+    largest = context.sizes[-1]
+    by = results[largest]
+    batched, per_row, rdf, raw = (by[m] for m in bench_neo4j.LOAD_METHODS)
+    b, p, r = batched.rows_per_second, per_row.rows_per_second, raw.rows_per_second
+    if b and p:
+        notes.append(f"goal batched >= 10x per-row MERGE at {largest} forces: {b / p:.1f}x "
+                     + ("(met)" if b / p >= 10 else "(missed)"))
+    if rdf.error:
+        notes.append(f"goal batched ahead of rdflib-neo4j: not comparable, rdflib-neo4j did not load on this server: "
+                     f"{rdf.error}")
+    elif b and rdf.rows_per_second:
+        notes.append(f"goal batched ahead of rdflib-neo4j at {largest} forces: {b / rdf.rows_per_second:.1f}x "
+                     + ("(met)" if b > rdf.rows_per_second else "(missed)"))
+    if b and r:
+        notes.append(f"goal batched within 1.5x of raw CREATE at {largest} forces: {r / b:.2f}x "
+                     + ("(met)" if r / b <= 1.5 else "(missed)"))
+    ceiling = bench_neo4j.round_trip_ms(server)
+    notes.append(f"one auto-commit round trip (RETURN 1, median of 200) takes {ceiling:.2f} ms: no per-row method "
+                 f"can pass {1000 / ceiling:,.0f} rows/s here")
+    return rows, notes
 
 
-def view_timing_rows(context: Context) -> list[dict[str, Any]]:
-    """Hook: time to build and render each HTML view on each store.
+def catalogue_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
+    """Hook: p50 and p95 of every catalogue question, embedded and on the Bolt server, at each size.
 
-    Returns no rows yet (columns ``forces``, ``view``, ``seconds``, ``bytes``).
+    Realistic parameters come from each graph (``bench_neo4j.question_params``);
+    each question runs ``LATENCY_RUNS`` times per backend after a warm-up. On the
+    server it runs against the database the batched loader filled.
     """
-    return []
+    import bench_neo4j
 
+    from oversight.graph.neo4j_store import Neo4jStore
+
+    server = _server(context)
+    kept = context.shared.get("kept", {})
+    rows: list[dict[str, Any]] = []
+    notes: list[str] = []
+    if server is None:
+        notes.append(context.shared["serverSkipped"] + "; embedded only")
+    for forces in context.sizes:
+        graph = _graph(context, forces)
+        if server is not None and forces in kept:
+            with Neo4jStore.open(server.target(kept[forces])) as store:
+                found = bench_neo4j.run_latency(graph, store)
+        else:
+            found = bench_neo4j.run_latency(graph, None)
+        rows.extend({"forces": forces, "nodes": len(graph), **row} for row in found)
+        print(f"bench: catalogue latency at {forces} forces done", file=sys.stderr)
+    context.shared["latency"] = rows
+    largest = context.sizes[-1]
+    for backend, goal in bench_neo4j.GOAL_P95_MS.items():
+        at = [r for r in rows if r["forces"] == largest and r["backend"] == backend]
+        if not at:
+            continue
+        missed = [f"{r['query']} ({r['p95ms']} ms)" for r in at if not r["goalMet"]]
+        notes.append(f"goal p95 < {goal:g} ms {backend} at {largest} forces: "
+                     + ("met by every question" if not missed else "missed by " + ", ".join(missed)))
+    differ = sorted({f"{r['forces']}:{r['query']}" for r in rows if r["sameRows"] is False})
+    if any(r["sameRows"] is not None for r in rows):
+        notes.append("embedded and server rows identical for every question at every size" if not differ
+                     else "rows differ between backends: " + ", ".join(differ))
+    return rows, notes
+
+
+def view_timing_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
+    """Hook: generation time and HTML size of the graph view at three sizes, and the middle page's time to interactive.
+
+    Uses ``bench/bench_views.py`` (its synthetic graphs and measurements); the
+    browser part needs Debian's Chromium and playwright and is skipped, with a
+    note, without them.
+    """
+    import bench_views
+
+    sizes = VIEW_SIZES[context.mode]
+    notes: list[str] = []
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="oversight-bench-views-") as tmp:
+        for size in sizes:
+            started = time.perf_counter()
+            graph = bench_views.synthetic_graph(size)
+            made = time.perf_counter() - started
+            row = bench_views.measure_generation(graph, Path(tmp), size)
+            row["graphSeconds"] = round(made, 2)
+            rows.append(row)
+        middle = rows[len(rows) // 2]
+        problem = None
+        if not Path(bench_views.CHROMIUM).exists():
+            problem = f"{bench_views.CHROMIUM} not found"
+        else:
+            try:
+                import playwright.sync_api  # noqa: F401
+            except ImportError:
+                problem = "playwright is not installed"
+        if problem is None:
+            bench_views.measure_browser([middle], Path(tmp) / "profile")
+            notes.append(f"time to interactive measured for the {middle['size']:,}-node page only "
+                         f"(headless Chromium, from navigation start to the first drawn frame with search and filters wired)")
+        else:
+            notes.append(f"time to interactive skipped: {problem}")
+    out = []
+    for row in rows:
+        out.append({
+            "nodes": row["size"], "drawnNodes": row["drawnNodes"], "drawnLinks": row["drawnLinks"],
+            "buildSeconds": row["buildSeconds"], "renderSeconds": row["renderSeconds"],
+            "generationSeconds": row["generationSeconds"], "htmlMB": round(row["htmlBytes"] / 1e6, 2),
+            "interactiveSeconds": row.get("interactiveSeconds"), "loadWallSeconds": row.get("loadWallSeconds"),
+            "selectSeconds": row.get("selectSeconds"), "pageErrors": len(row.get("pageErrors", [])) if "pageErrors" in row else None,
+        })
+    context.shared["views"] = out
+    return out, notes
+
+
+def new_measure_growth(context: Context) -> Section | None:
+    """Growth of the load times and query latencies with the graph's size (nodes plus relationships)."""
+    load = context.shared.get("load")
+    latency = context.shared.get("latency")
+    if not load and not latency:
+        return None
+    sizes = context.sizes
+    graph_rows = [float(len(_graph(context, n)) + _graph(context, n).g.number_of_edges()) for n in sizes]
+    section = Section("growth-neo4j", "Cost growth of Neo4j load and query latency (cost ~ rows^k, rows = nodes + relationships)",
+                      ["measure", *[f"at{n}" for n in sizes], "kRows", "growth"])
+    section.rows.append({"measure": "graph rows", **{f"at{n}": int(v) for n, v in zip(sizes, graph_rows, strict=True)},
+                         "kRows": None, "growth": "graph size"})
+    for method in ("batched", "per-row-merge", "rdflib-neo4j", "raw-create"):
+        results = [load[n][method] for n in sizes] if load else []
+        if not results or any(r.error or r.seconds is None or r.rows_done != r.rows for r in results):
+            continue
+        values = [round(r.seconds, 2) for r in results]
+        k = fit_exponent(graph_rows, values)
+        section.rows.append({"measure": f"load seconds: {method}", **{f"at{n}": v for n, v in zip(sizes, values, strict=True)},
+                             "kRows": k, "growth": growth_name(k)})
+    for backend in ("embedded", "neo4j"):
+        names = sorted({r["query"] for r in latency or [] if r["backend"] == backend})
+        for name in names:
+            values = [next(r["p50ms"] for r in latency if r["query"] == name and r["backend"] == backend and r["forces"] == n)
+                      for n in sizes]
+            k = fit_exponent(graph_rows, [max(v, 0.01) for v in values])
+            section.rows.append({"measure": f"p50 ms {backend}: {name}", **{f"at{n}": v for n, v in zip(sizes, values, strict=True)},
+                                 "kRows": k, "growth": growth_name(k)})
+    section.notes.append("k against the graph's rows; a question whose work is bounded by one finding's or one "
+                         "document's neighbourhood stays flat (sublinear), one that reads every finding grows linearly")
+    return section
 
 #: Sections other benchmarks add to this run: (name, title, columns, rows function).
-EXTRA_SECTIONS: list[tuple[str, str, list[str], Callable[[Context], list[dict[str, Any]]]]] = [
-    ("neo4j-load", "Neo4j load", ["forces", "nodes", "relationships", "seconds", "rowsPerSecond"], neo4j_load_rows),
-    ("catalogue-latency", "Query catalogue latency", ["forces", "query", "backend", "milliseconds"], catalogue_latency_rows),
-    ("view-timings", "HTML view timings", ["forces", "view", "seconds", "bytes"], view_timing_rows),
+#: A rows function returns the rows, or (rows, notes).
+EXTRA_SECTIONS: list[tuple[str, str, list[str], Callable[[Context], Any]]] = [
+    ("neo4j-load", "Neo4j load on the local Bolt server, each method into a fresh database (rows = nodes + relationships)",
+     ["forces", "method", "rows", "rowsDone", "seconds", "rowsPerSecond", "xPerRowMerge", "xRawCreate", "verified", "error"],
+     neo4j_load_rows),
+    ("catalogue-latency", "Query catalogue latency, warm (p50 and p95 of 20 runs after a warm-up)",
+     ["forces", "query", "backend", "resultRows", "p50ms", "p95ms", "goalMs", "goalMet", "sameRows"], catalogue_latency_rows),
+    ("view-timings", "HTML graph view: generation, size, and time to interactive of the middle page",
+     ["nodes", "drawnNodes", "drawnLinks", "buildSeconds", "renderSeconds", "generationSeconds", "htmlMB",
+      "interactiveSeconds", "loadWallSeconds", "selectSeconds"], view_timing_rows),
 ]
 
 
@@ -341,7 +580,8 @@ def machine() -> dict[str, Any]:
     }
 
 
-def run(sizes: list[int], rounds: int, seed: int, workdir: Path, profile: Path | None = None) -> tuple[list[Section], Context]:
+def run(sizes: list[int], rounds: int, seed: int, workdir: Path, profile: Path | None = None,
+        mode: str = "full") -> tuple[list[Section], Context]:
     corpora: dict[int, Path] = {}
     stores: dict[int, Path] = {}
     measures: dict[int, dict[str, Any]] = {}
@@ -360,8 +600,11 @@ def run(sizes: list[int], rounds: int, seed: int, workdir: Path, profile: Path |
         measures[forces] = {"generate": generated, "ingest": ingested, "score": scored}
         print(f"bench: {forces} forces x {rounds} rounds: {ingested['documents']} documents ingested in "
               f"{ingested['seconds']} s", file=sys.stderr)
-    context = Context(sizes, rounds, seed, corpora, stores, measures)
-    return sections(context), context
+    context = Context(sizes, rounds, seed, corpora, stores, measures, mode)
+    try:
+        return sections(context), context
+    finally:
+        close_hooks(context)
 
 
 def sections(context: Context) -> list[Section]:
@@ -478,8 +721,14 @@ def sections(context: Context) -> list[Section]:
 
     for name, title, columns, rows in EXTRA_SECTIONS:
         found = rows(context)
-        if found:
-            out.append(Section(name, title, columns, found))
+        notes: list[str] = []
+        if isinstance(found, tuple):
+            found, notes = found
+        if found or notes:
+            out.append(Section(name, title, columns, list(found), list(notes)))
+    grown = new_measure_growth(context)
+    if grown is not None:
+        out.append(grown)
     return out
 
 
@@ -541,7 +790,8 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     try:
-        found, context = run(chosen, rounds, args.seed, workdir, Path(args.profile) if args.profile else None)
+        mode = "tiny" if args.tiny else "quick" if args.quick else "full"
+        found, context = run(chosen, rounds, args.seed, workdir, Path(args.profile) if args.profile else None, mode)
     finally:
         if not args.keep and not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -16,8 +16,17 @@ from typing import Any
 
 from oversight.graph.model import OversightGraph
 from oversight.ontology import L, R
-from oversight.queries.outcomes import current_status, finding_outcome
-from oversight.queries.progress import OPEN_OUTCOMES, due_date, node_kind, order_rows
+from oversight.queries.progress import (
+    OPEN_OUTCOMES,
+    _keys_with,
+    _kind_of,
+    _name_of,
+    _neighbours,
+    _props,
+    _Standing,
+    due_date,
+    order_rows,
+)
 
 __all__ = [
     "ACCOUNTABILITY_TYPES",
@@ -83,24 +92,23 @@ def open_findings_by_owner(graph: OversightGraph, owner: str | None = None) -> l
     ['2023-09']
     """
     rows = []
-    for node in graph.nodes(L.Finding):
-        key = node["key"]
-        outcome = finding_outcome(graph, key)
-        if outcome not in OPEN_OUTCOMES:
+    for key in _keys_with(graph, L.Finding):
+        standing = _Standing(graph, key)
+        if standing.outcome not in OPEN_OUTCOMES:
             continue
-        latest = current_status(graph, key)
-        for who in graph.out(key, R.OWNED_BY) or [None]:
+        node = _props(graph, key)
+        for who in standing.owners or [None]:
             if owner is not None and who != owner:
                 continue
             rows.append(
                 {
                     "owner": who,
-                    "ownerName": _name(graph, who),
+                    "ownerName": _name_of(graph, who),
                     "finding": key,
-                    "kind": node_kind(graph, key),
-                    "outcome": outcome,
-                    "status": (latest or {}).get("status"),
-                    "due": due_date(latest, node),
+                    "kind": _kind_of(graph, key),
+                    "outcome": standing.outcome,
+                    "status": standing.assessed.get("status"),
+                    "due": due_date(standing.latest, node),
                     "text": node.get("text"),
                 }
             )
@@ -123,24 +131,26 @@ def findings_by_board(
     [('FIDB', 'kent-police/peel-2021-22/afi-02')]
     """
     rows = []
-    for node in graph.nodes(L.Finding):
-        key = node["key"]
-        outcome = finding_outcome(graph, key)
-        if open_only and outcome not in OPEN_OUTCOMES:
+    for key in _keys_with(graph, L.Finding):
+        standing = _Standing(graph, key)
+        overseers = standing.boards
+        if board is not None:
+            overseers = [b for b in overseers if b == board]
+        if not overseers:
             continue
-        latest = current_status(graph, key) or {}
-        for b in graph.out(key, R.OVERSEEN_BY):
-            if board is not None and b != board:
-                continue
+        if open_only and standing.outcome not in OPEN_OUTCOMES:
+            continue
+        text = _props(graph, key).get("text")
+        for b in overseers:
             rows.append(
                 {
                     "board": b,
-                    "boardName": _name(graph, b),
+                    "boardName": _name_of(graph, b),
                     "finding": key,
-                    "kind": node_kind(graph, key),
-                    "outcome": outcome,
-                    "status": latest.get("status"),
-                    "text": node.get("text"),
+                    "kind": _kind_of(graph, key),
+                    "outcome": standing.outcome,
+                    "status": standing.assessed.get("status"),
+                    "text": text,
                 }
             )
     return order_rows(rows, "board", "finding")
@@ -158,19 +168,23 @@ def findings_by_area(graph: OversightGraph, area: str | None = None) -> list[dic
     [('kent-police/peel-2021-22/afi-01', 'superseded'), ('kent-police/peel-2021-22/afi-02', 'open')]
     """
     rows = []
-    for node in graph.nodes(L.Finding):
-        key = node["key"]
-        for a in graph.out(key, R.IN_AREA):
-            if area is not None and a != area:
-                continue
+    for key in _keys_with(graph, L.Finding):
+        standing = _Standing(graph, key)
+        areas = standing.areas
+        if area is not None:
+            areas = [a for a in areas if a == area]
+        if not areas:
+            continue
+        issued_by, outcome = standing.issued_by, standing.outcome
+        for a in areas:
             rows.append(
                 {
                     "area": a,
-                    "areaName": _name(graph, a),
+                    "areaName": _name_of(graph, a),
                     "finding": key,
-                    "kind": node_kind(graph, key),
-                    "issuedBy": graph.issuer(key),
-                    "outcome": finding_outcome(graph, key),
+                    "kind": _kind_of(graph, key),
+                    "issuedBy": issued_by,
+                    "outcome": outcome,
                 }
             )
     return order_rows(rows, "area", "finding")
@@ -192,21 +206,19 @@ def boards(graph: OversightGraph) -> list[dict[str, Any]]:
     ('FIDB', ['Deputy Chief Constable'], 1)
     """
     rows = []
-    for node in graph.nodes(L.Board):
-        key = node["key"]
-        chairs = graph.out(key, R.CHAIRED_BY)
-        overseen = graph.into(key, R.OVERSEEN_BY)
+    for key in _keys_with(graph, L.Board):
+        chairs = _neighbours(graph, key, R.CHAIRED_BY)
+        overseen = _neighbours(graph, key, R.OVERSEEN_BY, incoming=True)
+        findings = [k for k in overseen if L.Finding in graph.g._node[k]["labels"]]
         rows.append(
             {
                 "board": key,
-                "name": node.get("name"),
+                "name": _props(graph, key).get("name"),
                 "chairs": chairs,
-                "chairNames": [
-                    graph.node(c)["name"] if graph.node(c).get("name") is not None else c for c in chairs
-                ],
-                "reportsTo": graph.out(key, R.REPORTS_TO),
-                "findings": sum(1 for k in overseen if graph.has_label(k, L.Finding)),
-                "oversees": [k for k in overseen if not graph.has_label(k, L.Finding)],
+                "chairNames": [_name_of(graph, c) if _name_of(graph, c) is not None else c for c in chairs],
+                "reportsTo": _neighbours(graph, key, R.REPORTS_TO),
+                "findings": len(findings),
+                "oversees": [k for k in overseen if L.Finding not in graph.g._node[k]["labels"]],
             }
         )
     return order_rows(rows, "board")
@@ -225,20 +237,20 @@ def governance_gaps(graph: OversightGraph, open_only: bool = True) -> list[dict[
     [('kent-police/peel-2023-25/afi-01', True, True)]
     """
     rows = []
-    for node in graph.nodes(L.Finding):
-        key = node["key"]
-        no_owner = not graph.out(key, R.OWNED_BY)
-        no_board = not graph.out(key, R.OVERSEEN_BY)
+    for key in _keys_with(graph, L.Finding):
+        standing = _Standing(graph, key)
+        no_owner = not standing.owners
+        no_board = not standing.boards
         if not (no_owner or no_board):
             continue
-        outcome = finding_outcome(graph, key)
+        outcome = standing.outcome
         if open_only and outcome not in OPEN_OUTCOMES:
             continue
         rows.append(
             {
                 "finding": key,
-                "kind": node_kind(graph, key),
-                "issuedBy": graph.issuer(key),
+                "kind": _kind_of(graph, key),
+                "issuedBy": standing.issued_by,
                 "outcome": outcome,
                 "noOwner": no_owner,
                 "noBoard": no_board,

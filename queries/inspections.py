@@ -18,7 +18,14 @@ from typing import Any
 from oversight.errors import UnknownName
 from oversight.graph.model import OversightGraph
 from oversight.ontology import L, R
-from oversight.queries.progress import node_kind, order_rows
+from oversight.queries.progress import (
+    _keys_with,
+    _name_of,
+    _neighbours,
+    _props,
+    node_kind,
+    order_rows,
+)
 
 __all__ = [
     "inspections_by_inspectorate",
@@ -51,22 +58,22 @@ def inspections_by_inspectorate(
     [('kent-police/peel-2021-22', 0), ('kent-police/peel-2023-25', 0)]
     """
     rows = []
-    for node in graph.nodes(L.Inspection):
-        key = node["key"]
-        recommendations = [k for k in graph.out(key, R.ISSUED) if graph.has_label(k, L.Recommendation)]
-        for body in graph.out(key, R.CONDUCTED_BY):
-            if not graph.has_label(body, L.Inspectorate) or (inspectorate is not None and body != inspectorate):
+    for key in _keys_with(graph, L.Inspection):
+        node = _props(graph, key)
+        recommendations = [k for k in _neighbours(graph, key, R.ISSUED) if L.Recommendation in graph.g._node[k]["labels"]]
+        for body in _neighbours(graph, key, R.CONDUCTED_BY):
+            if L.Inspectorate not in graph.g._node[body]["labels"] or (inspectorate is not None and body != inspectorate):
                 continue
             rows.append(
                 {
                     "inspectorate": body,
-                    "inspectorateName": _name(graph, body),
+                    "inspectorateName": _name_of(graph, body),
                     "inspection": key,
                     "title": node.get("title"),
                     "published": node.get("published"),
                     "recommendations": len(recommendations),
                     "forChiefConstables": sum(
-                        1 for k in recommendations if graph.node(k).get("forChiefConstables") is True
+                        1 for k in recommendations if _props(graph, k).get("forChiefConstables") is True
                     ),
                     "statedRecommendations": node.get("recommendationCount"),
                     "statedForChiefConstables": node.get("chiefConstableRecommendationCount"),
@@ -104,26 +111,28 @@ def grade_changes(graph: OversightGraph, force: str | None = None) -> list[dict[
     (1, 'kent-police/peel-2021-22', 'kent-police/peel-2023-25')
     """
     rounds: dict[tuple[str, str], list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
-    for ins in graph.nodes(L.Inspection):
+    labels = {key: data["labels"] for key, data in graph.g._node.items()}
+    for key in _keys_with(graph, L.Inspection):
+        ins = _props(graph, key)
         if ins.get("kind") != "peel":
             continue
-        for body in graph.out(ins["key"], R.INSPECTED):
-            if not graph.has_label(body, L.Force) or (force is not None and body != force):
+        for body in _neighbours(graph, key, R.INSPECTED):
+            if L.Force not in labels[body] or (force is not None and body != force):
                 continue
-            for j in graph.out(ins["key"], R.HAS_JUDGEMENT):
-                if not graph.has_label(j, L.Judgement):
+            for j in _neighbours(graph, key, R.HAS_JUDGEMENT):
+                if L.Judgement not in labels[j]:
                     continue
-                judgement = graph.node(j)
-                for area in graph.out(j, R.IN_AREA):
-                    if not graph.has_label(area, L.AssessmentArea):
+                judgement = _props(graph, j)
+                for area in _neighbours(graph, j, R.IN_AREA):
+                    if L.AssessmentArea not in labels[area]:
                         continue
                     entry = {
-                        "inspection": ins["key"],
+                        "inspection": key,
                         "published": ins.get("published"),
                         "grade": judgement.get("grade"),
                         "scale": judgement.get("gradeScale"),
                     }
-                    rounds[(body, area)].append((ins.get("published") or "", ins["key"], j, entry))
+                    rounds[(body, area)].append((ins.get("published") or "", key, j, entry))
     rows = []
     for (body, area), entries in rounds.items():
         entries.sort(key=lambda e: e[:3])
@@ -138,7 +147,7 @@ def grade_changes(graph: OversightGraph, force: str | None = None) -> list[dict[
                 {
                     "force": body,
                     "area": area,
-                    "areaName": _name(graph, area),
+                    "areaName": _name_of(graph, area),
                     "step": n + 1,
                     "fromInspection": before["inspection"],
                     "fromPublished": before["published"],
@@ -173,24 +182,25 @@ def audits(
     [('kent-police/audit/2023-24-payroll', None, True)]
     """
     rows = []
-    for node in graph.nodes(L.Audit):
-        key = node["key"]
+    sponsored_by, raised_in = R.SPONSORED_BY, R.RAISED_IN
+    for key in _keys_with(graph, L.Audit):
+        node = _props(graph, key)
         if assurance is not None and node.get("assurance") != assurance:
             continue
-        for who in graph.out(key, R.SPONSORED_BY) or [None]:
+        for who in _neighbours(graph, key, sponsored_by) or [None]:
             if sponsor is not None and who != sponsor:
                 continue
             rows.append(
                 {
                     "sponsor": who,
-                    "sponsorName": _name(graph, who),
+                    "sponsorName": _name_of(graph, who),
                     "audit": key,
                     "title": node.get("title"),
                     "planYear": node.get("planYear"),
                     "stage": node.get("stage"),
                     "assurance": node.get("assurance"),
                     "sponsorMissing": node.get("sponsorMissing", False),
-                    "recommendations": len(graph.into(key, R.RAISED_IN)),
+                    "recommendations": len(_neighbours(graph, key, raised_in, incoming=True)),
                 }
             )
     return order_rows(rows, "sponsor", "assurance", "audit")

@@ -17,16 +17,17 @@ its month and one of year precision for 31 December (:func:`period_end`), so
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
 from oversight.graph.model import OversightGraph
-from oversight.ontology import L, R
+from oversight.ontology import L, R, ontology
 from oversight.queries.outcomes import (
+    DECIDING_BASES,
     STATUS_OUTCOME,
     current_status,
-    finding_outcome,
     status_history,
     superseded_by,
 )
@@ -145,6 +146,162 @@ def _findings_of(graph: OversightGraph, keys: Iterable[str]) -> list[str]:
     return [k for k in keys if graph.has_label(k, L.Finding)]
 
 
+# --- one pass over the adjacency -----------------------------------------------------
+#
+# The questions below read every finding of a national graph (thousands). Going
+# through ``graph.out``/``graph.into``/``graph.node`` for each (a checked type,
+# a sorted copy, a dict copy per call) and through networkx's Mapping views
+# (about a microsecond an access) cost 150-300 ms a question at 43 forces.
+# These helpers read the same adjacency and properties straight from the
+# MultiDiGraph's own dicts (``_node``, ``_succ``, ``_pred``: node -> neighbour ->
+# edge key -> data), in one visit of each finding's relationships, and give the
+# same values. Nothing is cached, so a graph changed between two questions is
+# read as it is.
+
+_CARRIED_FORWARD_TO = str(R.CARRIED_FORWARD_TO)
+_HAS_STATUS = str(R.HAS_STATUS)
+_SUPERSEDES = str(R.SUPERSEDES)
+_ISSUED = str(R.ISSUED)
+_RAISED_IN = str(R.RAISED_IN)
+_OWNED_BY = str(R.OWNED_BY)
+_OVERSEEN_BY = str(R.OVERSEEN_BY)
+_IN_AREA = str(R.IN_AREA)
+_BY_KEY = (_CARRIED_FORWARD_TO, _HAS_STATUS, _SUPERSEDES, _ISSUED, _RAISED_IN, _OWNED_BY, _OVERSEEN_BY, _IN_AREA)
+if any(ontology().relationship(t).identity_property for t in _BY_KEY):
+    raise RuntimeError(  # pragma: no cover - an ontology change
+        "queries/progress.py: _Standing finds relationships by edge key, which needs these types to have no "
+        "identity property: " + ", ".join(_BY_KEY)
+    )
+
+
+#: Edge keys _Standing reads on the way out of a finding, and what it does with each.
+_OUT_SLOTS = {_HAS_STATUS: 0, _CARRIED_FORWARD_TO: 1, _OWNED_BY: 2, _OVERSEEN_BY: 3, _IN_AREA: 4, _RAISED_IN: 5}
+
+def _ordered(keys: list[str] | None) -> list[str]:
+    """Sorted (the neighbours of one node are distinct: one relationship of a type per pair); [] for None."""
+    if keys is None:
+        return []
+    return sorted(keys) if len(keys) > 1 else keys
+
+
+def _keys_with(graph: OversightGraph, label: str) -> list[str]:
+    """Keys of the nodes with ``label``, sorted (as ``graph.keys(label)``)."""
+    return sorted(k for k, data in graph.g._node.items() if label in data["labels"])
+
+
+def _props(graph: OversightGraph, key: str) -> dict[str, Any]:
+    """The stored properties of a node (not a copy: read, never change)."""
+    return graph.g._node[key]["props"]  # type: ignore[no-any-return]
+
+
+def _name_of(graph: OversightGraph, key: str | None) -> Any:
+    return None if key is None else graph.g._node[key]["props"].get("name")
+
+
+def _kind_of(graph: OversightGraph, key: str) -> str:
+    return graph.g._node[key]["labels"][0]  # type: ignore[no-any-return]
+
+
+@functools.lru_cache(maxsize=256)
+def _keyed_in(onto: Any, type: str) -> bool:
+    return onto.relationship(type).identity_property is None
+
+
+def _keyed_by_type(graph: OversightGraph, type: str) -> bool:
+    """Whether relationships of ``type`` are stored under the edge key ``type`` itself.
+
+    :meth:`OversightGraph.add_edge` keys a relationship by its type, or by
+    ``type#identity`` for a type with an identity property (``EVIDENCED_BY``:
+    one per cited line). For the others, "is there a ``type`` relationship to
+    this neighbour" is one dict lookup rather than a look at each relationship.
+    """
+    return _keyed_in(graph.onto, type)
+
+
+def _neighbours(graph: OversightGraph, key: str, type: str, incoming: bool = False) -> list[str]:
+    """``graph.out(key, type)`` (or ``graph.into``) read straight from the adjacency: sorted, distinct."""
+    adjacency = (graph.g._pred if incoming else graph.g._succ).get(key)
+    if not adjacency:
+        return []
+    if _keyed_by_type(graph, type):
+        found = [other for other, keyed in adjacency.items() if type in keyed]
+        return sorted(found) if len(found) > 1 else found
+    return sorted({other for other, keyed in adjacency.items() for d in keyed.values() if d["type"] == type})
+
+
+def _issuer_of(graph: OversightGraph, key: str) -> str | None:
+    """``graph.issuer(key)``: the first issuing inspection or meeting, else the first audit it was raised in."""
+    issuers = _neighbours(graph, key, _ISSUED, incoming=True) or _neighbours(graph, key, _RAISED_IN)
+    return issuers[0] if issuers else None
+
+
+class _Standing:
+    """What the questions need of one finding, read in one visit of its relationships each way.
+
+    ``outcome`` is :func:`~oversight.queries.outcomes.finding_outcome` (or, with
+    ``as_of``, :func:`outcome_with` the latest assessment dated by then), ``latest``
+    the properties of that assessment, ``carried`` and ``superseded_by`` the
+    sorted keys the rule looked at; ``owners``, ``boards``, ``areas`` and
+    ``issued_by`` are ``graph.out(key, OWNED_BY)``, ``OVERSEEN_BY``, ``IN_AREA``
+    and ``graph.issuer(key)``.
+    """
+
+    __slots__ = ("carried", "superseded_by", "latest", "outcome", "owners", "boards", "areas", "issued_by")
+
+    def __init__(self, graph: OversightGraph, key: str, as_of: str | None = None) -> None:
+        # Every type read here is keyed by its own name (_keyed_by_type): one
+        # relationship of each type per pair of nodes, found by its edge key. The
+        # lists stay None until used: this runs once per finding of the graph.
+        nodes = graph.g._node
+        carried = owners = boards = areas = raised_in = None
+        best: tuple[str, str] | None = None
+        for target, keyed in graph.g._succ[key].items():
+            for edge_key in keyed:
+                slot = _OUT_SLOTS.get(edge_key)
+                if slot is None:
+                    continue
+                if slot == 0:  # HAS_STATUS, ordered as status_history: by date ("" when missing), then key
+                    rank = (nodes[target]["props"].get("date", ""), target)
+                    if (as_of is None or period_end(rank[0]) <= as_of) and (best is None or rank > best):
+                        best = rank
+                elif slot == 1:
+                    carried = [target] if carried is None else [*carried, target]
+                elif slot == 2:
+                    owners = [target] if owners is None else [*owners, target]
+                elif slot == 3:
+                    boards = [target] if boards is None else [*boards, target]
+                elif slot == 4:
+                    areas = [target] if areas is None else [*areas, target]
+                else:
+                    raised_in = [target] if raised_in is None else [*raised_in, target]
+        superseded = issuers = None
+        for source, keyed in graph.g._pred[key].items():
+            if _SUPERSEDES in keyed and keyed[_SUPERSEDES]["props"].get("basis") in DECIDING_BASES:
+                superseded = [source] if superseded is None else [*superseded, source]
+            if _ISSUED in keyed:
+                issuers = [source] if issuers is None else [*issuers, source]
+        self.carried = _ordered(carried)
+        self.superseded_by = _ordered(superseded)
+        self.owners = _ordered(owners)
+        self.boards = _ordered(boards)
+        self.areas = _ordered(areas)
+        self.issued_by = min(issuers) if issuers else min(raised_in) if raised_in else None
+        self.latest: dict[str, Any] | None = None if best is None else nodes[best[1]]["props"]
+        if carried:
+            self.outcome = "carried-forward"
+        elif superseded:
+            self.outcome = "superseded"
+        elif self.latest is None or "status" not in self.latest:
+            self.outcome = "unknown"
+        else:
+            self.outcome = STATUS_OUTCOME[self.latest["status"]]
+
+    @property
+    def assessed(self) -> dict[str, Any]:
+        """The latest assessment's properties, or an empty dict."""
+        return self.latest or {}
+
+
 def demo_graph() -> OversightGraph:
     """A tiny graph for the examples: two PEEL rounds of one force, a board, a chain to the Panel.
 
@@ -221,23 +378,26 @@ def inspection_outcomes(graph: OversightGraph, inspection: str | None = None) ->
     ('kent-police/peel-2021-22/afi-01', 'superseded', ['kent-police/peel-2023-25/afi-01'])
     """
     rows = []
-    for ins in graph.keys(L.Inspection):
+    finding = L.Finding
+    for ins in _keys_with(graph, L.Inspection):
         if inspection is not None and ins != inspection:
             continue
-        for key in _findings_of(graph, graph.out(ins, R.ISSUED)):
-            node = graph.node(key)
-            latest = current_status(graph, key) or {}
+        for key in _neighbours(graph, ins, _ISSUED):
+            if finding not in graph.g._node[key]["labels"]:
+                continue
+            standing = _Standing(graph, key)
+            latest = standing.assessed
             rows.append(
                 {
                     "inspection": ins,
                     "finding": key,
-                    "kind": node_kind(graph, key),
-                    "number": node.get("number"),
-                    "outcome": finding_outcome(graph, key),
+                    "kind": _kind_of(graph, key),
+                    "number": _props(graph, key).get("number"),
+                    "outcome": standing.outcome,
                     "status": latest.get("status"),
                     "assessed": latest.get("date"),
-                    "supersededBy": superseded_by(graph, key),
-                    "carriedForwardTo": graph.out(key, R.CARRIED_FORWARD_TO),
+                    "supersededBy": standing.superseded_by,
+                    "carriedForwardTo": standing.carried,
                 }
             )
     return order_rows(rows, "inspection", "finding")
@@ -314,23 +474,23 @@ def overdue_findings(graph: OversightGraph, as_of: str) -> list[dict[str, Any]]:
     []
     """
     rows = []
-    for node in graph.nodes(L.Finding):
-        key = node["key"]
-        latest = latest_status(graph, key, as_of)
-        outcome = outcome_with(graph, key, latest)
+    for key in _keys_with(graph, L.Finding):
+        node = _props(graph, key)
+        standing = _Standing(graph, key, as_of)
+        latest = standing.latest
         due = due_date(latest, node)
-        if outcome not in OPEN_OUTCOMES or due is None or not period_end(due) < as_of:
+        if standing.outcome not in OPEN_OUTCOMES or due is None or not period_end(due) < as_of:
             continue
         from_status = latest is not None and latest.get("anticipatedCompletion") is not None
         rows.append(
             {
                 "finding": key,
-                "kind": node_kind(graph, key),
+                "kind": _kind_of(graph, key),
                 "due": due,
                 "dueSource": "anticipatedCompletion" if from_status else "deadline",
-                "status": (latest or {}).get("status"),
-                "assessed": (latest or {}).get("date"),
-                "outcome": outcome,
+                "status": standing.assessed.get("status"),
+                "assessed": standing.assessed.get("date"),
+                "outcome": standing.outcome,
                 "text": node.get("text"),
             }
         )
@@ -359,22 +519,25 @@ def recommendations_due(
     []
     """
     rows = []
-    for node in graph.nodes(L.Finding):
-        key = node["key"]
-        if not (graph.has_label(key, L.Recommendation) or graph.has_label(key, L.AuditRecommendation)):
+    recommendation, audit_recommendation = L.Recommendation, L.AuditRecommendation
+    for key in _keys_with(graph, L.Finding):
+        labels = graph.g._node[key]["labels"]
+        if not (recommendation in labels or audit_recommendation in labels):
             continue
+        node = _props(graph, key)
         deadline = node.get("deadline")
         if deadline is None or not (deadline <= due_to and period_end(deadline) >= due_from):
             continue
+        standing = _Standing(graph, key)
         rows.append(
             {
                 "finding": key,
-                "kind": node_kind(graph, key),
+                "kind": _kind_of(graph, key),
                 "deadline": deadline,
                 "addressee": node.get("addressee"),
                 "forChiefConstables": node.get("forChiefConstables"),
-                "issuedBy": graph.issuer(key),
-                "outcome": finding_outcome(graph, key),
+                "issuedBy": standing.issued_by,
+                "outcome": standing.outcome,
             }
         )
     return order_rows(rows, "deadline", "finding")

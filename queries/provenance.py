@@ -16,7 +16,7 @@ from typing import Any
 
 from oversight.graph.model import OversightGraph
 from oversight.ontology import L, R
-from oversight.queries.progress import node_kind, order_rows
+from oversight.queries.progress import _kind_of, _neighbours, order_rows
 
 __all__ = ["evidenced_by_document", "unresolved_names"]
 
@@ -50,20 +50,26 @@ def evidenced_by_document(graph: OversightGraph, document: str) -> list[dict[str
     if not graph.has_label(document, L.Document):
         return []
     node_lines: dict[str, list[int]] = defaultdict(list)
-    for edge in graph.edges(type=R.EVIDENCED_BY, target=document):
-        node_lines[edge["source"]].append(edge["line"])
+    for source, keyed in graph.g._pred[document].items():
+        for data in keyed.values():
+            if data["type"] == R.EVIDENCED_BY:
+                node_lines[source].append(data["props"]["line"])
     rows: list[dict[str, Any]] = [
         {"kind": "node", "source": key, "type": None, "target": None, "lines": sorted(lines)}
         for key, lines in node_lines.items()
     ]
-    for edge in graph.edges():
-        documents = edge.get("evidenceDocuments") or []
-        if document not in documents:
-            continue
-        lines = [line for doc, line in zip(documents, edge.get("evidenceLines") or [], strict=False) if doc == document]
-        rows.append(
-            {"kind": "relationship", "source": edge["source"], "type": edge["type"], "target": edge["target"], "lines": lines}
-        )
+    # Every relationship that cites the document: one pass over the adjacency
+    # (a relationship's evidence is on it, not indexed), without building and
+    # sorting every relationship as graph.edges() does; the rows are sorted below.
+    for source, targets in graph.g._succ.items():
+        for target, keyed in targets.items():
+            for data in keyed.values():
+                props = data["props"]
+                documents = props.get("evidenceDocuments")
+                if not documents or document not in documents:
+                    continue
+                lines = [line for doc, line in zip(documents, props.get("evidenceLines") or [], strict=False) if doc == document]
+                rows.append({"kind": "relationship", "source": source, "type": data["type"], "target": target, "lines": lines})
     return order_rows(rows, "kind", "source", "type", "target")
 
 
@@ -80,17 +86,15 @@ def unresolved_names(graph: OversightGraph) -> list[dict[str, Any]]:
     [{'key': 'kent-police/board/tactical-group', 'kind': 'Board', 'name': 'Tactical Group', 'surfaceNames': ['the TG'], 'documents': []}]
     """
     rows = []
-    for node in graph.unresolved():
-        if node.get("unresolved") is not True:
-            continue
-        key = node["key"]
+    for key in sorted(k for k, data in graph.g._node.items() if data["props"].get("unresolved") is True):
+        node = graph.g._node[key]["props"]
         rows.append(
             {
                 "key": key,
-                "kind": node_kind(graph, key),
+                "kind": _kind_of(graph, key),
                 "name": node.get("name"),
                 "surfaceNames": list(node.get("surfaceNames") or []),
-                "documents": graph.out(key, R.EVIDENCED_BY),
+                "documents": _neighbours(graph, key, R.EVIDENCED_BY),
             }
         )
     return order_rows(rows, "key")

@@ -2,8 +2,11 @@
 
 No timing is asserted (the numbers depend on the machine); the tests check that
 every section of the report is there, in the JSON format other benchmarks
-append to, and that the run found no disagreement with the truth beyond the
-known extractor gaps.
+append to, that the run found no disagreement with the truth beyond the known
+extractor gaps, and that the Neo4j, catalogue and view sections measured every
+method, question and size. The Neo4j parts need a Bolt server (the run starts its
+own local one with the ``[server]`` extra); without one they are skipped with the
+reason, except under CI, where the run itself fails.
 """
 
 from __future__ import annotations
@@ -15,8 +18,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import require
+
+from oversight.queries.catalog import TWINS
 
 REPO = Path(__file__).resolve().parents[1]
+SECTIONS = [
+    "accuracy", "catalogue-latency", "corpus", "growth", "growth-neo4j", "inferred-supersession", "ingest",
+    "known-gaps", "neo4j-load", "view-timings",
+]
+METHODS = ["batched", "per-row-merge", "rdflib-neo4j", "raw-create"]
+
+
+def _bench_module(name: str) -> Any:
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        return __import__(name)
+    finally:
+        sys.path.remove(str(REPO / "bench"))
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +46,14 @@ def tiny_report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         capture_output=True,
         text=True,
         cwd=REPO,
-        timeout=300,
+        timeout=900,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(report_file.read_text())  # type: ignore[no-any-return]
+
+
+def _section(report: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(s for s in report["sections"] if s["name"] == name)
 
 
 @pytest.mark.slow
@@ -42,7 +65,7 @@ def test_tiny_run_writes_every_section(tiny_report: dict[str, Any]):
         sorted(tiny_report["machine"]),
         tiny_report["parameters"],
     ) == (
-        ["accuracy", "corpus", "growth", "inferred-supersession", "ingest", "known-gaps"],
+        SECTIONS,
         [1, 2, 3],
         ["cpu", "nproc", "platform", "python", "ramGB"],
         {"sizes": [1, 2, 3], "rounds": 2, "seed": 1},
@@ -51,14 +74,82 @@ def test_tiny_run_writes_every_section(tiny_report: dict[str, Any]):
 
 @pytest.mark.slow
 def test_tiny_run_finds_no_disagreement_beyond_the_known_gaps(tiny_report: dict[str, Any]):
-    accuracy = next(s for s in tiny_report["sections"] if s["name"] == "accuracy")
+    accuracy = _section(tiny_report, "accuracy")
     assert [r["kind"] for r in accuracy["rows"] if r["unexplainedMisses"] or r["unexplainedExtras"]] == []
 
 
+@pytest.mark.slow
+@pytest.mark.neo4j
+def test_tiny_run_loads_every_size_by_every_method(tiny_report: dict[str, Any]):
+    load = _section(tiny_report, "neo4j-load")
+    require(bool(load["rows"]), "; ".join(load["notes"]))
+    rows = load["rows"]
+    assert [(r["forces"], r["method"]) for r in rows] == [(n, m) for n in (1, 2, 3) for m in METHODS]
+    # The batched and raw loads leave exactly the graph; a failed method has its error and no number.
+    assert {(r["method"], r["verified"]) for r in rows if r["method"] in ("batched", "raw-create")} == {
+        ("batched", True), ("raw-create", True)
+    }
+    assert [r["method"] for r in rows if (r["error"] is None) == (r["rowsPerSecond"] is None)] == []
+
+
+@pytest.mark.slow
+def test_tiny_run_times_every_question_on_both_backends(tiny_report: dict[str, Any]):
+    latency = _section(tiny_report, "catalogue-latency")
+    server = bool(_section(tiny_report, "neo4j-load")["rows"])
+    backends = ["embedded", "neo4j"] if server else ["embedded"]
+    rows = latency["rows"]
+    assert sorted((r["forces"], r["query"], r["backend"]) for r in rows) == sorted(
+        (n, q, b) for n in (1, 2, 3) for q in TWINS for b in backends
+    )
+    assert {r["runs"] for r in rows} == {20}
+    # Both backends answer each question with the same rows (parity, not speed).
+    assert [r["query"] for r in rows if r["sameRows"] is False] == []
+
+
+@pytest.mark.slow
+def test_tiny_run_times_the_view_at_three_sizes(tiny_report: dict[str, Any]):
+    views = _section(tiny_report, "view-timings")
+    browser = Path("/usr/bin/chromium").exists()
+    assert (
+        [r["nodes"] for r in views["rows"]],
+        [r["interactiveSeconds"] is not None for r in views["rows"]],
+    ) == ([200, 500, 1000], [False, browser, False])
+
+
+@pytest.mark.slow
+def test_tiny_run_states_the_growth_of_the_new_measures(tiny_report: dict[str, Any]):
+    growth = _section(tiny_report, "growth-neo4j")
+    measures = [r["measure"] for r in growth["rows"]]
+    assert [f"p50 ms embedded: {q}" in measures for q in sorted(TWINS)] == [True] * len(TWINS)
+
+
 def test_sections_can_be_appended_through_the_hooks():
-    sys.path.insert(0, str(REPO / "bench"))
-    try:
-        import run as bench
-    finally:
-        sys.path.remove(str(REPO / "bench"))
+    bench = _bench_module("run")
     assert [name for name, *_ in bench.EXTRA_SECTIONS] == ["neo4j-load", "catalogue-latency", "view-timings"]
+
+
+def test_percentiles_are_nearest_rank():
+    bench_neo4j = _bench_module("bench_neo4j")
+    assert (bench_neo4j.percentile([5.0, 1.0, 3.0, 2.0, 4.0], 50), bench_neo4j.percentile(list(range(1, 21)), 95)) == (
+        3.0,
+        19,
+    )
+
+
+def test_question_parameters_are_real_keys_of_the_graph():
+    from conftest import generated_graph
+
+    bench_neo4j = _bench_module("bench_neo4j")
+    graph = generated_graph(0)
+    params = bench_neo4j.question_params(graph)
+    keys = {name: next(iter(p.values())) for name, p in params.items() if name not in ("overdue-findings", "recommendations-due")}
+    assert (
+        sorted(params),
+        {name: key in graph for name, key in keys.items()},
+        params["overdue-findings"],
+    ) == (
+        ["accountability-chain", "evidenced-by-document", "finding-lineage", "overdue-findings", "recommendations-due",
+         "status-history"],
+        {name: True for name in keys},
+        {"asOf": "2024-06-30"},
+    )

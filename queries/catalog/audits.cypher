@@ -16,5 +16,5 @@ RETURN p.key AS sponsor,
        a.stage AS stage,
        a.assurance AS assurance,
        coalesce(a.sponsorMissing, false) AS sponsorMissing,
-       size([(r)-[:RAISED_IN]->(a) | r]) AS recommendations
+       size([(a)<-[:RAISED_IN]-(r) | r]) AS recommendations
 ORDER BY sponsor, assurance, audit

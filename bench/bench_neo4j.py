@@ -1,0 +1,588 @@
+"""Neo4j load and query-catalogue latency on the local Bolt server, side by side.
+
+Used by ``bench/run.py`` (its hooks ``neo4j_load_rows`` and
+``catalogue_latency_rows``); not a script of its own. Everything here runs
+against a local Bolt server (ArcadeDB, :mod:`oversight.graph.bolt_server`)
+started for the run in a temporary directory on free ports and stopped when
+the run ends, however it ends (:class:`BenchServer`).
+
+**Load**, for one graph, each method into a fresh, empty database (created and
+dropped through the server's HTTP API), the same schema (the uniqueness
+constraint and the catalogue's indexes) made before the clock starts, and the
+client-side row building inside the clock:
+
+``batched``
+    :meth:`oversight.graph.neo4j_store.Neo4jStore.load`, default batch size:
+    ``UNWIND $rows … MERGE`` per label set and relationship type, one managed
+    transaction per batch, with the created/updated/unchanged accounting.
+``per-row-merge``
+    What most tutorials do: one auto-commit ``session.run`` per node
+    (``MERGE (n:<labels> {key: $key}) SET n += $props``) and one per
+    relationship (``MATCH`` both ends by key, ``MERGE`` the relationship,
+    ``SET r += $props``).
+``rdflib-neo4j``
+    The same graph as RDF (:func:`oversight.graph.rdf_store.to_rdf`, inside the
+    clock) streamed into the ``rdflib-neo4j`` package's ``Neo4jStore`` as its
+    documentation shows (``Graph(store=Neo4jStore(config)).add(...)``,
+    ``close(True)``). Where it fails, the row carries its exact error and no
+    number.
+``raw-create``
+    The server's limit for these rows: ``UNWIND $rows AS row CREATE (n:…) SET
+    n = row`` for nodes and ``MATCH`` both ends by key, ``CREATE`` the
+    relationship for relationships, in batches of the same size, into an empty
+    database: no check of what is there, no accounting.
+
+Rows are the graph's nodes plus relationships, the same count for every method
+(``rdflib-neo4j`` writes triples, reported beside). After each load the database
+is counted and the row says whether it holds exactly the graph's nodes and
+relationships.
+
+**Latency**: every catalogue question, with realistic parameters taken from the
+graph (:func:`question_params`), on the embedded graph and on the server (the
+database the batched loader filled), warmed up, then timed
+:data:`LATENCY_RUNS` times each; p50 and p95 (nearest rank), and whether both
+backends gave the same rows.
+"""
+
+from __future__ import annotations
+
+import atexit
+import base64
+import contextlib
+import io
+import json
+import logging
+import math
+import signal
+import socket
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+LOAD_METHODS = ("batched", "per-row-merge", "rdflib-neo4j", "raw-create")
+#: Timed runs per question and backend, after :data:`WARMUP_RUNS` untimed ones.
+LATENCY_RUNS = 20
+WARMUP_RUNS = 2
+#: Goals, in milliseconds, for the p95 of each question.
+GOAL_P95_MS = {"embedded": 50.0, "neo4j": 500.0}
+#: Day the "as of" questions are asked on: inside the fourth PEEL round of the synthetic corpus.
+AS_OF = "2024-06-30"
+DUE_WINDOW = ("2024-01-01", "2024-12-31")
+
+
+class Unavailable(Exception):
+    """No Bolt server could be had; the message says why."""
+
+
+def free_ports(count: int) -> list[int]:
+    """``count`` TCP ports free on 127.0.0.1 right now."""
+    sockets = []
+    try:
+        for _ in range(count):
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.bind(("127.0.0.1", 0))
+            sockets.append(sock)
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+def _raise_exit(signum: int, frame: Any) -> None:  # noqa: ARG001
+    raise SystemExit(128 + signum)
+
+
+class BenchServer:
+    """A local Bolt server for one benchmark run, in a temporary directory, on free ports.
+
+    Use as a context manager: :meth:`stop` runs on leaving it, at interpreter
+    exit, and on SIGTERM or SIGHUP (turned into ``SystemExit`` so the
+    ``finally`` blocks run), so the server never outlives the run.
+    """
+
+    def __init__(self, max_heap: str = "2g") -> None:
+        self.max_heap = max_heap
+        self.root: Path | None = None
+        self.info: Any = None
+        self._signals: dict[int, Any] = {}
+
+    def start(self) -> BenchServer:
+        from oversight.errors import ServerError
+        from oversight.graph import bolt_server
+
+        try:
+            bolt_server.find_runtime()
+        except ServerError as exc:
+            raise Unavailable(str(exc)) from None
+        self.root = Path(tempfile.mkdtemp(prefix="oversight-bench-server-"))
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(ValueError):  # not the main thread
+                self._signals[sig] = signal.signal(sig, _raise_exit)
+        atexit.register(self.stop)
+        bolt, http = free_ports(2)
+        try:
+            self.info = bolt_server.start(self.root / "server", bolt_port=bolt, http_port=http, max_heap=self.max_heap)
+        except ServerError as exc:
+            self.stop()
+            raise Unavailable(f"the local Bolt server did not start: {exc}") from None
+        return self
+
+    def stop(self) -> None:
+        import shutil
+
+        from oversight.graph import bolt_server
+
+        if self.root is not None:
+            with contextlib.suppress(Exception):
+                bolt_server.stop(self.root / "server")
+            shutil.rmtree(self.root, ignore_errors=True)
+            self.root = None
+        for sig, previous in self._signals.items():
+            with contextlib.suppress(ValueError, TypeError):
+                signal.signal(sig, previous)
+        self._signals.clear()
+
+    def __enter__(self) -> BenchServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def agent(self) -> str:
+        return f"ArcadeDB {self.info.version}" if self.info.version else "ArcadeDB"
+
+    def command(self, text: str) -> None:
+        """One server command through the HTTP API (``create database x``, ``drop database x``)."""
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.info.http_port}/api/v1/server",
+            method="POST",
+            data=json.dumps({"command": text}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        token = base64.b64encode(f"{self.info.username}:{self.info.password.get_secret_value()}".encode()).decode()
+        request.add_header("Authorization", f"Basic {token}")
+        with urllib.request.urlopen(request, timeout=120) as response:
+            response.read()
+
+    def target(self, database: str) -> Any:
+        from oversight.graph.neo4j_store import Neo4jTarget
+
+        return Neo4jTarget(uri=self.info.uri, username=self.info.username, password=self.info.password, database=database)
+
+    def create_database(self, name: str) -> Any:
+        """A fresh, empty database (dropped first if a previous run left it); returns its target."""
+        with contextlib.suppress(urllib.error.HTTPError):
+            self.command(f"drop database {name}")
+        self.command(f"create database {name}")
+        return self.target(name)
+
+    def drop_database(self, name: str) -> None:
+        with contextlib.suppress(urllib.error.HTTPError, OSError):
+            self.command(f"drop database {name}")
+
+    @contextlib.contextmanager
+    def database(self, name: str) -> Iterator[Any]:
+        target = self.create_database(name)
+        try:
+            yield target
+        finally:
+            self.drop_database(name)
+
+    def driver(self) -> Any:
+        import neo4j
+
+        return neo4j.GraphDatabase.driver(
+            self.info.uri, auth=(self.info.username, self.info.password.get_secret_value())
+        )
+
+
+# --- load ------------------------------------------------------------------------------
+
+
+@dataclass
+class LoadResult:
+    method: str
+    rows: int  # the graph's nodes plus relationships
+    rows_done: int = 0
+    seconds: float | None = None
+    error: str | None = None
+    notes: list[str] = field(default_factory=list)
+    verified: bool | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def rows_per_second(self) -> float | None:
+        if self.error or not self.seconds or not self.rows_done:
+            return None
+        return self.rows_done / self.seconds
+
+
+def _schema(driver: Any, database: str) -> None:
+    from oversight.graph.neo4j_store import schema_statements
+
+    with driver.session(database=database) as session:
+        for statement in schema_statements():
+            session.run(statement).consume()
+
+
+def _count(driver: Any, database: str) -> tuple[int, int]:
+    with driver.session(database=database) as session:
+        nodes = session.run("MATCH (n) RETURN count(n) AS c").single()["c"]
+        relationships = session.run("MATCH ()-[r]->() RETURN count(r) AS c").single()["c"]
+    return nodes, relationships
+
+
+def _error_line(exc: BaseException) -> str:
+    """The exact error, on one line: class, then the message (the server's code and text)."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}"[:600]
+
+
+def load_batched(server: BenchServer, database: str, graph: Any, batch_size: int | None = None) -> LoadResult:
+    from oversight.graph.neo4j_store import DEFAULT_BATCH_SIZE, Neo4jStore
+
+    size = batch_size or DEFAULT_BATCH_SIZE
+    rows = len(graph) + graph.g.number_of_edges()
+    result = LoadResult("batched", rows)
+    with Neo4jStore.open(server.target(database)) as store:
+        store.ensure_schema()
+        started = time.perf_counter()
+        report = store.load(graph, batch_size=size)
+        result.seconds = time.perf_counter() - started
+    result.rows_done = report.rows
+    result.extra = {"batchSize": size, "batches": report.batches, "created": report.nodes.created + report.relationships.created}
+    return result
+
+
+def load_per_row(server: BenchServer, database: str, graph: Any, budget: float | None = None) -> LoadResult:
+    from oversight.graph.neo4j_store import BASE_LABEL, node_rows, relationship_rows
+
+    rows = len(graph) + graph.g.number_of_edges()
+    result = LoadResult("per-row-merge", rows)
+    onto = graph.onto
+    driver = server.driver()
+    try:
+        _schema(driver, database)
+        started = time.perf_counter()
+        done = 0
+        stopped = False
+        with driver.session(database=database) as session:
+            for chain, group in node_rows(graph).items():
+                # Labels come from the graph's ontology-checked class chains.
+                statement = f"MERGE (n:{BASE_LABEL}:{':'.join(chain)} {{key: $key}}) SET n += $props"
+                for row in group:
+                    session.run(statement, key=row["key"], props=row["props"]).consume()
+                    done += 1
+            for rel_type, group in relationship_rows(graph).items():
+                identity = onto.relationship(rel_type).identity_property
+                merge = f"MERGE (s)-[r:{rel_type} {{{identity}: $identity}}]->(t)" if identity else f"MERGE (s)-[r:{rel_type}]->(t)"
+                statement = (
+                    f"MATCH (s:{BASE_LABEL} {{key: $source}}) MATCH (t:{BASE_LABEL} {{key: $target}}) {merge} SET r += $props"
+                )
+                for row in group:
+                    if budget is not None and time.perf_counter() - started > budget:
+                        stopped = True
+                        break
+                    params = {"source": row["source"], "target": row["target"], "props": row["props"]}
+                    if identity:
+                        params["identity"] = row["props"][identity]
+                    session.run(statement, params).consume()
+                    done += 1
+                if stopped:
+                    break
+        result.seconds = time.perf_counter() - started
+        result.rows_done = done
+        if stopped:
+            result.notes.append(
+                f"time-boxed at {budget:g} s: {done:,} of {rows:,} rows (every node, then relationships in load order)"
+            )
+    finally:
+        driver.close()
+    return result
+
+
+def load_rdflib(server: BenchServer, database: str, graph: Any) -> LoadResult:
+    rows = len(graph) + graph.g.number_of_edges()
+    result = LoadResult("rdflib-neo4j", rows)
+    try:
+        from rdflib import Graph
+        from rdflib_neo4j import HANDLE_VOCAB_URI_STRATEGY, Neo4jStoreConfig
+        from rdflib_neo4j import Neo4jStore as RdfNeo4jStore
+    except ImportError as exc:
+        result.error = f"rdflib-neo4j is not installed ({exc}); pip install -e '.[bench]'"
+        return result
+    from oversight.graph.rdf_store import to_rdf
+    from oversight.ontology import ID, OV
+
+    auth = {
+        "uri": server.info.uri,
+        "database": database,
+        "user": server.info.username,
+        "pwd": server.info.password.get_secret_value(),
+    }
+    config = Neo4jStoreConfig(
+        auth_data=auth,
+        custom_prefixes={"ov": OV, "id": ID, "prov": "http://www.w3.org/ns/prov#"},
+        handle_vocab_uri_strategy=HANDLE_VOCAB_URI_STRATEGY.IGNORE,
+        batching=True,
+    )
+    quiet = io.StringIO()  # it prints progress to stdout and logs its errors on the root logger
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.CRITICAL)
+    started = time.perf_counter()
+    triples = 0
+    try:
+        with contextlib.redirect_stdout(quiet):
+            rdf = to_rdf(graph)
+            result.extra["toRdfSeconds"] = round(time.perf_counter() - started, 2)
+            result.extra["triples"] = len(rdf)
+            target = Graph(store=RdfNeo4jStore(config=config))
+            try:
+                for triple in rdf:
+                    target.add(triple)
+                    triples += 1
+            finally:
+                with contextlib.suppress(Exception):
+                    target.close(True)
+        result.seconds = time.perf_counter() - started
+        result.rows_done = rows
+    except Exception as exc:  # its failures are the measurement here: recorded, never hidden
+        result.error = _error_line(exc)
+        result.notes.append(f"failed after {time.perf_counter() - started:.1f} s, at triple {triples:,}")
+    finally:
+        root.setLevel(level)
+    return result
+
+
+def load_raw_create(server: BenchServer, database: str, graph: Any, batch_size: int | None = None) -> LoadResult:
+    from oversight.graph.neo4j_store import (
+        BASE_LABEL,
+        DEFAULT_BATCH_SIZE,
+        node_rows,
+        relationship_rows,
+    )
+
+    size = batch_size or DEFAULT_BATCH_SIZE
+    rows = len(graph) + graph.g.number_of_edges()
+    result = LoadResult("raw-create", rows)
+    driver = server.driver()
+
+    def write(statement: str, batch: list[Any]) -> None:
+        with driver.session(database=database) as session:
+            session.execute_write(lambda tx: tx.run(statement, rows=batch).consume())
+
+    try:
+        _schema(driver, database)
+        started = time.perf_counter()
+        done = 0
+        for chain, group in node_rows(graph).items():
+            statement = f"UNWIND $rows AS row CREATE (n:{BASE_LABEL}:{':'.join(chain)}) SET n = row"
+            for start in range(0, len(group), size):
+                batch = [row["props"] for row in group[start : start + size]]
+                write(statement, batch)
+                done += len(batch)
+        for rel_type, group in relationship_rows(graph).items():
+            statement = (
+                f"UNWIND $rows AS row MATCH (s:{BASE_LABEL} {{key: row.source}}) MATCH (t:{BASE_LABEL} {{key: row.target}}) "
+                f"CREATE (s)-[r:{rel_type}]->(t) SET r = row.props"
+            )
+            for start in range(0, len(group), size):
+                batch = group[start : start + size]
+                write(statement, batch)
+                done += len(batch)
+        result.seconds = time.perf_counter() - started
+        result.rows_done = done
+        result.extra = {"batchSize": size}
+    finally:
+        driver.close()
+    return result
+
+
+def verify(server: BenchServer, database: str, graph: Any, result: LoadResult) -> None:
+    """Whether the database holds exactly the graph's nodes and relationships (by count)."""
+    if result.error or result.method == "rdflib-neo4j" or result.rows_done != result.rows:
+        return
+    driver = server.driver()
+    try:
+        nodes, relationships = _count(driver, database)
+    finally:
+        driver.close()
+    result.verified = (nodes, relationships) == (len(graph), graph.g.number_of_edges())
+    if not result.verified:
+        result.notes.append(f"database holds {nodes:,} nodes and {relationships:,} relationships")
+
+
+def warm_up(server: BenchServer, graph: Any) -> None:
+    """Run the batched, per-row and raw loads once, untimed, so the server's JIT is warm for the first size."""
+    run_load(server, "warmup", graph, methods=("batched", "per-row-merge", "raw-create"), per_row_budget=1.0, keep=None)
+
+
+def run_load(
+    server: BenchServer,
+    label: str,
+    graph: Any,
+    methods: tuple[str, ...] = LOAD_METHODS,
+    per_row_budget: float | None = None,
+    keep: str | None = "batched",
+) -> tuple[list[LoadResult], str | None]:
+    """Every method on ``graph``, each into its own fresh database; returns the results and the kept database.
+
+    The database the ``keep`` method filled is left for the latency measurements
+    (the caller drops it); the others are dropped.
+    """
+    results = []
+    kept = None
+    for method in methods:
+        name = f"bench_{label}_{method.replace('-', '_')}"
+        server.create_database(name)
+        try:
+            if method == "batched":
+                result = load_batched(server, name, graph)
+            elif method == "per-row-merge":
+                result = load_per_row(server, name, graph, per_row_budget)
+            elif method == "rdflib-neo4j":
+                result = load_rdflib(server, name, graph)
+            else:
+                result = load_raw_create(server, name, graph)
+            verify(server, name, graph, result)
+        except Exception as exc:  # one method's failure is a row of the report, not the end of the run
+            result = LoadResult(method, len(graph) + graph.g.number_of_edges(), error=_error_line(exc))
+        results.append(result)
+        if method == keep and result.error is None:
+            kept = name
+        else:
+            server.drop_database(name)
+    return results, kept
+
+
+# --- latency ------------------------------------------------------------------------------
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (``q`` in 0..100) of ``values``.
+
+    >>> percentile([5.0, 1.0, 3.0, 2.0, 4.0], 50), percentile(list(range(1, 21)), 95)
+    (3.0, 19)
+    """
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
+
+
+def question_params(graph: Any) -> dict[str, dict[str, Any]]:
+    """Realistic parameters for the questions that take a key or a date, read from ``graph``.
+
+    - ``finding-lineage``: the finding with the most supersession links (its
+      lineage has the most paths);
+    - ``status-history``: the finding with the most status assessments;
+    - ``accountability-chain``: the finding with the most paths to the PCC or
+      the Panel;
+    - ``evidenced-by-document``: the document that evidences most nodes;
+    - ``overdue-findings``: :data:`AS_OF`; ``recommendations-due``: :data:`DUE_WINDOW`.
+
+    Questions with only optional filters run unfiltered: the national view,
+    their heaviest case.
+    """
+    from oversight.queries.governance import accountability_chain
+
+    g = graph.g
+    findings = [k for k, d in g.nodes(data=True) if "Finding" in d["labels"]]
+    documents = [k for k, d in g.nodes(data=True) if "Document" in d["labels"]]
+
+    def count(key: str, rel: str, incoming: bool = False) -> int:
+        edges = g.in_edges(key, data=True) if incoming else g.out_edges(key, data=True)
+        return sum(1 for *_, d in edges if d["type"] == rel)
+
+    params: dict[str, dict[str, Any]] = {
+        "overdue-findings": {"asOf": AS_OF},
+        "recommendations-due": {"dueFrom": DUE_WINDOW[0], "dueTo": DUE_WINDOW[1]},
+    }
+    if findings:
+        lineage = max(sorted(findings), key=lambda k: count(k, "SUPERSEDES") + count(k, "SUPERSEDES", True))
+        history = max(sorted(findings), key=lambda k: count(k, "HAS_STATUS"))
+        params["finding-lineage"] = {"finding": lineage}
+        params["status-history"] = {"finding": history}
+        answerable = [k for k in sorted(findings) if count(k, "OWNED_BY") or count(k, "OVERSEEN_BY")]
+        chain = max(answerable or sorted(findings), key=lambda k: len(accountability_chain(graph, k)))
+        params["accountability-chain"] = {"finding": chain}
+    if documents:
+        params["evidenced-by-document"] = {
+            "document": max(sorted(documents), key=lambda d: count(d, "EVIDENCED_BY", True))
+        }
+    return params
+
+
+def _timed(run: Callable[[], Any], runs: int, warmup: int) -> tuple[list[float], Any]:
+    result = None
+    for _ in range(warmup):
+        result = run()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = run()
+        times.append((time.perf_counter() - started) * 1000)
+    return times, result
+
+
+def run_latency(
+    graph: Any,
+    store: Any,
+    runs: int = LATENCY_RUNS,
+    warmup: int = WARMUP_RUNS,
+) -> list[dict[str, Any]]:
+    """p50 and p95 of every question on the embedded graph and (when ``store``) on the server."""
+    from oversight.queries.catalog import catalogue
+    from oversight.queries.runner import run_question
+
+    params = question_params(graph)
+    rows = []
+    for name in sorted(catalogue()):
+        given = params.get(name, {})
+        embedded_times, embedded = _timed(lambda: run_question(name, given, graph=graph), runs, warmup)  # noqa: B023
+        answers = {"embedded": (embedded_times, embedded.rows)}
+        if store is not None:
+            server_times, server = _timed(
+                lambda: run_question(name, given, backend="neo4j", store=store), runs, warmup  # noqa: B023
+            )
+            answers["neo4j"] = (server_times, server.rows)
+        same = None if store is None else answers["embedded"][1] == answers["neo4j"][1]
+        for backend, (times, found) in answers.items():
+            p95 = percentile(times, 95)
+            rows.append(
+                {
+                    "query": name,
+                    "backend": backend,
+                    "params": json.dumps(given, sort_keys=True) if given else "",
+                    "resultRows": len(found),
+                    "runs": len(times),
+                    "p50ms": round(percentile(times, 50), 2),
+                    "p95ms": round(p95, 2),
+                    "goalMs": GOAL_P95_MS[backend],
+                    "goalMet": p95 < GOAL_P95_MS[backend],
+                    "sameRows": same,
+                }
+            )
+    return rows
+
+
+def round_trip_ms(server: BenchServer, runs: int = 200) -> float:
+    """Median time of one auto-commit ``RETURN 1`` on the server: the floor of any one-statement-per-row load."""
+    driver = server.driver()
+    try:
+        with driver.session(database=server.info.database) as session:
+            for _ in range(20):
+                session.run("RETURN 1").consume()
+            times = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                session.run("RETURN 1").consume()
+                times.append((time.perf_counter() - started) * 1000)
+    finally:
+        driver.close()
+    return percentile(times, 50)
