@@ -9,13 +9,14 @@ A load runs in this order, and each step is idempotent:
 
 1. the constraint and the indexes the catalogue uses (``IF NOT EXISTS``);
 2. nodes, grouped by label set, then relationships, grouped by type, each group
-   sent as ``UNWIND $rows AS row … MERGE`` in fixed-size batches through managed
-   write transactions (``session.execute_write``): a failed batch rolls back and
-   its error names it, the driver retries transient failures and lost connections
-   for up to :data:`MAX_RETRY_TIME` seconds (the transaction function catches
-   nothing, so they reach the driver), and a rerun resumes safely because MERGE on
-   ``key`` (and, for ``EVIDENCED_BY``, on its identity property ``line``) finds
-   what an earlier run wrote.
+   sent as ``UNWIND $rows AS row …`` statements in fixed-size batches through
+   managed write transactions (``session.execute_write``): a failed batch rolls
+   back and its error names it, the driver retries transient failures and lost
+   connections for up to :data:`MAX_RETRY_TIME` seconds (the transaction function
+   catches nothing, so they reach the driver), and a rerun resumes safely because
+   each batch first finds by ``key`` what an earlier run wrote (updating it, and
+   creating only the rest), and relationships MERGE on their end nodes (and, for
+   ``EVIDENCED_BY``, on the identity property ``line``).
 
 Labels and relationship types are never values: they come from the ontology,
 are checked against it, and are written into the statement text, one statement
@@ -23,13 +24,11 @@ per label set or type; every value (keys, properties) is a parameter. The
 statements are plain functions of the ontology names, so tests can lint every
 one of them with Neo4j's grammar::
 
-    >>> print(node_statements(("AreaForImprovement", "Finding")).upsert)
+    >>> print(node_statements(("AreaForImprovement", "Finding")).create)
     UNWIND $rows AS row
-    OPTIONAL MATCH (old:OversightNode {key: row.key})
-    WITH row, CASE WHEN old IS NULL THEN 'created' WHEN properties(old) = row.props AND NOT row.key IN $relabelled THEN 'unchanged' ELSE 'updated' END AS outcome
-    MERGE (n:OversightNode:AreaForImprovement:Finding {key: row.key})
+    CREATE (n:OversightNode:AreaForImprovement:Finding {key: row.key})
     SET n = row.props
-    RETURN outcome, count(*) AS rows
+    RETURN 'created' AS outcome, count(*) AS rows
     >>> node_statements(("Finding", "Bored"))
     Traceback (most recent call last):
     ...
@@ -194,26 +193,40 @@ def schema_statements(onto: Ontology | None = None) -> list[str]:
 
 @dataclass(frozen=True)
 class NodeStatements:
-    """The two statements that write one label set: relabel existing nodes, then upsert."""
+    """The statements that write one label set, in one transaction per batch: find
+    which keys exist, relabel and update those, create the rest."""
 
     labels: tuple[str, ...]
+    find: str
     relabel: str
-    upsert: str
+    update: str
+    create: str
 
 
 def node_statements(labels: Sequence[str], onto: Ontology | None = None) -> NodeStatements:
     """The statements for nodes of one class chain, e.g. ``("AreaForImprovement", "Finding")``.
 
-    ``relabel`` gives an existing node with this key the chain's labels and takes
+    ``find`` returns which of the batch's keys are loaded already. ``relabel``
+    gives an existing node with this key the chain's labels and takes
     away other ontology class labels it may carry from an earlier load (an
     ``Organisation`` later known to be an ``Inspectorate``); it returns the keys it
-    changed. ``upsert`` then MERGEs on the key with every label, sets the
-    properties, and reports per row whether the node was created, updated or
-    unchanged, comparing the stored properties in the same statement.
+    changed. ``update`` sets the properties of the nodes that exist and returns,
+    per key, whether that changed them (``updated``) or not (``unchanged``,
+    comparing the stored properties in the same statement). ``create`` writes the
+    other keys, with every label. Each gets only the rows it needs, so a first
+    load sends each node's properties once.
 
-    The labels are in the MERGE pattern rather than added by ``SET`` after it,
-    with the same effect on Neo4j: the local test server cannot add a label to a
-    node created in the same transaction under a uniqueness constraint.
+    Why not one ``MERGE (n:OversightNode:<chain> {key: row.key})``: it has the same
+    effect, but the local test server seeks an index for a ``MERGE`` only when its
+    pattern has one label, and scans every node of the class otherwise, so a load
+    slowed quadratically with the size of each class (``bench/run.py``, README
+    "Performance"). Both statements here find nodes by ``OversightNode.key``, the
+    unique constraint's index, on every server. The labels are written by
+    ``CREATE`` rather than added by ``SET`` afterwards because that server cannot
+    add a label to a node created in the same transaction under a uniqueness
+    constraint. The one difference from ``MERGE``: a key another client creates
+    between ``find`` and ``create`` fails the batch with the constraint's error
+    instead of being waited for; rerunning the load then resumes.
     """
     onto = onto or ontology()
     chain = _check_chain(onto, labels)
@@ -221,6 +234,7 @@ def node_statements(labels: Sequence[str], onto: Ontology | None = None) -> Node
     others = [c for c in sorted(onto.classes) if c not in chain and c != BASE_LABEL]
     has_chain = " AND ".join(f"n:{label}" for label in chain)
     has_other = " OR ".join(f"n:{label}" for label in others)
+    find = "\n".join(["UNWIND $rows AS row", f"MATCH (n:{base} {{key: row.key}})", "RETURN n.key AS key"])
     relabel = "\n".join(
         [
             "UNWIND $rows AS row",
@@ -231,19 +245,25 @@ def node_statements(labels: Sequence[str], onto: Ontology | None = None) -> Node
             "RETURN n.key AS key",
         ]
     )
-    upsert = "\n".join(
+    update = "\n".join(
         [
             "UNWIND $rows AS row",
-            f"OPTIONAL MATCH (old:{base} {{key: row.key}})",
-            "WITH row, CASE WHEN old IS NULL THEN 'created' "
-            "WHEN properties(old) = row.props AND NOT row.key IN $relabelled THEN 'unchanged' "
-            "ELSE 'updated' END AS outcome",
-            f"MERGE (n:{base}:{':'.join(chain)} {{key: row.key}})",
+            f"MATCH (n:{base} {{key: row.key}})",
+            "WITH n, row, CASE WHEN properties(n) = row.props AND NOT row.key IN $relabelled "
+            "THEN 'unchanged' ELSE 'updated' END AS outcome",
             "SET n = row.props",
             "RETURN outcome, count(*) AS rows",
         ]
     )
-    return NodeStatements(labels=chain, relabel=relabel, upsert=upsert)
+    create = "\n".join(
+        [
+            "UNWIND $rows AS row",
+            f"CREATE (n:{base}:{':'.join(chain)} {{key: row.key}})",
+            "SET n = row.props",
+            "RETURN 'created' AS outcome, count(*) AS rows",
+        ]
+    )
+    return NodeStatements(labels=chain, find=find, relabel=relabel, update=update, create=create)
 
 
 def relationship_statement(rel_type: str, onto: Ontology | None = None) -> str:
@@ -319,7 +339,7 @@ class Batch:
     group: str  # "AreaForImprovement:Finding" or "EVIDENCED_BY"
     first_row: int  # 1-based, within the group
     rows: tuple[dict[str, Any], ...]
-    statements: tuple[str, ...]  # nodes: (relabel, upsert); relationships: (merge,)
+    statements: tuple[str, ...]  # nodes: (find, relabel, update, create); relationships: (merge,)
 
     @property
     def name(self) -> str:
@@ -381,7 +401,7 @@ def plan_load(graph: OversightGraph, batch_size: int = DEFAULT_BATCH_SIZE) -> li
         stmts = node_statements(chain, onto)
         for start in range(0, len(rows), batch_size):
             pending.append(
-                ("nodes", ":".join(chain), start + 1, rows[start : start + batch_size], (stmts.relabel, stmts.upsert))
+                ("nodes", ":".join(chain), start + 1, rows[start : start + batch_size], (stmts.find, stmts.relabel, stmts.update, stmts.create))
             )
     for rel_type, rows in relationship_rows(graph).items():
         stmt = relationship_statement(rel_type, onto)
@@ -675,20 +695,27 @@ class Neo4jStore:
         from neo4j.exceptions import DriverError, Neo4jError
 
         rows = [dict(row) for row in batch.rows]
-        # The relabel statement reads only row.key: sending it the keys alone halves
-        # what the driver packs for a node batch (packing is most of the client's time).
+        # find and relabel read only row.key: they get the keys alone (packing rows is
+        # most of the client's time), and update and create get only their own rows.
         keys = [{"key": row["key"]} for row in rows] if batch.kind == "nodes" else []
 
         # No try/except in here: the driver retries a transient error (and a lost
         # connection) only when it escapes this function; the whole batch reruns.
         def work(tx: Any) -> dict[str, int]:
+            outcomes: dict[str, int] = {}
             if batch.kind == "nodes":
-                relabel, upsert = batch.statements
-                relabelled = [r["key"] for r in tx.run(relabel, {"rows": keys})]
-                result = tx.run(upsert, {"rows": rows, "relabelled": relabelled})
+                find, relabel, update, create = batch.statements
+                found = {r["key"] for r in tx.run(find, {"rows": keys})}
+                if found:
+                    present = [row for row in rows if row["key"] in found]
+                    there = [{"key": row["key"]} for row in present]
+                    relabelled = [r["key"] for r in tx.run(relabel, {"rows": there})]
+                    outcomes.update({r["outcome"]: r["rows"] for r in tx.run(update, {"rows": present, "relabelled": relabelled})})
+                absent = [row for row in rows if row["key"] not in found]
+                if absent:
+                    outcomes.update({r["outcome"]: r["rows"] for r in tx.run(create, {"rows": absent})})
             else:
-                result = tx.run(batch.statements[0], {"rows": rows})
-            outcomes = {r["outcome"]: r["rows"] for r in result}
+                outcomes = {r["outcome"]: r["rows"] for r in tx.run(batch.statements[0], {"rows": rows})}
             written = sum(outcomes.values())
             if written != len(rows):
                 raise _BatchShortfall(f"{len(rows) - written} of {len(rows)} rows have an end node missing")

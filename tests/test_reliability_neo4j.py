@@ -353,8 +353,9 @@ def _transient() -> Neo4jError:
 
 
 class _FlakyTransaction:
-    """A managed transaction in which ``batch``'s MERGE statement runs, then the first
-    ``failures`` attempts raise a TransientError; ``attempts`` gets the time of each try."""
+    """A managed transaction in which the statement that writes ``batch``'s rows (the
+    first row whole, properties and all) runs, then the first ``failures`` attempts
+    raise a TransientError; ``attempts`` gets the time of each try."""
 
     def __init__(self, tx: Any, batch: Batch, failures: int, attempts: list[float]) -> None:
         self._tx, self._first_row, self._failures, self._attempts = (
@@ -367,7 +368,7 @@ class _FlakyTransaction:
     def run(self, query: str, parameters: Any = None, **kwargs: Any) -> Any:
         result = self._tx.run(query, parameters, **kwargs)
         rows = (parameters or {}).get("rows") or [None]
-        if "MERGE" in query and rows[0] == self._first_row:
+        if rows[0] == self._first_row:
             self._attempts.append(time.monotonic())
             if len(self._attempts) <= self._failures:
                 list(result)  # the statement has written inside the transaction
