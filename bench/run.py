@@ -191,8 +191,8 @@ def neo4j_load_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
             context.shared.setdefault("kept", {})[forces] = kept
         by = {r.method: r for r in found}
         results[forces] = by
-        per_row = by["per-row-merge"].rows_per_second
-        raw = by["raw-create"].rows_per_second
+        per_row_rps = by["per-row-merge"].rows_per_second
+        raw_rps = by["raw-create"].rows_per_second
         for r in found:
             rps = r.rows_per_second
             rows.append({
@@ -200,7 +200,7 @@ def neo4j_load_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
                 "rows": r.rows, "rowsDone": r.rows_done if not r.error else 0,
                 "seconds": None if r.seconds is None or r.error else round(r.seconds, 2),
                 "rowsPerSecond": None if rps is None else round(rps),
-                "xPerRowMerge": _ratio(rps, per_row), "xRawCreate": _ratio(raw, rps),
+                "xPerRowMerge": _ratio(rps, per_row_rps), "xRawCreate": _ratio(raw_rps, rps),
                 "verified": r.verified, "error": r.error, "notes": "; ".join(r.notes), **r.extra,
             })
         print(f"bench: Neo4j load of {forces} forces: " + ", ".join(
@@ -209,7 +209,7 @@ def neo4j_load_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
     largest = context.sizes[-1]
     by = results[largest]
     batched, per_row, rdf, raw = (by[m] for m in bench_neo4j.LOAD_METHODS)
-    b, p, r = batched.rows_per_second, per_row.rows_per_second, raw.rows_per_second
+    b, p, c = batched.rows_per_second, per_row.rows_per_second, raw.rows_per_second
     if b and p:
         notes.append(f"goal batched >= 10x per-row MERGE at {largest} forces: {b / p:.1f}x "
                      + ("(met)" if b / p >= 10 else "(missed)"))
@@ -219,9 +219,9 @@ def neo4j_load_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
     elif b and rdf.rows_per_second:
         notes.append(f"goal batched ahead of rdflib-neo4j at {largest} forces: {b / rdf.rows_per_second:.1f}x "
                      + ("(met)" if b > rdf.rows_per_second else "(missed)"))
-    if b and r:
-        notes.append(f"goal batched within 1.5x of raw CREATE at {largest} forces: {r / b:.2f}x "
-                     + ("(met)" if r / b <= 1.5 else "(missed)"))
+    if b and c:
+        notes.append(f"goal batched within 1.5x of raw CREATE at {largest} forces: {c / b:.2f}x "
+                     + ("(met)" if c / b <= 1.5 else "(missed)"))
     ceiling = bench_neo4j.round_trip_ms(server)
     notes.append(f"one auto-commit round trip (RETURN 1, median of 200) takes {ceiling:.2f} ms: no per-row method "
                  f"can pass {1000 / ceiling:,.0f} rows/s here")
@@ -338,8 +338,9 @@ def new_measure_growth(context: Context) -> Section | None:
         k = fit_exponent(graph_rows, values)
         section.rows.append({"measure": f"load seconds: {method}", **{f"at{n}": v for n, v in zip(sizes, values, strict=True)},
                              "kRows": k, "growth": growth_name(k)})
+    latency = latency or []
     for backend in ("embedded", "neo4j"):
-        names = sorted({r["query"] for r in latency or [] if r["backend"] == backend})
+        names = sorted({r["query"] for r in latency if r["backend"] == backend})
         for name in names:
             values = [next(r["p50ms"] for r in latency if r["query"] == name and r["backend"] == backend and r["forces"] == n)
                       for n in sizes]

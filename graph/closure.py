@@ -136,7 +136,7 @@ def solve(graph: OversightGraph, inspection: str) -> Closure:
     recorded = {f: finding_outcome(graph, f) for f in findings}
     constraints = constraints_of(graph, inspection)
     whole = [c for c in constraints if c.area is None and len(c.scope) == len(findings)]
-    exhaustive = bool(whole) and sum(c.count for c in whole) == len(findings) and len({c.outcome for c in whole}) == len(whole)
+    exhaustive = bool(whole) and sum(c.count or 0 for c in whole) == len(findings) and len({c.outcome for c in whole}) == len(whole)
     domains: dict[str, set[str]] = {}
     for f in findings:
         if recorded[f] in TERMINAL:
@@ -223,6 +223,7 @@ def _match_descriptions(
 
 def _discrepancy(c: Constraint, fixed: list[str], possible: list[str], recorded: dict[str, str]) -> dict[str, Any]:
     where = f" in {c.area}" if c.area else ""
+    to_record = "each finding's area" if c.area else "the inspection's findings"
     if c.count is None:
         return {
             "statement": c.key,
@@ -233,7 +234,7 @@ def _discrepancy(c: Constraint, fixed: list[str], possible: list[str], recorded:
             "recorded": 0,
             "message": (
                 f"the paper says all {c.outcome}{where}, but no finding of the inspection is recorded{where} "
-                "(record each finding's area, e.g. in the register, to reconcile this statement)"
+                f"(record {to_record}, e.g. in the register, to reconcile this statement)"
             ),
             "findings": [],
         }
@@ -245,7 +246,7 @@ def _discrepancy(c: Constraint, fixed: list[str], possible: list[str], recorded:
     elif not c.scope:
         message = (
             f"the paper states {c.count} {c.outcome}{where}, but no finding of the inspection is recorded"
-            f"{where or ' at all'} (record each finding's area, e.g. in the register, to reconcile this count)"
+            f"{where or ' at all'} (record {to_record}, e.g. in the register, to reconcile this count)"
         )
         involved = []
     else:

@@ -84,7 +84,7 @@ def check_value_scalar(onto: Ontology, name: str, datatype: str, value: Any) -> 
         raise UnknownName(f"property {name!r} takes {datatype}, not {value!r}")
     if not isinstance(value, allowed):
         raise UnknownName(f"property {name!r} takes {datatype}, not {value!r}")
-    if datatype in ("decimal", "double"):
+    if datatype in ("decimal", "double") and isinstance(value, (int, float)):
         value = float(value)
     vocabulary = onto.vocabulary_of(name)
     if vocabulary is not None:

@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
 
 from oversight.errors import StoreCorrupt, UnknownName
 from oversight.graph.model import EDGE_EVIDENCE_PROPS, OversightGraph
@@ -135,19 +136,19 @@ def from_rdf(g: Graph, onto: Ontology | None = None, source: str = "RDF") -> Ove
                 _put(onto, node, str(predicate)[len(OV):], _python(obj))
         node_link["nodes"].append(node)
     # relationships: reified ones carry properties; bare triples have none
-    reified: dict[tuple[str, str, str], list[BNode]] = defaultdict(list)
+    reified: dict[tuple[str, str, str], list[Node]] = defaultdict(list)
     citations: dict[Any, list[tuple[str, int, str]]] = defaultdict(list)
     for statement in g.subjects(RDF.type, RDF.Statement):
-        subject = g.value(statement, RDF.subject)
-        if isinstance(subject, BNode):
+        about = g.value(statement, RDF.subject)
+        if isinstance(about, BNode):
             document = _key_of(g.value(statement, RDF.object))
             line = g.value(statement, OVNS.line)
             text = g.value(statement, OVNS.quote)
             if document is None or line is None:
                 raise StoreCorrupt(f"{source}: a citation lacks its document or line")
-            citations[subject].append((document, int(line.toPython()), str(text or "")))
+            citations[about].append((document, int(str(line)), str(text or "")))
             continue
-        triple = (str(subject), str(g.value(statement, RDF.predicate)), str(g.value(statement, RDF.object)))
+        triple = (str(about), str(g.value(statement, RDF.predicate)), str(g.value(statement, RDF.object)))
         reified[triple].append(statement)
     for s, p, o in g.triples((None, None, None)):
         if not str(p).startswith(OV) or str(p)[len(OV):] not in by_local:

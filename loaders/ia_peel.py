@@ -258,7 +258,7 @@ def extract_peel(
             breaks.append(number)
     intro_end = areas[0][0] - 1 if areas else end
     intro = paragraphs(doc.lines, heading_line + 1, intro_end)
-    context_round = {"value": None}
+    context_round: dict[str, str | None] = {"value": None}
     stated: list[_Stated] = []
     _intro(facts, doc, force, inspection, intro, round_, context_round, stated)
     placed: dict[str, tuple[str, int, list[_Afi]]] = {}  # area slug -> (name, count, AFIs)

@@ -96,8 +96,9 @@ class Facts:
     def node(self, ref: Ref, evidence: Evidence, **props: object) -> Ref:
         """State node ``ref`` with ``props`` at ``evidence``; returns the ref for chaining."""
         clean = {k: v for k, v in props.items() if v is not None and v != []}
-        if isinstance(clean.get("missing"), list):
-            clean["missing"] = sorted(set(clean["missing"]))  # type: ignore[arg-type]
+        missing = clean.get("missing")
+        if isinstance(missing, list):
+            clean["missing"] = sorted(set(missing))
         self.facts.append(NodeFact(ref=ref, properties=clean, evidence=evidence))  # type: ignore[arg-type]
         return ref
 
@@ -506,7 +507,7 @@ def read_counts(sentence: str) -> dict[str, int]:
     ...             "Five of these were for Chief Constables")
     {'chiefConstableRecommendationCount': 5, 'recommendationCount': 9, 'afiCount': 1}
     """
-    counts: dict[str, int] = {}
+    counts: dict[str, int | None] = {}  # None: a number the words did not give
     masked = sentence
     for kind, pattern in _COUNT_RULES:
         for match in pattern.finditer(masked):
@@ -514,16 +515,16 @@ def read_counts(sentence: str) -> dict[str, int]:
             total = parse_number(groups["n"]) if groups.get("n") else None
             chief = parse_number(groups["c"]) if groups.get("c") else None
             if kind == "both":
-                counts.setdefault("recommendationCount", total)  # type: ignore[arg-type]
-                counts.setdefault("chiefConstableRecommendationCount", chief)  # type: ignore[arg-type]
+                counts.setdefault("recommendationCount", total)
+                counts.setdefault("chiefConstableRecommendationCount", chief)
             elif kind == "none":
-                counts.setdefault("recommendationCount", total)  # type: ignore[arg-type]
+                counts.setdefault("recommendationCount", total)
                 counts.setdefault("chiefConstableRecommendationCount", 0)
             elif kind == "all":
-                counts.setdefault("recommendationCount", total)  # type: ignore[arg-type]
-                counts.setdefault("chiefConstableRecommendationCount", total)  # type: ignore[arg-type]
+                counts.setdefault("recommendationCount", total)
+                counts.setdefault("chiefConstableRecommendationCount", total)
             elif kind == "cc":
-                counts.setdefault("chiefConstableRecommendationCount", chief)  # type: ignore[arg-type]
+                counts.setdefault("chiefConstableRecommendationCount", chief)
             elif kind == "zero":
                 counts.setdefault("chiefConstableRecommendationCount", 0)
             elif kind == "no":
@@ -535,16 +536,16 @@ def read_counts(sentence: str) -> dict[str, int]:
                 + masked[match.end() :]
             )
     if "recommendationCount" not in counts:
-        match = _TOTAL.search(masked)
-        if match:
-            counts["recommendationCount"] = parse_number(match.group("n"))  # type: ignore[assignment]
+        found = _TOTAL.search(masked)
+        if found:
+            counts["recommendationCount"] = parse_number(found.group("n"))
     if re.search(r"recommendation", sentence, re.I):
-        match = _ACTIONS.search(masked)
-        if match:
-            counts["actionCount"] = parse_number(match.group("n"))  # type: ignore[assignment]
-    match = _AFIS.search(masked)
-    if match:
-        counts["afiCount"] = parse_number(match.group("n"))  # type: ignore[assignment]
+        found = _ACTIONS.search(masked)
+        if found:
+            counts["actionCount"] = parse_number(found.group("n"))
+    found = _AFIS.search(masked)
+    if found:
+        counts["afiCount"] = parse_number(found.group("n"))
     elif _BOTH_AFIS.search(sentence):
         counts["afiCount"] = 2
     return {k: v for k, v in counts.items() if v is not None}

@@ -668,7 +668,7 @@ class PeelProgressExtractor:
                     self._recovered(
                         doc, extra, f"between AFI {number} (line {line}) and {nxt}", warnings
                     )
-            elif inner and gap:
+            elif inner and gap and split is not None:
                 warnings.append(
                     doc.warning(
                         f"{len(inner)} unnumbered AFI block(s) after AFI {number} cannot fill the gap of {gap}; "
@@ -806,7 +806,7 @@ class PeelProgressExtractor:
                 else:
                     positional = None
                 continue
-            cells: list[str] = []
+            cells = []
             for cell in line.split("\t"):
                 kept = self._cell(afi, cell, number)
                 if kept is not None:
@@ -1093,7 +1093,7 @@ class PeelProgressExtractor:
             if not _WINDOW_ANCHOR.search(line):
                 continue
             rag_match = _RAG_COUNT.search(line)
-            rag = rag_match.group(2).lower() if rag_match else None
+            window_rag = rag_match.group(2).lower() if rag_match else None
             of_total = textparse.parse_number(rag_match.group(1)) if rag_match else None
             windows = []
             for match in _WINDOW.finditer(line[rag_match.end() if rag_match else 0 :]):
@@ -1115,11 +1115,11 @@ class PeelProgressExtractor:
                 windows.append((value, start, end))
             for value, start, end in windows:
                 label = _window_label(start, end)
-                count = Ref.of(L.StatedCount, common.paper_stamp(doc, ctx.date_or_none), rag or "all", label, within=ctx.inspection)
+                count = Ref.of(L.StatedCount, common.paper_stamp(doc, ctx.date_or_none), window_rag or "all", label, within=ctx.inspection)
                 sink.node(
                     count,
                     number,
-                    rag=rag,
+                    rag=window_rag,
                     count=value,
                     ofTotal=of_total,
                     findingKind=L.AreaForImprovement,
@@ -1129,7 +1129,7 @@ class PeelProgressExtractor:
                 sink.node(count, ctx.date_line or number, date=ctx.date_or_none)
                 sink.edge(R.HAS_STATED_COUNT, ctx.inspection, count, number)
             if windows:
-                self._check_windows(ctx, afis, rag, windows, number)
+                self._check_windows(ctx, afis, window_rag, windows, number)
         self._check_totals(ctx, counts, afis)
 
     @staticmethod
@@ -1207,12 +1207,12 @@ class PeelProgressExtractor:
                 sink.node(board, number)
                 before, after = line[: mention.start], line[mention.end :]
                 if _OVERSIGHT_BEFORE.search(before):
-                    afi = owner.get(number)
+                    owning = owner.get(number)
                     sentence = re.split(r"[.;]\s", before)[-1]
-                    if afi is not None and number >= region_start:
+                    if owning is not None and number >= region_start:
                         sink.edge(
                             R.OVERSEEN_BY,
-                            Ref.of(L.AreaForImprovement, str(afi.number), within=ctx.inspection),
+                            Ref.of(L.AreaForImprovement, str(owning.number), within=ctx.inspection),
                             board,
                             number,
                         )

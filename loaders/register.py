@@ -425,50 +425,50 @@ class _Builder:
                 self.edge("CONDUCTED_BY", ref, body_ref(body), ev)
             if entry.inspected and force is not None:
                 self.edge("INSPECTED", ref, force, ev)
-        for i, entry in enumerate(reg.findings):
+        for i, finding in enumerate(reg.findings):
             ev = self.ev("findings", i)
-            if entry.key:
-                ref = Ref.keyed(entry.kind, entry.key)
-            elif entry.inspection and entry.number is not None:
-                ref = Ref.of(entry.kind, str(entry.number), within=Ref.keyed("Inspection", entry.inspection))
+            if finding.key:
+                ref = Ref.keyed(finding.kind, finding.key)
+            elif finding.inspection and finding.number is not None:
+                ref = Ref.of(finding.kind, str(finding.number), within=Ref.keyed("Inspection", finding.inspection))
             else:
                 raise RegisterError(f"{self.doc.path}:{ev.line}: a finding needs key, or inspection and number")
-            self.node(ref, {"number": entry.number, "text": entry.text, "deadline": entry.deadline}, ev)
-            if entry.inspection:
-                self.edge("ISSUED", Ref.keyed("Inspection", entry.inspection), ref, ev)
-            if entry.area:
-                self.edge("IN_AREA", ref, Ref.named("AssessmentArea", entry.area), ev)
-            for owner in entry.owner:
+            self.node(ref, {"number": finding.number, "text": finding.text, "deadline": finding.deadline}, ev)
+            if finding.inspection:
+                self.edge("ISSUED", Ref.keyed("Inspection", finding.inspection), ref, ev)
+            if finding.area:
+                self.edge("IN_AREA", ref, Ref.named("AssessmentArea", finding.area), ev)
+            for owner in finding.owner:
                 self.edge("OWNED_BY", ref, self.owner_ref(owner), ev)
-            for board in entry.overseen_by:
+            for board in finding.overseen_by:
                 self.edge("OVERSEEN_BY", ref, Ref.named("Board", board, within=self.force), ev)
-            for status in entry.status:
+            for status in finding.status:
                 status_ref = Ref.of("StatusAssessment", status.date, within=ref)
                 self.node(status_ref, {"status": status.status, "date": status.date, "rag": status.rag}, ev)
                 self.edge("HAS_STATUS", ref, status_ref, ev)
-        for i, entry in enumerate(reg.boards):
+        for i, board_entry in enumerate(reg.boards):
             ev = self.ev("boards", i)
-            board = Ref.named("Board", entry.name, within=self.force)
+            board = Ref.named("Board", board_entry.name, within=self.force)
             self.node(board, {}, ev)
-            if entry.chaired_by:
-                self.edge("CHAIRED_BY", board, Ref.named("Post", entry.chaired_by, within=self.force), ev)
-            for other in entry.reports_to:
+            if board_entry.chaired_by:
+                self.edge("CHAIRED_BY", board, Ref.named("Post", board_entry.chaired_by, within=self.force), ev)
+            for other in board_entry.reports_to:
                 self.edge("REPORTS_TO", board, Ref.named("Board", other, within=self.force), ev)
-        for i, entry in enumerate(reg.links):
+        for i, link in enumerate(reg.links):
             ev = self.ev("links", i)
-            for target in entry.to:
-                self.edge("LINKED_TO", Ref.keyed("Finding", entry.from_), Ref.keyed("Finding", target), ev)
-        for i, entry in enumerate(reg.supersedes):
+            for target in link.to:
+                self.edge("LINKED_TO", Ref.keyed("Finding", link.from_), Ref.keyed("Finding", target), ev)
+        for i, claim in enumerate(reg.supersedes):
             ev = self.ev("supersedes", i)
             self.edge(
                 "SUPERSEDES",
-                Ref.keyed("Finding", entry.later),
-                Ref.keyed("Finding", entry.earlier),
+                Ref.keyed("Finding", claim.later),
+                Ref.keyed("Finding", claim.earlier),
                 ev,
                 basis="register",
-                assertedBy=entry.asserted_by or reg.info.asserted_by,
-                assertedOn=entry.asserted_on or reg.info.asserted_on,
-                reason=entry.note,
+                assertedBy=claim.asserted_by or reg.info.asserted_by,
+                assertedOn=claim.asserted_on or reg.info.asserted_on,
+                reason=claim.note,
             )
         record = self.doc.record(title=reg.info.title or f"Register {Path(self.doc.path).name}", family="register", family_confidence=1.0)
         return Extraction(document=record, facts=self.facts)

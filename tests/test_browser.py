@@ -157,8 +157,9 @@ def test_clicking_a_node_lights_up_its_neighbours(session: Session, files: dict[
     session.page.mouse.click(point["x"], point["y"])
     session.page.wait_for_function("(key) => window.ovSelected === key", arg=FIDB)
     opacity = js(session, "Object.fromEntries(window.ovNodes.get().map((n) => [n.id, n.opacity]))")
+    assert isinstance(opacity, dict)
     session.screenshot(tmp_path / "boards-clicked.png")
-    lit = sorted(k for k, v in opacity.items() if v is None or v == 1)  # type: ignore[union-attr]
+    lit = sorted(k for k, v in opacity.items() if v is None or v == 1)
     assert lit == sorted([FIDB, AFI5, f"{P21}/afi-07", AFI8, AFI19, DCC, "kent-police/board/performance-and-delivery-board"])
 
 

@@ -291,7 +291,7 @@ def _params(q: catalog.Question, graph: OversightGraph) -> list[dict[str, Any]]:
     names = [p.name for p in q.params]
     findings = graph.keys("Finding")
     if "finding" in names:
-        sets = [{"finding": f} for f in findings] + [{"finding": INJECTION}]
+        sets: list[dict[str, Any]] = [{"finding": f} for f in findings] + [{"finding": INJECTION}]
         if "includeInferred" in names:
             sets += [{"finding": f, "includeInferred": False} for f in findings]
         return sets
@@ -301,7 +301,7 @@ def _params(q: catalog.Question, graph: OversightGraph) -> list[dict[str, Any]]:
         return [{"asOf": d} for d in ("2019-12-31", "2023-04-01", "2024-06-30", "2031-01-01")]
     if "dueFrom" in names:
         return [{}, {"dueFrom": "2024-01-01", "dueTo": "2024-06-30"}, {"dueFrom": "2023-03-31", "dueTo": "2023-03-31"}]
-    sets: list[dict[str, Any]] = [{}]
+    sets = [{}]
     for name, label, relationship in (
         ("owner", None, "OWNED_BY"),
         ("board", "Board", None),

@@ -152,3 +152,15 @@ def test_a_statement_that_all_in_an_area_closed_with_no_finding_recorded_there_i
         "the paper says all closed in area/managing-offenders, but no finding of the inspection is recorded "
         "in area/managing-offenders (record each finding's area, e.g. in the register, to reconcile this statement)"
     )
+
+
+def test_a_statement_that_all_closed_about_an_inspection_with_no_finding_recorded_is_a_discrepancy() -> None:
+    b = RoundsBuilder()
+    key = f"{NEW}/count/closed"
+    b.g.add_node(key, "StatedCount", {"outcome": "closed", "coversAll": True}, b.ev("All the AFIs have been closed"))
+    b.g.add_edge(NEW, "HAS_STATED_COUNT", key, {}, b.ev())
+    [discrepancy] = reconcile(b.g, NEW)["discrepancies"]
+    assert discrepancy["message"] == (
+        "the paper says all closed, but no finding of the inspection is recorded "
+        "(record the inspection's findings, e.g. in the register, to reconcile this statement)"
+    )

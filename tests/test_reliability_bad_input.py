@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ class Ran:
     stderr: str
 
 
-def run_fresh(limits: dict[str, float], *args: str) -> Ran:
+def run_fresh(limits: Mapping[str, float], *args: str) -> Ran:
     """``oversight`` in a fresh process whose parse limits are ``limits``.
 
     The memory limit counts address space beyond what the parser's process
@@ -97,16 +98,16 @@ def assert_kept(before: dict[str, Any], after: dict[str, Any]) -> None:
     assert [e for e in before["edges"] if (e["source"], e["type"], e["target"]) not in edges] == []
 
 
-def expected_lines(mode: Mode, given: Path, limits: dict[str, float] | None = None) -> list[str]:
+def expected_lines(mode: Mode, given: Path, limits: Mapping[str, float] | None = None) -> list[str]:
     chosen = {**mode.limits, **(limits or {})}
-    limits = {
+    shown = {
         "timeout": f"{chosen.get('PARSE_TIMEOUT', bounded.PARSE_TIMEOUT):g}",
         "memory": human_bytes(chosen.get("PARSE_MAX_BYTES", bounded.PARSE_MAX_BYTES)),
     }
     if mode.each:
         files = sorted(p for p in given.rglob("*") if p.is_file())
-        return [line.format(file=f, **limits) for f in files for line in mode.lines]
-    return [line.format(file=mode.shown(given), **limits) for line in mode.lines]
+        return [line.format(file=f, **shown) for f in files for line in mode.lines]
+    return [line.format(file=mode.shown(given), **shown) for line in mode.lines]
 
 
 @pytest.mark.parametrize("mode", [m for m in MODES if not m.heavy], ids=lambda m: m.key)
