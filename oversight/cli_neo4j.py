@@ -33,18 +33,18 @@ __all__ = ["register", "neo4j_app", "server_app"]
 # Options of the commands below; --store and --json are shared (cli_options).
 UriOption = Annotated[
     Optional[str],
-    typer.Option("--uri", help="Bolt URI [env NEO4J_URI; default: the store's local server if running, else bolt://localhost:7687].", show_default=False),
+    typer.Option("--uri", help="Bolt URI \\[env NEO4J_URI; default: the store's local server if running, else bolt://localhost:7687].", show_default=False),
 ]
 UserOption = Annotated[
-    Optional[str], typer.Option("--user", help="Neo4j user [env NEO4J_USERNAME; default neo4j].", show_default=False)
+    Optional[str], typer.Option("--user", help="Neo4j user \\[env NEO4J_USERNAME; default neo4j].", show_default=False)
 ]
 PasswordOption = Annotated[
     Optional[str],
-    typer.Option("--password", help="Neo4j password [env NEO4J_PASSWORD, which keeps it out of the process list].", show_default=False),
+    typer.Option("--password", help="Neo4j password \\[env NEO4J_PASSWORD, which keeps it out of the process list].", show_default=False),
 ]
 DatabaseOption = Annotated[
     Optional[str],
-    typer.Option("--database", help="Database, always passed explicitly [env NEO4J_DATABASE; default neo4j].", show_default=False),
+    typer.Option("--database", help="Database, always passed explicitly \\[env NEO4J_DATABASE; default neo4j].", show_default=False),
 ]
 ParamOption = Annotated[
     Optional[list[str]],
@@ -52,7 +52,7 @@ ParamOption = Annotated[
 ]
 DirOption = Annotated[
     Optional[Path],
-    typer.Option("--dir", help="The server's directory [default <store>/server].", show_default=False),
+    typer.Option("--dir", help="The server's directory \\[default <store>/server].", show_default=False),
 ]
 
 PRODUCTION = (

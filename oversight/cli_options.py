@@ -23,7 +23,7 @@ __all__ = ["StoreOption", "JsonOption", "settings", "progress_bar"]
 
 StoreOption = Annotated[
     Optional[Path],
-    typer.Option("--store", help="Store directory [env OVERSIGHT_STORE; default ./.oversight].", show_default=False),
+    typer.Option("--store", help="Store directory \\[env OVERSIGHT_STORE; default ./.oversight].", show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")]
 

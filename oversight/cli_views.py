@@ -24,7 +24,7 @@ __all__ = ["register", "view_app"]
 OutputOption = Annotated[
     Optional[Path],
     typer.Option(
-        "--output", "-o", help="File to write [default oversight-VIEW.html in the current directory].", show_default=False
+        "--output", "-o", help="File to write \\[default oversight-VIEW.html in the current directory].", show_default=False
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]

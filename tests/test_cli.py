@@ -140,6 +140,30 @@ def test_every_command_has_help_text() -> None:
     assert missing == []
 
 
+def test_every_option_help_is_shown_whole_with_its_brackets() -> None:
+    """Rich reads "[env NEO4J_URI ...]" as markup and drops it unless the bracket is escaped."""
+    import re
+
+    import typer.main
+
+    lost = []
+
+    def walk(command, path):  # type: ignore[no-untyped-def]
+        subcommands = getattr(command, "commands", {})
+        if not subcommands:
+            shown = run(*path, "--help").stdout
+            flat = re.sub(r"[\s│]+", " ", shown)
+            for param in command.params:
+                text = re.sub(r"\s+", " ", (getattr(param, "help", None) or "").replace("\\[", "["))
+                if text and text not in flat:
+                    lost.append(f"oversight {' '.join(path)} {param.opts[0]}: {text}")
+        for name, sub in subcommands.items():
+            walk(sub, [*path, name])
+
+    walk(typer.main.get_command(app), [])
+    assert lost == []
+
+
 def test_the_console_script_runs_without_a_traceback(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "oversight", "stats", "--store", str(tmp_path / "none")],
