@@ -117,6 +117,9 @@ class Context:
 #: How much the hooks measure in each mode: view sizes, and the time box of the per-row load.
 VIEW_SIZES = {"full": (1000, 5000, 20000), "quick": (1000, 5000, 20000), "tiny": (200, 500, 1000)}
 PER_ROW_BUDGET: dict[str, float | None] = {"full": None, "quick": 3.0, "tiny": 2.0}
+#: Seconds the machine settles before each question's timed runs (``bench_neo4j._timed``);
+#: only the full run pays them (17 questions x 2 backends x 3 sizes).
+LATENCY_SETTLE = {"full": 0.5, "quick": 0.0, "tiny": 0.0}
 
 
 def _graph(context: Context, forces: int) -> Any:
@@ -232,7 +235,9 @@ def catalogue_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list
     """Hook: p50 and p95 of every catalogue question, embedded and on the Bolt server, at each size.
 
     Realistic parameters come from each graph (``bench_neo4j.question_params``);
-    each question runs ``LATENCY_RUNS`` times per backend after a warm-up. On the
+    each question runs ``LATENCY_RUNS`` times per backend after a warm-up, every
+    question embedded first and then every question on the server, each after a
+    garbage collection and (full run) ``LATENCY_SETTLE`` seconds of quiet. On the
     server it runs against the database the batched loader filled.
     """
     import bench_neo4j
@@ -249,9 +254,9 @@ def catalogue_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list
         graph = _graph(context, forces)
         if server is not None and forces in kept:
             with Neo4jStore.open(server.target(kept[forces])) as store:
-                found = bench_neo4j.run_latency(graph, store)
+                found = bench_neo4j.run_latency(graph, store, settle=LATENCY_SETTLE[context.mode])
         else:
-            found = bench_neo4j.run_latency(graph, None)
+            found = bench_neo4j.run_latency(graph, None, settle=LATENCY_SETTLE[context.mode])
         rows.extend({"forces": forces, "nodes": len(graph), **row} for row in found)
         print(f"bench: catalogue latency at {forces} forces done", file=sys.stderr)
     context.shared["latency"] = rows
