@@ -75,7 +75,7 @@ def test_a_killed_load_leaves_whole_batches_and_a_rerun_converges(
     neo4j_store: Neo4jStore, bolt_server_info: Any, tmp_path: Path
 ) -> None:
     store = tmp_path / "store"
-    EmbeddedStore(store).save(StoreState(graph=generated_graph(51, forces=2)))
+    EmbeddedStore(store).save(StoreState(graph=generated_graph(51, forces=4)))
     graph = api.load(store)  # as the subprocess reads it
     batches = plan_load(graph, BATCH_SIZE)
     states = [written(batches[:k]) for k in range(len(batches) + 1)]
@@ -91,10 +91,13 @@ def test_a_killed_load_leaves_whole_batches_and_a_rerun_converges(
         threshold = rng.randint(done + 1, total - 1) if done + 1 < total else total
         proc = _load(store, bolt_server_info)
         deadline = time.monotonic() + 60
+        # No sleep: a load of this graph takes well under a second, and each check
+        # (two counts) is already a round trip; a coarser poll let every kill land
+        # after the load had finished.
         while (
             _rows(neo4j_store) < threshold and proc.poll() is None and time.monotonic() < deadline
         ):
-            time.sleep(0.05)
+            pass
         proc.send_signal(signal.SIGKILL)
         proc.communicate()
         state = snapshot(neo4j_store)
