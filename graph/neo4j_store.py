@@ -703,19 +703,22 @@ class Neo4jStore:
         # connection) only when it escapes this function; the whole batch reruns.
         def work(tx: Any) -> dict[str, int]:
             outcomes: dict[str, int] = {}
+
+            def tally(statement: str, params: dict[str, Any]) -> None:
+                outcomes.update({r["outcome"]: r["rows"] for r in tx.run(statement, params)})
+
             if batch.kind == "nodes":
                 find, relabel, update, create = batch.statements
                 found = {r["key"] for r in tx.run(find, {"rows": keys})}
                 if found:
-                    present = [row for row in rows if row["key"] in found]
-                    there = [{"key": row["key"]} for row in present]
+                    there = [k for k in keys if k["key"] in found]
                     relabelled = [r["key"] for r in tx.run(relabel, {"rows": there})]
-                    outcomes.update({r["outcome"]: r["rows"] for r in tx.run(update, {"rows": present, "relabelled": relabelled})})
+                    tally(update, {"rows": [row for row in rows if row["key"] in found], "relabelled": relabelled})
                 absent = [row for row in rows if row["key"] not in found]
                 if absent:
-                    outcomes.update({r["outcome"]: r["rows"] for r in tx.run(create, {"rows": absent})})
+                    tally(create, {"rows": absent})
             else:
-                outcomes = {r["outcome"]: r["rows"] for r in tx.run(batch.statements[0], {"rows": rows})}
+                tally(batch.statements[0], {"rows": rows})
             written = sum(outcomes.values())
             if written != len(rows):
                 raise _BatchShortfall(f"{len(rows) - written} of {len(rows)} rows have an end node missing")
