@@ -55,7 +55,6 @@ import json
 import logging
 import math
 import signal
-import socket
 import tempfile
 import time
 import urllib.error
@@ -64,6 +63,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from oversight.graph.bolt_server import free_ports
 
 LOAD_METHODS = ("batched", "per-row-merge", "rdflib-neo4j", "raw-create")
 #: Timed runs per question and backend, after :data:`WARMUP_RUNS` untimed ones.
@@ -78,20 +79,6 @@ DUE_WINDOW = ("2024-01-01", "2024-12-31")
 
 class Unavailable(Exception):
     """No Bolt server could be had; the message says why."""
-
-
-def free_ports(count: int) -> list[int]:
-    """``count`` TCP ports free on 127.0.0.1 right now."""
-    sockets = []
-    try:
-        for _ in range(count):
-            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            sock.bind(("127.0.0.1", 0))
-            sockets.append(sock)
-        return [sock.getsockname()[1] for sock in sockets]
-    finally:
-        for sock in sockets:
-            sock.close()
 
 
 def _raise_exit(signum: int, frame: Any) -> None:  # noqa: ARG001
@@ -559,22 +546,19 @@ def run_latency(
     from oversight.queries.runner import run_question
 
     params = question_params(graph)
-    names = sorted(catalogue())
-    answers: dict[str, dict[str, tuple[list[float], list[Any]]]] = {name: {} for name in names}
-    for name in names:
-        given = params.get(name, {})
+    given_to = {name: params.get(name, {}) for name in sorted(catalogue())}
+    answers: dict[str, dict[str, tuple[list[float], list[Any]]]] = {name: {} for name in given_to}
+    for name, given in given_to.items():
         times, embedded = _timed(lambda: run_question(name, given, graph=graph), runs, warmup, settle)  # noqa: B023
         answers[name]["embedded"] = (times, embedded.rows)
     if store is not None:
-        for name in names:
-            given = params.get(name, {})
+        for name, given in given_to.items():
             times, server = _timed(
                 lambda: run_question(name, given, backend="neo4j", store=store), runs, warmup, settle  # noqa: B023
             )
             answers[name]["neo4j"] = (times, server.rows)
     rows = []
-    for name in names:
-        given = params.get(name, {})
+    for name, given in given_to.items():
         same = None if store is None else answers[name]["embedded"][1] == answers[name]["neo4j"][1]
         for backend, (times, found) in answers[name].items():
             p95 = percentile(times, 95)

@@ -523,6 +523,24 @@ def _is_our_server(pid: int, server_dir: Path) -> bool:
 # --- network ----------------------------------------------------------------------
 
 
+def free_ports(count: int) -> list[int]:
+    """``count`` distinct TCP ports free on :data:`HOST` right now, for ``start(bolt_port=…, http_port=…)``.
+
+    All are held open together while chosen, so they differ; another process
+    may still take one before the server binds it, which ``start`` reports.
+    """
+    sockets: list[socket.socket] = []
+    try:
+        for _ in range(count):
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sockets.append(sock)
+            sock.bind((HOST, 0))
+        return [int(sock.getsockname()[1]) for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
 def _check_port_free(port: int, role: str) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         # As Java's server sockets do, so a port in TIME_WAIT is not "in use".

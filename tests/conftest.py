@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from oversight.graph.bolt_server import free_ports
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
 EXAMPLES = REPO / "examples"
@@ -49,22 +51,6 @@ def store_dir(tmp_path: Path) -> Path:
 # reason, except under CI, where that is a failure.
 
 SERVER_DIR_ENV = "OVERSIGHT_TEST_SERVER_DIR"
-
-
-def free_ports(count: int) -> list[int]:
-    """``count`` TCP ports free on 127.0.0.1 right now."""
-    import socket
-
-    sockets = []
-    try:
-        for _ in range(count):
-            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            sock.bind(("127.0.0.1", 0))
-            sockets.append(sock)
-        return [sock.getsockname()[1] for sock in sockets]
-    finally:
-        for sock in sockets:
-            sock.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
-"""Helpers for the tests that use the tests' Bolt server (ArcadeDB): what a database
-holds, and users made and dropped over the server's HTTP API."""
+"""Helpers for the tests that use the tests' Bolt server (ArcadeDB): the CLI run with
+no Neo4j settings from the environment, what a database holds, and users made and
+dropped over the server's HTTP API."""
 
 from __future__ import annotations
 
@@ -10,7 +11,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from oversight.graph.neo4j_store import BASE_LABEL, Batch, Neo4jStore
+from typer.testing import CliRunner
+
+from oversight.cli import app
+from oversight.graph.model import OversightGraph
+from oversight.graph.neo4j_store import BASE_LABEL, Batch, Neo4jStore, plan_load
+
+#: Blanks every setting the CLI could read from the environment, so only the options a test passes count.
+NO_NEO4J_ENV = {"NEO4J_URI": "", "NEO4J_USERNAME": "", "NEO4J_PASSWORD": "", "NEO4J_DATABASE": "", "OVERSIGHT_STORE": ""}
+_runner = CliRunner()
+
+
+def run(*args: object, env: dict[str, str] | None = None) -> Any:
+    """``oversight ARGS`` in-process, with :data:`NO_NEO4J_ENV` under ``env``."""
+    return _runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200", **NO_NEO4J_ENV, **(env or {})})
 
 
 def snapshot(store: Neo4jStore) -> tuple[list[Any], list[Any]]:
@@ -39,6 +53,11 @@ def written(batches: list[Batch]) -> tuple[list[Any], list[Any]]:
             else:
                 rels.append((row["source"], batch.group, row["target"], row["props"]))
     return sorted(nodes), sorted(rels, key=repr)
+
+
+def loaded(graph: OversightGraph) -> tuple[list[Any], list[Any]]:
+    """What the database holds, as :func:`snapshot` reads it, once all of ``graph`` is loaded."""
+    return written(plan_load(graph))
 
 
 def server_command(info: Any, command: str) -> None:

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import neo4j
 import pytest
-from conftest import free_ports
 
 from oversight.errors import ServerError
 from oversight.graph import bolt_server
+from oversight.graph.bolt_server import free_ports
 
 pytestmark = pytest.mark.neo4j
 

@@ -8,29 +8,15 @@ the test server's, as ``oversight server start`` makes it.
 from __future__ import annotations
 
 import json
-import socket
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import EXAMPLES, SERVER_DIR_ENV, require
-from typer.testing import CliRunner
+from server_helpers import run
 
-from oversight.cli import app
+from oversight.graph.bolt_server import free_ports
 from oversight.queries.catalog import catalogue
-
-runner = CliRunner()
-NO_NEO4J_ENV = {"NEO4J_URI": "", "NEO4J_USERNAME": "", "NEO4J_PASSWORD": "", "NEO4J_DATABASE": "", "OVERSIGHT_STORE": ""}
-
-
-def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, list(args), env={"COLUMNS": "200", **NO_NEO4J_ENV, **(env or {})})
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture()
@@ -155,7 +141,7 @@ def test_wipe_needs_yes(example_store: Path) -> None:
 
 
 def test_an_unreachable_server_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_ports(1)[0]
     result = run("neo4j", "status", "--uri", f"bolt://127.0.0.1:{port}", "--store", str(tmp_path), env={"NEO4J_PASSWORD": "pw-123"})
     assert (result.exit_code, result.stderr.startswith(f"error: bolt://127.0.0.1:{port}: no Bolt server answers ("), result.stderr.count("\n")) == (2, True, 1)
     assert "pw-123" not in result.stderr

@@ -7,65 +7,27 @@ tests need no server.
 
 from __future__ import annotations
 
-import socket
-from typing import Any
-
 import pytest
 from conftest import INJECTION, generated_graph
 from pydantic import SecretStr
+from server_helpers import loaded, snapshot
 
 from oversight.errors import StoreError, StoreUnavailable
+from oversight.graph.bolt_server import free_ports
 from oversight.graph.model import OversightGraph
 from oversight.graph.neo4j_store import (
     BASE_LABEL,
     LoadReport,
     Neo4jStore,
     Neo4jTarget,
-    node_rows,
     plan_load,
-    relationship_rows,
 )
-
-
-def _read_back(store: Neo4jStore) -> tuple[list[Any], list[Any]]:
-    """Every loaded node and relationship, as comparable tuples, in key order."""
-    _, nodes = store.read(
-        "MATCH (n:OversightNode) RETURN n.key AS key, labels(n) AS labels, properties(n) AS props ORDER BY key"
-    )
-    _, rels = store.read(
-        "MATCH (s:OversightNode)-[r]->(t:OversightNode) "
-        "RETURN s.key AS source, type(r) AS type, t.key AS target, properties(r) AS props"
-    )
-    node_list = [(n["key"], sorted(n["labels"]), n["props"]) for n in nodes]
-    rel_list = sorted(
-        ((r["source"], r["type"], r["target"], r["props"]) for r in rels), key=lambda r: (r[0], r[1], r[2], repr(r[3]))
-    )
-    return node_list, rel_list
-
-
-def _expected(graph: OversightGraph) -> tuple[list[Any], list[Any]]:
-    """What a load of ``graph`` should leave: the rows the loader writes, with the base label."""
-    nodes = sorted(
-        (row["key"], sorted([*labels, BASE_LABEL]), row["props"]) for labels, rows in node_rows(graph).items() for row in rows
-    )
-    rels = sorted(
-        ((row["source"], t, row["target"], row["props"]) for t, rows in relationship_rows(graph).items() for row in rows),
-        key=lambda r: (r[0], r[1], r[2], repr(r[3])),
-    )
-    return nodes, rels
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
 
 # -- connection errors: one clear line naming the URI, never the password ---------------------
 
 
 def test_an_unreachable_server_is_store_unavailable() -> None:
-    port = _free_port()
+    port = free_ports(1)[0]
     target = Neo4jTarget(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password=SecretStr("pw-123"), database="neo4j")
     with pytest.raises(StoreUnavailable, match=rf"^bolt://127\.0\.0\.1:{port}: no Bolt server answers \(") as info:
         Neo4jStore.open(target)
@@ -82,7 +44,7 @@ def test_a_uri_that_is_not_bolt_is_refused_before_connecting() -> None:
 
 
 def test_a_password_written_into_the_uri_is_never_shown() -> None:
-    port = _free_port()
+    port = free_ports(1)[0]
     target = Neo4jTarget(uri=f"bolt://neo4j:pw-123@127.0.0.1:{port}", username="neo4j", database="neo4j")
     with pytest.raises(StoreUnavailable) as info:
         Neo4jStore.open(target)
@@ -115,8 +77,8 @@ def test_a_missing_database_is_store_unavailable(neo4j_target: Neo4jTarget) -> N
 def test_a_load_writes_exactly_the_graph_with_the_base_label(neo4j_store: Neo4jStore) -> None:
     graph = generated_graph(5)
     report = neo4j_store.load(graph, batch_size=50)
-    expected_nodes, expected_rels = _expected(graph)
-    assert _read_back(neo4j_store) == (expected_nodes, expected_rels)
+    expected_nodes, expected_rels = loaded(graph)
+    assert snapshot(neo4j_store) == (expected_nodes, expected_rels)
     assert (report.nodes.as_dict(), report.relationships.as_dict()) == (
         {"created": len(expected_nodes), "updated": 0, "unchanged": 0},
         {"created": len(expected_rels), "updated": 0, "unchanged": 0},
@@ -127,9 +89,9 @@ def test_a_load_writes_exactly_the_graph_with_the_base_label(neo4j_store: Neo4jS
 def test_loading_twice_changes_nothing(neo4j_store: Neo4jStore) -> None:
     graph = generated_graph(6)
     neo4j_store.load(graph, batch_size=64)
-    first, counts = _read_back(neo4j_store), neo4j_store.counts()
+    first, counts = snapshot(neo4j_store), neo4j_store.counts()
     report = neo4j_store.load(graph, batch_size=64)
-    assert (_read_back(neo4j_store), neo4j_store.counts()) == (first, counts)
+    assert (snapshot(neo4j_store), neo4j_store.counts()) == (first, counts)
     assert (report.nodes.created, report.nodes.updated, report.relationships.created, report.relationships.updated) == (0, 0, 0, 0)
     assert (report.nodes.unchanged, report.relationships.unchanged, report.schema_added) == (
         len(first[0]),
@@ -272,7 +234,7 @@ def test_a_failed_batch_rolls_back_names_itself_and_a_rerun_resumes(neo4j_store:
     assert [r["key"] for r in found] == written  # batches 1 and 2 stay, batch 3 rolled back whole
     resumed = neo4j_store.load(graph, batch_size=5)
     assert (resumed.nodes.unchanged, resumed.nodes.created) == (len(written), len(graph) - len(written))
-    assert _read_back(neo4j_store) == _expected(graph)
+    assert snapshot(neo4j_store) == loaded(graph)
 
 
 # -- schema and status -----------------------------------------------------------------------

@@ -28,45 +28,28 @@ from typing import Any
 
 import neo4j
 import pytest
-from conftest import free_ports, generated_graph, require
+from conftest import generated_graph, require
 from neo4j.exceptions import Neo4jError
 from pydantic import SecretStr
-from server_helpers import snapshot, temporary_users, written
-from typer.testing import CliRunner
+from server_helpers import loaded, run, snapshot, temporary_users, written
 
 from oversight import api
-from oversight.cli import app
 from oversight.errors import QueryError, ServerError, StoreError, StoreUnavailable
 from oversight.graph import bolt_server
+from oversight.graph.bolt_server import free_ports
 from oversight.graph.embedded_store import EmbeddedStore, StoreState
 from oversight.graph.model import OversightGraph
 from oversight.graph.neo4j_store import (
-    BASE_LABEL,
     Batch,
     Neo4jStore,
     Neo4jTarget,
-    node_rows,
     plan_load,
-    relationship_rows,
 )
 
-runner = CliRunner()
-NO_NEO4J_ENV = {
-    "NEO4J_URI": "",
-    "NEO4J_USERNAME": "",
-    "NEO4J_PASSWORD": "",
-    "NEO4J_DATABASE": "",
-    "OVERSIGHT_STORE": "",
-}
 REFUSED_PASSWORD = "(set NEO4J_USERNAME and NEO4J_PASSWORD, or --user and --password)"
 TRANSIENT_CODE = "Neo.TransientError.Transaction.DeadlockDetected"
 TRANSIENT_MESSAGE = "deadlock injected by the test"
 
-
-def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    return runner.invoke(
-        app, [str(a) for a in args], env={"COLUMNS": "200", **NO_NEO4J_ENV, **(env or {})}
-    )
 
 
 def _options(info: Any, user: str | None = None, database: str | None = None) -> list[str]:
@@ -91,23 +74,6 @@ def _save(graph: OversightGraph, store: Path) -> OversightGraph:
     """Write ``graph`` as a store and return it as the CLI reads it back."""
     EmbeddedStore(store).save(StoreState(graph=graph))
     return api.load(store)
-
-
-def _whole(graph: OversightGraph) -> tuple[list[Any], list[Any]]:
-    nodes = sorted(
-        (row["key"], sorted([*labels, BASE_LABEL]), row["props"])
-        for labels, rows in node_rows(graph).items()
-        for row in rows
-    )
-    rels = sorted(
-        (
-            (row["source"], t, row["target"], row["props"])
-            for t, rows in relationship_rows(graph).items()
-            for row in rows
-        ),
-        key=repr,
-    )
-    return nodes, rels
 
 
 @pytest.fixture(scope="module")
@@ -415,7 +381,7 @@ def test_a_transient_error_is_retried_with_backoff_and_the_load_completes(
         graph.g.number_of_edges(),
         len(batches),
     )
-    assert snapshot(neo4j_store) == _whole(graph)
+    assert snapshot(neo4j_store) == loaded(graph)
 
 
 @pytest.mark.neo4j
@@ -445,7 +411,7 @@ def test_the_cli_load_survives_a_transient_error(
         len(graph),
         graph.g.number_of_edges(),
     )
-    assert snapshot(neo4j_store) == _whole(graph)
+    assert snapshot(neo4j_store) == loaded(graph)
 
 
 @pytest.mark.neo4j
@@ -610,7 +576,7 @@ def test_a_server_killed_mid_load_names_the_batch_and_a_rerun_completes(
             )
             _, constraints = check.read("SHOW CONSTRAINTS YIELD name RETURN name")
             assert (snapshot(check), keys, {"name": "oversight_node_key"} in constraints) == (
-                _whole(graph),
+                loaded(graph),
                 [{"nodes": len(graph), "keys": len(graph)}],
                 True,
             )

@@ -24,27 +24,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import free_ports, generated_graph
-from server_helpers import temporary_users
-from typer.testing import CliRunner
+from conftest import generated_graph
+from server_helpers import run, temporary_users
 
 from oversight import api
-from oversight.cli import app
 from oversight.errors import StoreUnavailable
+from oversight.graph.bolt_server import free_ports
 from oversight.graph.embedded_store import EmbeddedStore, StoreState
 from oversight.graph.neo4j_store import Neo4jStore, Neo4jTarget
 from oversight.settings import Settings
 
 pytestmark = pytest.mark.neo4j
 
-runner = CliRunner()
-NO_NEO4J_ENV = {
-    "NEO4J_URI": "",
-    "NEO4J_USERNAME": "",
-    "NEO4J_PASSWORD": "",
-    "NEO4J_DATABASE": "",
-    "OVERSIGHT_STORE": "",
-}
 REFUSED = "(set NEO4J_USERNAME and NEO4J_PASSWORD, or --user and --password)"
 COMMANDS = {
     "neo4j load": ["neo4j", "load"],
@@ -53,11 +44,6 @@ COMMANDS = {
     "query": ["query", "boards", "--backend", "neo4j"],
 }
 
-
-def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    return runner.invoke(
-        app, [str(a) for a in args], env={"COLUMNS": "200", **NO_NEO4J_ENV, **(env or {})}
-    )
 
 
 def _server_files(server_dir: Path) -> str:
