@@ -8,9 +8,10 @@ OPTIONAL MATCH (i)-[:ISSUED]->(f)
 WITH f, a, min(i.key) AS issuer
 OPTIONAL MATCH (f)-[:RAISED_IN]->(au)
 WITH f, a, coalesce(issuer, min(au.key)) AS issuedBy
-OPTIONAL MATCH (f)-[:HAS_STATUS]->(s)
-WITH f, a, issuedBy, s ORDER BY coalesce(s.date, ''), s.key
-WITH f, a, issuedBy, last(collect(s)) AS latest
+WITH f, a, issuedBy, last(COLLECT {
+  MATCH (f)-[:HAS_STATUS]->(s)
+  RETURN s ORDER BY coalesce(s.date, ''), s.key
+}) AS latest
 RETURN a.key AS area,
        a.name AS areaName,
        f.key AS finding,

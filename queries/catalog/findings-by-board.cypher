@@ -4,9 +4,10 @@
 // param openOnly: boolean = false
 // columns: board, boardName, finding, kind, outcome, status, text
 MATCH (f:Finding)
-OPTIONAL MATCH (f)-[:HAS_STATUS]->(s)
-WITH f, s ORDER BY coalesce(s.date, ''), s.key
-WITH f, last(collect(s)) AS latest
+WITH f, last(COLLECT {
+  MATCH (f)-[:HAS_STATUS]->(s)
+  RETURN s ORDER BY coalesce(s.date, ''), s.key
+}) AS latest
 WITH f, latest,
      CASE
        WHEN EXISTS { (f)-[:CARRIED_FORWARD_TO]->() } THEN 'carried-forward'

@@ -7,9 +7,10 @@ WITH f,
      NOT EXISTS { (f)-[:OWNED_BY]->() } AS noOwner,
      NOT EXISTS { (f)-[:OVERSEEN_BY]->() } AS noBoard
 WHERE noOwner OR noBoard
-OPTIONAL MATCH (f)-[:HAS_STATUS]->(s)
-WITH f, noOwner, noBoard, s ORDER BY coalesce(s.date, ''), s.key
-WITH f, noOwner, noBoard, last(collect(s)) AS latest
+WITH f, noOwner, noBoard, last(COLLECT {
+  MATCH (f)-[:HAS_STATUS]->(s)
+  RETURN s ORDER BY coalesce(s.date, ''), s.key
+}) AS latest
 WITH f, noOwner, noBoard,
      CASE
        WHEN EXISTS { (f)-[:CARRIED_FORWARD_TO]->() } THEN 'carried-forward'

@@ -4,9 +4,10 @@
 // columns: inspection, outcome, findings
 MATCH (i:Inspection)-[:ISSUED]->(f:Finding)
 WHERE $inspection IS NULL OR i.key = $inspection
-OPTIONAL MATCH (f)-[:HAS_STATUS]->(s)
-WITH i, f, s ORDER BY coalesce(s.date, ''), s.key
-WITH i, f, last(collect(s)) AS latest
+WITH i, f, last(COLLECT {
+  MATCH (f)-[:HAS_STATUS]->(s)
+  RETURN s ORDER BY coalesce(s.date, ''), s.key
+}) AS latest
 WITH i, f,
      CASE
        WHEN EXISTS { (f)-[:CARRIED_FORWARD_TO]->() } THEN 'carried-forward'

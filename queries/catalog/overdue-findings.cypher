@@ -3,14 +3,15 @@
 // param asOf: date = today
 // columns: finding, kind, due, dueSource, status, assessed, outcome, text
 MATCH (f:Finding)
-OPTIONAL MATCH (f)-[:HAS_STATUS]->(s)
-WHERE CASE size(coalesce(s.date, ''))
-        WHEN 4 THEN s.date + '-12-31'
-        WHEN 7 THEN s.date + '-31'
-        ELSE coalesce(s.date, '')
-      END <= $asOf
-WITH f, s ORDER BY coalesce(s.date, ''), s.key
-WITH f, last(collect(s)) AS latest
+WITH f, last(COLLECT {
+  MATCH (f)-[:HAS_STATUS]->(s)
+  WHERE CASE size(coalesce(s.date, ''))
+          WHEN 4 THEN s.date + '-12-31'
+          WHEN 7 THEN s.date + '-31'
+          ELSE coalesce(s.date, '')
+        END <= $asOf
+  RETURN s ORDER BY coalesce(s.date, ''), s.key
+}) AS latest
 WITH f, latest,
      CASE
        WHEN EXISTS { (f)-[:CARRIED_FORWARD_TO]->() } THEN 'carried-forward'

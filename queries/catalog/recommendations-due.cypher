@@ -12,9 +12,10 @@ OPTIONAL MATCH (i)-[:ISSUED]->(f)
 WITH f, min(i.key) AS issuer
 OPTIONAL MATCH (f)-[:RAISED_IN]->(a)
 WITH f, coalesce(issuer, min(a.key)) AS issuedBy
-OPTIONAL MATCH (f)-[:HAS_STATUS]->(s)
-WITH f, issuedBy, s ORDER BY coalesce(s.date, ''), s.key
-WITH f, issuedBy, last(collect(s)) AS latest
+WITH f, issuedBy, last(COLLECT {
+  MATCH (f)-[:HAS_STATUS]->(s)
+  RETURN s ORDER BY coalesce(s.date, ''), s.key
+}) AS latest
 RETURN f.key AS finding,
        coalesce(head([l IN labels(f) WHERE NOT l IN ['OversightNode', 'Finding']]), 'Finding') AS kind,
        f.deadline AS deadline,
