@@ -211,6 +211,17 @@ class LoadResult:
         return self.rows_done / self.seconds
 
 
+def driver_description() -> str:
+    """The Python driver's version and whether it packs rows in Rust (``neo4j-rust-ext``) or pure Python."""
+    import importlib.metadata
+
+    from neo4j._codec.packstream import v1  # the driver's own switch between the two
+
+    rust = getattr(v1, "_rust_pack", None) is not None
+    version = importlib.metadata.version("neo4j")
+    return f"neo4j driver {version}, packstream in {'Rust (neo4j-rust-ext)' if rust else 'pure Python'}"
+
+
 def _schema(driver: Any, database: str) -> None:
     from oversight.graph.neo4j_store import schema_statements
 

@@ -183,7 +183,10 @@ def neo4j_load_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
     if server is None:
         return [], [context.shared["serverSkipped"]]
     rows: list[dict[str, Any]] = []
-    notes: list[str] = [f"server: {server.agent}, local, same machine as the client (the two share its CPUs)"]
+    notes: list[str] = [
+        f"server: {server.agent}, local, same machine as the client (the two share its CPUs)",
+        f"client: {bench_neo4j.driver_description()}",
+    ]
     results: dict[int, dict[str, Any]] = {}
     bench_neo4j.warm_up(server, _graph(context, context.sizes[0]))
     for forces in context.sizes:
