@@ -40,8 +40,9 @@ relationships.
 **Latency**: every catalogue question, with realistic parameters taken from the
 graph (:func:`question_params`), on the embedded graph and on the server (the
 database the batched loader filled), warmed up, then timed
-:data:`LATENCY_RUNS` times each; p50 and p95 (nearest rank), and whether both
-backends gave the same rows.
+:data:`LATENCY_RUNS` times each; p50 and p95 (nearest rank), the CPU each run
+used on average in this process and (on the server) in the server's, and whether
+both backends gave the same rows.
 """
 
 from __future__ import annotations
@@ -517,26 +518,63 @@ def question_params(graph: Any) -> dict[str, dict[str, Any]]:
     return params
 
 
-def _timed(run: Callable[[], Any], runs: int, warmup: int, settle: float = 0.0) -> tuple[list[float], Any]:
-    """Times of ``runs`` calls of ``run`` after ``warmup`` untimed ones.
+def _process_cpu(pid: int | None) -> Callable[[], float | None]:
+    """A reader of a process's CPU seconds (user + system): this one's for None, else the server's (psutil)."""
+    if pid is None:
+        return time.process_time
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - psutil is in the dev extra
+        return lambda: None
+    try:
+        process = psutil.Process(pid)
+    except psutil.Error:
+        return lambda: None
+
+    def read() -> float | None:
+        try:
+            cpu = process.cpu_times()
+        except psutil.Error:
+            return None
+        return float(cpu.user + cpu.system)
+
+    return read
+
+
+def _timed(
+    run: Callable[[], Any], runs: int, warmup: int, settle: float = 0.0, server_pid: int | None = None
+) -> tuple[list[float], Any, dict[str, float | None]]:
+    """Times of ``runs`` calls of ``run`` after ``warmup`` untimed ones, and the CPU they used.
 
     Garbage from what ran before is collected first and the machine gets
     ``settle`` seconds to finish what it was doing (the server, sharing its
     CPUs, collects and flushes after a heavy query), so each question is timed
     as a user running it on its own would see it; its own collections stay in
     its times.
+
+    The CPU figures are milliseconds per run, averaged over the timed runs:
+    this process's (``client``) and, given ``server_pid``, the server's. On a
+    shared machine they are the steadier measure of the work a question costs;
+    the wall times say what a user waits.
     """
     result = None
     for _ in range(warmup):
         result = run()
     gc.collect()
     time.sleep(settle)
+    client, server = _process_cpu(None), _process_cpu(server_pid) if server_pid is not None else None
+    client_start, server_start = client(), server() if server else None
     times = []
     for _ in range(runs):
         started = time.perf_counter()
         result = run()
         times.append((time.perf_counter() - started) * 1000)
-    return times, result
+    client_end, server_end = client(), server() if server else None
+
+    def per_run(start: float | None, end: float | None) -> float | None:
+        return None if start is None or end is None else round((end - start) * 1000 / runs, 1)
+
+    return times, result, {"client": per_run(client_start, client_end), "server": per_run(server_start, server_end)}
 
 
 def run_latency(
@@ -545,6 +583,7 @@ def run_latency(
     runs: int = LATENCY_RUNS,
     warmup: int = WARMUP_RUNS,
     settle: float = 0.0,
+    server_pid: int | None = None,
 ) -> list[dict[str, Any]]:
     """p50 and p95 of every question on the embedded graph and (when ``store``) on the server.
 
@@ -558,20 +597,23 @@ def run_latency(
 
     params = question_params(graph)
     given_to = {name: params.get(name, {}) for name in sorted(catalogue())}
-    answers: dict[str, dict[str, tuple[list[float], list[Any]]]] = {name: {} for name in given_to}
+    answers: dict[str, dict[str, tuple[list[float], list[Any], dict[str, float | None]]]] = {
+        name: {} for name in given_to
+    }
     for name, given in given_to.items():
-        times, embedded = _timed(lambda: run_question(name, given, graph=graph), runs, warmup, settle)  # noqa: B023
-        answers[name]["embedded"] = (times, embedded.rows)
+        times, embedded, cpu = _timed(lambda: run_question(name, given, graph=graph), runs, warmup, settle)  # noqa: B023
+        answers[name]["embedded"] = (times, embedded.rows, cpu)
     if store is not None:
         for name, given in given_to.items():
-            times, server = _timed(
-                lambda: run_question(name, given, backend="neo4j", store=store), runs, warmup, settle  # noqa: B023
+            times, server, cpu = _timed(
+                lambda: run_question(name, given, backend="neo4j", store=store),  # noqa: B023
+                runs, warmup, settle, server_pid,
             )
-            answers[name]["neo4j"] = (times, server.rows)
+            answers[name]["neo4j"] = (times, server.rows, cpu)
     rows = []
     for name, given in given_to.items():
         same = None if store is None else answers[name]["embedded"][1] == answers[name]["neo4j"][1]
-        for backend, (times, found) in answers[name].items():
+        for backend, (times, found, cpu) in answers[name].items():
             p95 = percentile(times, 95)
             rows.append(
                 {
@@ -582,6 +624,8 @@ def run_latency(
                     "runs": len(times),
                     "p50ms": round(percentile(times, 50), 2),
                     "p95ms": round(p95, 2),
+                    "clientCpuMs": cpu["client"],
+                    "serverCpuMs": cpu["server"],
                     "goalMs": GOAL_P95_MS[backend],
                     "goalMet": p95 < GOAL_P95_MS[backend],
                     "sameRows": same,

@@ -237,6 +237,10 @@ def neo4j_load_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
 def catalogue_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
     """Hook: p50 and p95 of every catalogue question, embedded and on the Bolt server, at each size.
 
+    With each, the CPU milliseconds a run used on average, in the client and in
+    the server: on a shared machine, wall times move with the neighbours and
+    CPU times much less, so the CPU says what a change did to the work.
+
     Realistic parameters come from each graph (``bench_neo4j.question_params``);
     each question runs ``LATENCY_RUNS`` times per backend after a warm-up, every
     question embedded first and then every question on the server, each after a
@@ -257,7 +261,8 @@ def catalogue_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list
         graph = _graph(context, forces)
         if server is not None and forces in kept:
             with Neo4jStore.open(server.target(kept[forces])) as store:
-                found = bench_neo4j.run_latency(graph, store, settle=LATENCY_SETTLE[context.mode])
+                found = bench_neo4j.run_latency(graph, store, settle=LATENCY_SETTLE[context.mode],
+                                                server_pid=server.info.pid)
         else:
             found = bench_neo4j.run_latency(graph, None, settle=LATENCY_SETTLE[context.mode])
         rows.extend({"forces": forces, "nodes": len(graph), **row} for row in found)
@@ -366,7 +371,8 @@ EXTRA_SECTIONS: list[tuple[str, str, list[str], Callable[[Context], Any]]] = [
      ["forces", "method", "rows", "rowsDone", "seconds", "rowsPerSecond", "xPerRowMerge", "xRawCreate", "verified", "error"],
      neo4j_load_rows),
     ("catalogue-latency", "Query catalogue latency, warm (p50 and p95 of 20 runs after a warm-up)",
-     ["forces", "query", "backend", "resultRows", "p50ms", "p95ms", "goalMs", "goalMet", "sameRows"], catalogue_latency_rows),
+     ["forces", "query", "backend", "resultRows", "p50ms", "p95ms", "clientCpuMs", "serverCpuMs", "goalMs", "goalMet",
+      "sameRows"], catalogue_latency_rows),
     ("view-timings", "HTML graph view: generation, size, and time to interactive of the middle page",
      ["nodes", "drawnNodes", "drawnLinks", "buildSeconds", "renderSeconds", "generationSeconds", "htmlMB",
       "interactiveSeconds", "loadWallSeconds", "selectSeconds"], view_timing_rows),

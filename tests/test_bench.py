@@ -107,6 +107,29 @@ def test_tiny_run_times_every_question_on_both_backends(tiny_report: dict[str, A
 
 
 @pytest.mark.slow
+def test_tiny_run_reports_the_cpu_of_the_client_and_on_the_server_of_the_server(tiny_report: dict[str, Any]):
+    rows = _section(tiny_report, "catalogue-latency")["rows"]
+    assert sorted({(r["backend"], r["clientCpuMs"] is not None, r["serverCpuMs"] is not None) for r in rows}) == sorted(
+        {("embedded", True, False)} | {("neo4j", True, True) for r in rows if r["backend"] == "neo4j"}
+    )
+
+
+def test_timed_reports_the_cpu_of_this_process_per_run():
+    bench_neo4j = _bench_module("bench_neo4j")
+
+    def spin() -> int:
+        import time
+
+        end = time.process_time() + 0.02
+        while time.process_time() < end:
+            pass
+        return 1
+
+    times, result, cpu = bench_neo4j._timed(spin, runs=5, warmup=1)
+    assert (len(times), result, cpu["server"], 20 <= cpu["client"] < 30) == (5, 1, None, True)
+
+
+@pytest.mark.slow
 def test_tiny_run_times_the_view_at_three_sizes(tiny_report: dict[str, Any]):
     views = _section(tiny_report, "view-timings")
     browser = Path("/usr/bin/chromium").exists()
