@@ -160,6 +160,23 @@ def test_sections_can_be_appended_through_the_hooks():
     assert [name for name, *_ in bench.EXTRA_SECTIONS] == ["neo4j-load", "catalogue-latency", "view-timings"]
 
 
+def test_compare_cypher_finds_the_questions_a_commit_changed():
+    compare = _bench_module("compare_cypher")
+    rewrite = "a9c4487"  # the latest status as a COLLECT subquery, in eight files
+    known = subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", f"{rewrite}^"], capture_output=True)
+    if known.returncode != 0:  # a shallow clone: history is not the project's to require
+        pytest.skip(f"commit {rewrite} is not in this clone's history")
+    assert sorted(compare.changed_questions(f"{rewrite}^", rewrite)) == [
+        "findings-by-area", "findings-by-board", "governance-gaps", "inspection-outcome-counts",
+        "inspection-outcomes", "open-findings-by-owner", "overdue-findings", "recommendations-due",
+    ]
+
+
+def test_compare_cypher_finds_nothing_between_a_revision_and_itself():
+    compare = _bench_module("compare_cypher")
+    assert compare.changed_questions("HEAD", "HEAD") == {}
+
+
 def test_percentiles_are_nearest_rank():
     bench_neo4j = _bench_module("bench_neo4j")
     assert (bench_neo4j.percentile([5.0, 1.0, 3.0, 2.0, 4.0], 50), bench_neo4j.percentile(list(range(1, 21)), 95)) == (
