@@ -518,10 +518,10 @@ def question_params(graph: Any) -> dict[str, dict[str, Any]]:
     return params
 
 
-def _process_cpu(pid: int | None) -> Callable[[], float | None]:
-    """A reader of a process's CPU seconds (user + system): this one's for None, else the server's (psutil)."""
+def _server_cpu(pid: int | None) -> Callable[[], float | None]:
+    """A reader of the server process's CPU seconds (user + system, psutil); reads None without one."""
     if pid is None:
-        return time.process_time
+        return lambda: None
     try:
         import psutil
     except ImportError:  # pragma: no cover - psutil is in the dev extra
@@ -564,14 +564,14 @@ def _timed(
     if settle is not None:
         gc.collect()
         time.sleep(settle)
-    client, server = _process_cpu(None), _process_cpu(server_pid) if server_pid is not None else None
-    client_start, server_start = client(), server() if server else None
+    server = _server_cpu(server_pid)
+    client_start, server_start = time.process_time(), server()
     times = []
     for _ in range(runs):
         started = time.perf_counter()
         result = run()
         times.append((time.perf_counter() - started) * 1000)
-    client_end, server_end = client(), server() if server else None
+    client_end, server_end = time.process_time(), server()
 
     def per_run(start: float | None, end: float | None) -> float | None:
         return None if start is None or end is None else round((end - start) * 1000 / runs, 1)

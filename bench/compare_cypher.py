@@ -64,6 +64,10 @@ def changed_questions(revision: str, new_revision: str | None = None) -> dict[st
     return found
 
 
+def _median(values: list[float]) -> float | None:
+    return round(statistics.median(values), 1) if values else None
+
+
 def compare(graph: Any, server: bench_neo4j.BenchServer, database: str, questions: dict[str, tuple[str, str]],
             rounds: int, runs: int) -> list[dict[str, Any]]:
     """Time both versions of each question, alternating which goes first, ``rounds`` x ``runs`` times each."""
@@ -93,9 +97,6 @@ def compare(graph: Any, server: bench_neo4j.BenchServer, database: str, question
                             if value is not None:
                                 cpu[version][side].append(value)
 
-                def median(values: list[float]) -> float | None:
-                    return round(statistics.median(values), 1) if values else None
-
                 row: dict[str, Any] = {"query": name, "rows": len(answers["new"]), "runs": len(times["new"]),
                                        "sameRows": answers["old"] == answers["new"]}
                 for measure, old_values, new_values in (
@@ -103,7 +104,7 @@ def compare(graph: Any, server: bench_neo4j.BenchServer, database: str, question
                     ("serverCpuMs", cpu["old"]["server"], cpu["new"]["server"]),
                     ("clientCpuMs", cpu["old"]["client"], cpu["new"]["client"]),
                 ):
-                    before, after = median(old_values), median(new_values)
+                    before, after = _median(old_values), _median(new_values)
                     row[f"{measure}Old"], row[f"{measure}New"] = before, after
                     row[f"{measure}Ratio"] = round(after / before, 2) if before and after is not None else None
                 rows.append(row)

@@ -110,27 +110,46 @@ class Context:
     corpora: dict[int, Path]
     stores: dict[int, Path]
     measures: dict[int, dict[str, Any]]
-    #: "full", "quick" or "tiny": how much the hooks measure.
+    #: "full", "quick" or "tiny": how much the hooks measure (:data:`MODES`).
     mode: str = "full"
     #: What the hooks share: the Bolt server, the graphs, each hook's results.
     shared: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def settings(self) -> Mode:
+        return MODES[self.mode]
 
-#: How much the hooks measure in each mode: view sizes, the time box of the per-row load, and
-#: the timed runs of each question per backend. ``--quick`` must finish in under two minutes
-#: here (it ran 169 s at 2, 5 and 10 forces with the full run's views and 20 runs, 54 s of it
-#: latency and 18 s views; 86 s at 1, 2 and 4 forces as set here, on a slow hour of this machine).
-VIEW_SIZES = {"full": (1000, 5000, 20000), "quick": (1000, 2000, 5000), "tiny": (200, 500, 1000)}
-PER_ROW_BUDGET: dict[str, float | None] = {"full": None, "quick": 1.5, "tiny": 1.5}
-LATENCY_RUNS = {"full": 20, "quick": 5, "tiny": 5}
-#: Whether a load method that failed at one size is tried again at the larger ones. The full
-#: run shows rdflib-neo4j's failure at every size; the quick ones save its to_rdf time.
-RETRY_FAILED_LOAD = {"full": True, "quick": False, "tiny": False}
-#: Seconds the machine settles, after a garbage collection, before each question's timed runs
-#: (``bench_neo4j._timed``); only the full run pays them (17 questions x 2 backends x 3 sizes).
-#: The smoke tests skip the collection too, and the untimed loads that warm the server up.
-LATENCY_SETTLE: dict[str, float | None] = {"full": 0.5, "quick": None, "tiny": None}
-WARM_UP_LOADS = {"full": True, "quick": False, "tiny": False}
+
+@dataclass(frozen=True)
+class Mode:
+    """How much the hooks measure: the full run, or one of the smoke tests (``--quick``, ``--tiny``).
+
+    ``--quick`` must finish in under two minutes here: it ran 169 s at 2, 5 and 10
+    forces with the full run's views and 20 runs (54 s of it latency, 18 s views),
+    and 86 s as set below at 1, 2 and 4 forces, on a slow hour of this machine.
+    """
+
+    #: Nodes of the three synthetic view graphs (the middle one is opened in Chromium).
+    view_sizes: tuple[int, int, int]
+    #: Seconds the one-MERGE-per-row load may take at each size; None: the whole graph.
+    per_row_budget: float | None
+    #: Timed runs of each question per backend; None: ``bench_neo4j.LATENCY_RUNS``.
+    latency_runs: int | None
+    #: Seconds the machine settles, after a garbage collection, before each question's timed
+    #: runs (``bench_neo4j._timed``); None: neither (102 collections of a large heap a run).
+    latency_settle: float | None
+    #: Whether the loads run once untimed first, so the server's JIT is warm for the first size.
+    warm_up_loads: bool
+    #: Whether a load method that failed at one size is tried again at the larger ones (the full
+    #: run shows rdflib-neo4j's failure at every size; the smoke tests save its to_rdf time).
+    retry_failed_load: bool
+
+
+MODES = {
+    "full": Mode((1000, 5000, 20000), None, None, 0.5, warm_up_loads=True, retry_failed_load=True),
+    "quick": Mode((1000, 2000, 5000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False),
+    "tiny": Mode((200, 500, 1000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False),
+}
 
 
 def _graph(context: Context, forces: int) -> Any:
@@ -199,27 +218,27 @@ def neo4j_load_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
         f"client: {bench_neo4j.driver_description()}",
     ]
     results: dict[int, dict[str, Any]] = {}
-    if WARM_UP_LOADS[context.mode]:
+    if context.settings.warm_up_loads:
         bench_neo4j.warm_up(server, _graph(context, context.sizes[0]))
-    failed_at: dict[str, str] = {}
+    first_failure: dict[str, tuple[int, Any]] = {}  # method -> (forces, its LoadResult) where it first failed
     for forces in context.sizes:
         graph = _graph(context, forces)
-        skipped = set() if RETRY_FAILED_LOAD[context.mode] else set(failed_at)
-        methods = tuple(m for m in bench_neo4j.LOAD_METHODS if m not in skipped)
-        found, kept = bench_neo4j.run_load(server, f"{forces}x{context.rounds}", graph, methods=methods,
-                                           per_row_budget=PER_ROW_BUDGET[context.mode])
-        by_method = {r.method: r for r in found}
-        found = [
-            by_method.get(m) or bench_neo4j.LoadResult(
-                m, len(graph) + graph.g.number_of_edges(), error=f"not tried again in a {context.mode} run: it {failed_at[m]}")
-            for m in bench_neo4j.LOAD_METHODS
-        ]
+        skipped = set() if context.settings.retry_failed_load else set(first_failure)
+        found, kept = bench_neo4j.run_load(server, f"{forces}x{context.rounds}", graph,
+                                           methods=tuple(m for m in bench_neo4j.LOAD_METHODS if m not in skipped),
+                                           per_row_budget=context.settings.per_row_budget)
+        by = {r.method: r for r in found}
+        for method in skipped:
+            at = first_failure[method][0]
+            by[method] = bench_neo4j.LoadResult(
+                method, len(graph) + graph.g.number_of_edges(),
+                error=f"not tried again in a {context.mode} run: it failed at {at} force{'' if at == 1 else 's'}")
+        found = [by[m] for m in bench_neo4j.LOAD_METHODS]
         for r in found:
-            if r.error and r.method not in failed_at:
-                failed_at[r.method] = f"failed at {forces} force{'' if forces == 1 else 's'}"
+            if r.error:
+                first_failure.setdefault(r.method, (forces, r))
         if kept is not None:
             context.shared.setdefault("kept", {})[forces] = kept
-        by = {r.method: r for r in found}
         results[forces] = by
         per_row_rps = by["per-row-merge"].rows_per_second
         raw_rps = by["raw-create"].rows_per_second
@@ -244,9 +263,8 @@ def neo4j_load_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
         notes.append(f"goal batched >= 10x per-row MERGE at {largest} forces: {b / p:.1f}x "
                      + ("(met)" if b / p >= 10 else "(missed)"))
     if rdf.error:
-        first = next(results[n]["rdflib-neo4j"] for n in context.sizes if results[n]["rdflib-neo4j"].error)
         notes.append(f"goal batched ahead of rdflib-neo4j: not comparable, rdflib-neo4j did not load on this server: "
-                     f"{first.error}")
+                     f"{first_failure['rdflib-neo4j'][1].error}")
     elif b and rdf.rows_per_second:
         notes.append(f"goal batched ahead of rdflib-neo4j at {largest} forces: {b / rdf.rows_per_second:.1f}x "
                      + ("(met)" if b > rdf.rows_per_second else "(missed)"))
@@ -267,9 +285,9 @@ def catalogue_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list
     CPU times much less, so the CPU says what a change did to the work.
 
     Realistic parameters come from each graph (``bench_neo4j.question_params``);
-    each question runs ``LATENCY_RUNS[mode]`` times per backend after a warm-up, every
-    question embedded first and then every question on the server, each after a
-    garbage collection and (full run) ``LATENCY_SETTLE`` seconds of quiet. On the
+    each question runs ``Mode.latency_runs`` times per backend after a warm-up, every
+    question embedded first and then every question on the server, each (full run)
+    after a garbage collection and ``Mode.latency_settle`` seconds of quiet. On the
     server it runs against the database the batched loader filled.
     """
     import bench_neo4j
@@ -282,15 +300,15 @@ def catalogue_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list
     notes: list[str] = []
     if server is None:
         notes.append(context.shared["serverSkipped"] + "; embedded only")
+    runs = context.settings.latency_runs or bench_neo4j.LATENCY_RUNS
+    settle = context.settings.latency_settle
     for forces in context.sizes:
         graph = _graph(context, forces)
         if server is not None and forces in kept:
             with Neo4jStore.open(server.target(kept[forces])) as store:
-                found = bench_neo4j.run_latency(graph, store, runs=LATENCY_RUNS[context.mode],
-                                                settle=LATENCY_SETTLE[context.mode], server_pid=server.info.pid)
+                found = bench_neo4j.run_latency(graph, store, runs=runs, settle=settle, server_pid=server.info.pid)
         else:
-            found = bench_neo4j.run_latency(graph, None, runs=LATENCY_RUNS[context.mode],
-                                            settle=LATENCY_SETTLE[context.mode])
+            found = bench_neo4j.run_latency(graph, None, runs=runs, settle=settle)
         rows.extend({"forces": forces, "nodes": len(graph), **row} for row in found)
         print(f"bench: catalogue latency at {forces} forces done", file=sys.stderr)
     context.shared["latency"] = rows
@@ -318,7 +336,7 @@ def view_timing_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]
     """
     import bench_views
 
-    sizes = VIEW_SIZES[context.mode]
+    sizes = context.settings.view_sizes
     notes: list[str] = []
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="oversight-bench-views-") as tmp:
