@@ -5,7 +5,8 @@ order and facts in the order each extractor stated them, so the same inputs
 give a byte-identical graph whatever order the files were ingested in.
 Derived links (inferred supersession candidates) are added afterwards by the
 passes in :data:`DERIVATIONS`, each of which only adds what no document or
-register already states.
+register already states; the last pass writes each finding's standing
+(:mod:`oversight.graph.standing`), which every surface reads.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from typing import Any
 from oversight.graph.inference import add_inferred_supersession
 from oversight.graph.model import OversightGraph
 from oversight.graph.resolve import Resolver
+from oversight.graph.standing import derive_standings
 from oversight.loaders.models import DocumentRecord, EdgeFact, Extraction, NodeFact
 from oversight.ontology import L, Ontology, ontology
 
 __all__ = ["build_graph", "document_props", "DERIVATIONS"]
 
 #: Passes run after the stated facts are in, in order, each ``graph -> None``.
-DERIVATIONS: list[Callable[[OversightGraph], None]] = [add_inferred_supersession]
+DERIVATIONS: list[Callable[[OversightGraph], None]] = [add_inferred_supersession, derive_standings]
 
 
 def document_props(record: DocumentRecord) -> dict[str, Any]:

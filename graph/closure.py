@@ -46,13 +46,13 @@ from typing import Any
 from oversight.errors import UnknownKey
 from oversight.graph.model import OversightGraph
 from oversight.graph.similarity import comparison_text, similarities
-from oversight.graph.status import OUTCOMES, finding_outcome
+from oversight.graph.status import OUTCOMES, SETTLED, finding_outcome
 from oversight.ontology import L, R
 
 __all__ = ["Constraint", "Closure", "TERMINAL", "constraints_of", "solve"]
 
 #: Outcomes that settle a finding; open and unknown do not.
-TERMINAL = ("closed", "discharged", "superseded", "carried-forward")
+TERMINAL = SETTLED
 #: A one-finding statement settles the finding its wording matches at least this well...
 MATCH_MIN = 0.08
 #: ...and this many times better than the next finding.
@@ -126,8 +126,13 @@ def constraints_of(graph: OversightGraph, inspection: str) -> list[Constraint]:
     return sorted(out, key=lambda c: (c.area is not None, c.key))
 
 
-def solve(graph: OversightGraph, inspection: str) -> Closure:
-    """Reconcile an inspection's stated counts with its findings' records (see module docs)."""
+def solve(graph: OversightGraph, inspection: str, match_descriptions: bool = True) -> Closure:
+    """Reconcile an inspection's stated counts with its findings' records (see module docs).
+
+    With ``match_descriptions=False`` only the counts narrow the outcomes: what
+    is deduced then is deduced by logic alone, which is how the standing stage
+    tells a deduced outcome from one that rests on a wording match (inferred).
+    """
     if inspection not in graph:
         raise UnknownKey(inspection)
     if not graph.has_label(inspection, L.Inspection):
@@ -144,7 +149,8 @@ def solve(graph: OversightGraph, inspection: str) -> Closure:
         elif exhaustive:
             domains[f] = {c.outcome for c in whole}
         else:
-            domains[f] = set(OUTCOMES) - {"unknown"}
+            # signed off is an audit action's record, never a count's conclusion
+            domains[f] = set(OUTCOMES) - {"unknown", "signed-off"}
     closure = Closure(inspection, findings, recorded, domains, constraints=constraints)
     reasons: dict[str, list[str]] = {f: [] for f in findings}
     broken: set[str] = set()
@@ -152,7 +158,8 @@ def solve(graph: OversightGraph, inspection: str) -> Closure:
         if c.count is None:
             broken.add(c.key)
             closure.discrepancies.append(_discrepancy(c, [], [], recorded))
-    _match_descriptions(graph, constraints, domains, reasons, broken)
+    if match_descriptions:
+        _match_descriptions(graph, constraints, domains, reasons, broken)
     changed = True
     while changed:
         changed = False
@@ -178,6 +185,9 @@ def solve(graph: OversightGraph, inspection: str) -> Closure:
                         reasons[f].append(c.key)
                         changed = True
     for f in findings:
+        if exhaustive and not reasons[f] and len(domains[f]) == 1 and recorded[f] not in TERMINAL:
+            # the whole-inspection counts alone leave it one outcome ("all 19 closed")
+            reasons[f] = [c.key for c in whole if c.outcome in domains[f]]
         if recorded[f] not in TERMINAL and len(domains[f]) == 1 and reasons[f]:
             closure.deduced[f] = (next(iter(domains[f])), sorted(set(reasons[f])))
     return closure

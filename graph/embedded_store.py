@@ -36,7 +36,10 @@ __all__ = ["StoreState", "EmbeddedStore", "STORE_FILE", "FORMAT", "VERSION"]
 STORE_FILE = "graph.json"
 LOCK_FILE = ".lock"
 FORMAT = "oversight-store"
-VERSION = 1
+VERSION = 2
+#: Versions this tool still reads: their facts are sound, but their graph lacks what
+#: later builds derive (version 1: the findings' standing), so it is built again.
+_REBUILT_VERSIONS = (1,)
 _FACTS: TypeAdapter[list[Fact]] = TypeAdapter(list[Fact])
 
 
@@ -101,7 +104,7 @@ class EmbeddedStore:
             raise StoreCorrupt(f"{self.file}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise StoreCorrupt(f"{self.file}: not an oversight store")
-        if data.get("version") != VERSION:
+        if data.get("version") != VERSION and data.get("version") not in _REBUILT_VERSIONS:
             raise StoreCorrupt(
                 f"{self.file}: store version {data.get('version')!r}, this tool reads {VERSION}"
             )
@@ -109,6 +112,10 @@ class EmbeddedStore:
             extractions = self._extractions(data)
         except (ValidationError, KeyError, TypeError) as exc:
             raise StoreCorrupt(f"{self.file}: malformed facts ({exc.__class__.__name__})") from exc
+        if data.get("version") in _REBUILT_VERSIONS:
+            from oversight.graph.build import build_graph
+
+            return StoreState(extractions=extractions, graph=build_graph(extractions))
         graph = OversightGraph.from_node_link(data, source=str(self.file))
         return StoreState(extractions=extractions, graph=graph)
 

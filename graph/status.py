@@ -10,13 +10,16 @@ used by closure accounting, inference, the catalogue and the views:
 1. carried forward: it has a ``CARRIED_FORWARD_TO`` relationship;
 2. superseded: a later finding ``SUPERSEDES`` it on a *stated* or *register*
    basis (an inferred link is a suggestion and never decides an outcome);
-3. otherwise the latest status assessment decides: ``closed``,
+3. signed off: an audit action with a ``signedOff`` date;
+4. otherwise the latest status assessment decides: ``closed``,
    ``discharged``, ``superseded`` and ``carried-forward`` stand as they are;
    ``open``, ``in-progress`` and ``completed`` (the owner's view, not yet
    closed by the inspectorate) are ``open``;
-4. no status assessment at all: ``unknown``.
+5. no status assessment at all: ``unknown``.
 
-The Cypher twin of this rule is ``queries/catalog/inspection-outcomes.cypher``.
+This is the *recorded* outcome only. What the stated counts deduce on top of
+it, and what every surface shows, is the finding's standing, derived once per
+build by :mod:`oversight.graph.standing` and written on the node.
 
 >>> from oversight.graph.model import OversightGraph
 >>> g = OversightGraph()
@@ -42,10 +45,11 @@ from typing import Any
 
 from oversight.errors import UnknownKey
 from oversight.graph.model import OversightGraph
-from oversight.ontology import R
+from oversight.ontology import R, ontology
 
 __all__ = [
     "OUTCOMES",
+    "SETTLED",
     "DECIDING_BASES",
     "STATUS_OUTCOME",
     "status_history",
@@ -54,8 +58,11 @@ __all__ = [
     "finding_outcome",
 ]
 
-#: Every outcome, in the order reports list them.
-OUTCOMES = ("closed", "discharged", "superseded", "carried-forward", "open", "unknown")
+_OUTCOMES = ontology().vocabulary("FindingOutcomes")
+#: Every outcome (vocabulary ``FindingOutcomes``), in the order reports list them.
+OUTCOMES: tuple[str, ...] = tuple(sorted(_OUTCOMES.notations, key=_OUTCOMES.rank))
+#: The outcomes that settle a finding: every one but open and unknown.
+SETTLED: tuple[str, ...] = tuple(o for o in OUTCOMES if o not in ("open", "unknown"))
 
 #: Supersession bases that decide an outcome (inferred ones never do).
 DECIDING_BASES = ("stated", "register")
@@ -97,6 +104,8 @@ def finding_outcome(graph: OversightGraph, key: str) -> str:
         return "carried-forward"
     if superseded_by(graph, key):
         return "superseded"
+    if graph.g.nodes[key]["props"].get("signedOff"):
+        return "signed-off"
     latest = current_status(graph, key)
     if latest is None or "status" not in latest:
         return "unknown"

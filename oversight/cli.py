@@ -243,9 +243,12 @@ def findings(
         return
     print_table(
         f"{len(rows)} finding(s)",
-        ["key", "kind", "status", "RAG", "due", "owner", "board", "text"],
+        ["key", "kind", "outcome", "known", "status", "RAG", "due", "owner", "board", "text"],
         [
-            (r["key"], r["kind"], r["status"], r["rag"], r["due"], r["owners"], r["boards"], (r["text"] or "")[:80])
+            (
+                r["key"], r["kind"], r["outcome"], r["basis"], r["status"], r["rag"], r["due"], r["owners"], r["boards"],
+                (r["text"] or "")[:80],
+            )
             for r in rows
         ],
     )
@@ -288,7 +291,8 @@ def trace(
     say(f"{f['key']}  {f['kind']} {f['number'] or ''} of {f['issuedByTitle'] or '?'} (issued {f['date'] or '?'})")
     if f["text"]:
         say(f"  {f['text']}")
-    say(f"  area: {f['area'] or '-'}   status: {f['status']}")
+    say(f"  area: {f['area'] or '-'}   latest status: {f['status']}   due: {f['due'] or '-'}")
+    say(f"  outcome: {f['outcome']} ({f['basis']}): {f['reason']}")
     for title, hops in (("Superseded by", data["supersededBy"]), ("Supersedes", data["supersedes"])):
         if hops:
             print_table(
@@ -318,10 +322,10 @@ def reconcile(
 ) -> None:
     """Reconcile what papers say an inspection's findings became with each finding's record.
 
-    Lists every finding with its outcome (closed, discharged, superseded,
-    carried forward, open, unknown) and how it is known: recorded (with the
-    line), deduced from the stated counts (with the statements that force it),
-    or unaccounted for (with the outcomes still possible). Then each stated
+    Lists every finding with its outcome and how it is known (the standing
+    every command shows): recorded (with the line), deduced from the stated
+    counts (with the statements that force it), inferred (a count matched to
+    it by wording), or unknown (with the outcomes still possible). Then each stated
     count, whether it reconciles, and each discrepancy with the findings involved.
     """
     from oversight import api
@@ -339,12 +343,8 @@ def reconcile(
 def _render_reconcile(report: dict[str, Any]) -> None:
     rows = []
     for r in report["findings"]:
-        if r["basis"] == "recorded":
-            how = f"{r['how']}: {_cite(r)}"
-        elif r["basis"] == "deduced":
-            how = "deduced from " + ", ".join(r["because"])
-        else:
-            how = "possible: " + ", ".join(r["possible"])
+        how = r["how"] or ""
+        if r["basis"] == "unknown":
             if r.get("inferredSuccessors"):
                 how += "; inferred successor: " + ", ".join(f"{s['key']} ({s['confidence']:.2f})" for s in r["inferredSuccessors"])
         rows.append((r["number"], r["key"], r["area"], r["outcome"], r["basis"], how))
@@ -353,7 +353,7 @@ def _render_reconcile(report: dict[str, Any]) -> None:
     say(f"totals: {totals or 'none'}")
     print_table(
         "Stated counts",
-        ["outcome", "area", "stated", "recorded+deduced", "reconciles", "source"],
+        ["outcome", "area", "stated", "identified", "reconciles", "source"],
         [
             (s["outcome"], s["area"] or "all", s["stated"], s["recordedOrDeduced"], "yes" if s["reconciles"] else "no", f"line {s['line']}: {s['quote'][:90]}")
             for s in report["statements"]

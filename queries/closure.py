@@ -1,18 +1,24 @@
 """The reconcile report: each finding's outcome and why, what reconciles, every discrepancy,
 and what the stated counts leave to settle ("5 more closed among AFIs 8–13").
 
-Built on :func:`oversight.graph.closure.solve`. For each finding the report
-says how its outcome is known: *recorded* (a paper's status or a stated or
-registered link, with the line), *deduced* from the stated counts (with the
-statements that force it), or *unaccounted for* (with the outcomes still
-possible, and any inferred successor as a suggestion, labelled inferred).
+Each finding's outcome and how it is known are its standing, written on the
+node when the graph was built (:mod:`oversight.graph.standing`), so the report
+gives the answer every other command gives: *recorded* (a paper's status or a
+stated or registered link, with the line), *deduced* from the stated counts
+(with the statements that force it), *inferred* (a count matched to it by
+wording), or *unknown* (with the outcomes still possible, and any inferred
+successor as a suggestion, labelled inferred). The stated counts, what
+reconciles and what is left to settle come from
+:func:`oversight.graph.closure.solve`.
 
 >>> from oversight.graph.model import OversightGraph
 >>> g = OversightGraph()
 >>> g.add_node("i", "Inspection", {"title": "PEEL"})
 >>> g.add_node("i/afi-01", "AreaForImprovement", {"number": 1}); g.add_edge("i", "ISSUED", "i/afi-01")
+>>> from oversight.graph.standing import derive_standings
+>>> derive_standings(g)
 >>> reconcile(g, "i")["totals"]
-{'closed': 0, 'discharged': 0, 'superseded': 0, 'carried-forward': 0, 'open': 0, 'unknown': 1}
+{'closed': 0, 'discharged': 0, 'superseded': 0, 'carried-forward': 0, 'signed-off': 0, 'open': 0, 'unknown': 1}
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from typing import Any
 
 from oversight.graph.closure import TERMINAL, solve
 from oversight.graph.model import OversightGraph
-from oversight.graph.status import OUTCOMES, current_status, superseded_by
+from oversight.graph.status import OUTCOMES
 from oversight.ontology import L, R
 from oversight.queries.findings import display_name
 
@@ -38,53 +44,31 @@ def reconcilable_inspections(graph: OversightGraph) -> list[str]:
     ]
 
 
-def _how_recorded(graph: OversightGraph, key: str, outcome: str) -> dict[str, Any]:
-    if outcome == "carried-forward" and graph.out(key, R.CARRIED_FORWARD_TO):
-        edge = next(graph.edges(type=R.CARRIED_FORWARD_TO, source=key))
-        return {"how": "stated", "by": edge["target"], "evidence": _edge_evidence(edge)}
-    if outcome == "superseded" and superseded_by(graph, key):
-        edge = next(e for e in graph.edges(type=R.SUPERSEDES, target=key) if e.get("basis") in ("stated", "register"))
-        return {"how": edge["basis"], "by": edge["source"], "evidence": _edge_evidence(edge)}
-    latest = current_status(graph, key)
-    if latest:
-        return {"how": "status", "by": latest["key"], "date": latest.get("date"), "evidence": graph.evidence(latest["key"])}
-    return {"how": "none", "evidence": []}
-
-
-def _edge_evidence(edge: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        {"document": d, "line": n, "quote": q}
-        for d, n, q in zip(edge.get("evidenceDocuments", []), edge.get("evidenceLines", []), edge.get("evidenceQuotes", []), strict=True)
-    ]
-
-
 def reconcile(graph: OversightGraph, inspection: str) -> dict[str, Any]:
     """The reconcile report of one inspection (see module docs)."""
     closure = solve(graph, inspection)
     rows = []
     for key in closure.findings:
         node = graph.node(key)
-        recorded = closure.recorded[key]
         areas = graph.out(key, R.IN_AREA)
+        basis = node["outcomeBasis"]
         row: dict[str, Any] = {
             "key": key,
             "number": node.get("number"),
             "text": node.get("text"),
             "area": display_name(graph.node(areas[0])) if areas else None,
-            "outcome": closure.outcome(key),
+            "outcome": node["outcome"],
+            "basis": basis,
+            "how": node.get("outcomeReason"),
+            "because": node.get("outcomeFrom", []),
+            "possible": node.get("outcomePossible", []),
+            "lastStatus": node.get("latestStatus"),
+            "evidence": (
+                [{"document": node["outcomeDocument"], "line": node.get("outcomeLine"), "quote": node.get("outcomeQuote")}]
+                if node.get("outcomeDocument") and basis == "recorded"
+                else []
+            ),
         }
-        if recorded in TERMINAL:
-            row.update(basis="recorded", **_how_recorded(graph, key, recorded))
-        elif key in closure.deduced:
-            outcome, because = closure.deduced[key]
-            row.update(basis="deduced", how="deduced from stated counts", because=because, evidence=[])
-        else:
-            row.update(
-                basis="unaccounted",
-                possible=sorted(closure.domains[key], key=OUTCOMES.index),
-                lastStatus=(current_status(graph, key) or {}).get("status"),
-                evidence=[],
-            )
         inferred = [e for e in graph.edges(type=R.SUPERSEDES, target=key) if e.get("basis") == "inferred"]
         if inferred:
             row["inferredSuccessors"] = [
@@ -92,7 +76,7 @@ def reconcile(graph: OversightGraph, inspection: str) -> dict[str, Any]:
             ]
         rows.append(row)
     totals = Counter(row["outcome"] for row in rows)
-    recorded_totals = Counter(r for r in closure.recorded.values() if r in TERMINAL)
+    recorded_totals = Counter(r["outcome"] for r in rows if r["basis"] == "recorded" and r["outcome"] in TERMINAL)
     statements = []
     for c in closure.constraints:
         in_scope = [r for r in rows if r["key"] in c.scope]
@@ -106,19 +90,20 @@ def reconcile(graph: OversightGraph, inspection: str) -> dict[str, Any]:
                 "ofTotal": c.of_total,
                 "recorded": sum(1 for r in in_scope if r["basis"] == "recorded" and r["outcome"] == c.outcome),
                 "recordedOrDeduced": have,
-                "reconciles": have == c.count and not any(r["basis"] == "unaccounted" for r in in_scope),
+                "identified": have,
+                "reconciles": have == c.count and not any(r["basis"] == "unknown" for r in in_scope),
                 "quote": c.quote,
                 "document": c.document,
                 "line": c.line,
             }
         )
-    unaccounted = [r["key"] for r in rows if r["basis"] == "unaccounted"]
+    unaccounted = [r["key"] for r in rows if r["basis"] == "unknown"]
     by_key = {r["key"]: r for r in rows}
     to_settle = []
     for c in closure.constraints:
         if c.count is None or c.key in {d["statement"] for d in closure.discrepancies}:
             continue
-        among = [k for k in c.scope if by_key[k]["basis"] == "unaccounted" and c.outcome in by_key[k]["possible"]]
+        among = [k for k in c.scope if by_key[k]["basis"] == "unknown" and c.outcome in by_key[k]["possible"]]
         settled = sum(1 for k in c.scope if by_key[k]["outcome"] == c.outcome)
         if among and c.count > settled:
             to_settle.append(

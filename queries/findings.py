@@ -13,8 +13,11 @@ status is the latest assessment's (:mod:`oversight.graph.status`).
 ...     g.add_edge("i/afi-01", "HAS_STATUS", f"i/afi-01/status/{date}")
 >>> [s["status"] for s in status_history(g, "i/afi-01")]
 ['in-progress', 'closed']
->>> findings_table(g)[0]["status"]
-'closed'
+>>> from oversight.graph.standing import derive_standings
+>>> derive_standings(g)
+>>> row = findings_table(g)[0]
+>>> row["status"], row["outcome"], row["basis"]
+('closed', 'closed', 'recorded')
 """
 
 from __future__ import annotations
@@ -59,11 +62,14 @@ def findings_table(
     inspection: str | None = None,
     status: str | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per finding: kind, number, text, issuer, area, status, RAG, due date, owners, boards.
+    """One row per finding: kind, number, text, issuer, area, outcome and how it is
+    known, latest status, RAG, due date, owners, boards.
 
-    ``kind`` is a finding class (AreaForImprovement, …), ``inspection`` an
-    issuing inspection's key, ``status`` a status notation ("unknown" for
-    findings no paper assessed).
+    The outcome, latest status, RAG and due date are the finding's standing, as
+    :mod:`oversight.graph.standing` wrote it on the node. ``kind`` is a finding
+    class (AreaForImprovement, …), ``inspection`` an issuing inspection's key,
+    ``status`` a status notation of the latest status ("unknown" for findings
+    no paper assessed).
     """
     if kind is not None:
         graph.onto.L.check(kind)
@@ -75,8 +81,7 @@ def findings_table(
         source = graph.issuer(key)
         if inspection is not None and source != inspection:
             continue
-        latest = current_status(graph, key) or {}
-        current = latest.get("status", "unknown")
+        current = node.get("latestStatus") or "unknown"
         if status is not None and current != status:
             continue
         areas = graph.out(key, R.IN_AREA)
@@ -88,9 +93,12 @@ def findings_table(
                 "text": node.get("text"),
                 "issuedBy": source,
                 "area": display_name(graph.node(areas[0])) if areas else None,
+                "outcome": node.get("outcome"),
+                "basis": node.get("outcomeBasis"),
+                "outcomeReason": node.get("outcomeReason"),
                 "status": current,
-                "rag": latest.get("rag"),
-                "due": latest.get("anticipatedCompletion") or node.get("deadline"),
+                "rag": node.get("latestRag"),
+                "due": node.get("due"),
                 "owners": [display_name(graph.node(k)) for k in graph.out(key, R.OWNED_BY)],
                 "boards": [display_name(graph.node(k)) for k in graph.out(key, R.OVERSEEN_BY)],
             }

@@ -17,14 +17,12 @@ from typing import Any
 from oversight.graph.model import OversightGraph
 from oversight.ontology import L, R
 from oversight.queries.progress import (
-    OPEN_OUTCOMES,
     _keys_with,
     _kind_of,
     _name_of,
     _neighbours,
     _props,
     _Standing,
-    due_date,
     order_rows,
 )
 
@@ -81,7 +79,7 @@ def open_findings_by_owner(graph: OversightGraph, owner: str | None = None) -> l
     -------
     list of dict
         ``owner, ownerName, finding, kind, outcome, status, due, text``, one row
-        per owner and finding whose outcome is open or unknown; a finding nobody
+        per owner and finding the papers leave open (``mayBeOpen``); a finding nobody
         owns has ``owner`` None (and is left out when ``owner`` is given).
         Ordered by owner (None last), then finding.
 
@@ -94,7 +92,7 @@ def open_findings_by_owner(graph: OversightGraph, owner: str | None = None) -> l
     rows = []
     for key in _keys_with(graph, L.Finding):
         standing = _Standing(graph, key)
-        if standing.outcome not in OPEN_OUTCOMES:
+        if not standing.open:
             continue
         node = _props(graph, key)
         for who in standing.owners or [None]:
@@ -107,8 +105,8 @@ def open_findings_by_owner(graph: OversightGraph, owner: str | None = None) -> l
                     "finding": key,
                     "kind": _kind_of(graph, key),
                     "outcome": standing.outcome,
-                    "status": standing.assessed.get("status"),
-                    "due": due_date(standing.latest, node),
+                    "status": standing.props.get("latestStatus"),
+                    "due": standing.props.get("due"),
                     "text": node.get("text"),
                 }
             )
@@ -122,7 +120,7 @@ def findings_by_board(
 
     Returns ``board, boardName, finding, kind, outcome, status, text``, one row per
     board and overseen finding, by board then finding; ``open_only`` keeps
-    findings whose outcome is open or unknown.
+    findings the papers leave open (``mayBeOpen``).
 
     Examples
     --------
@@ -138,7 +136,7 @@ def findings_by_board(
             overseers = [b for b in overseers if b == board]
         if not overseers:
             continue
-        if open_only and standing.outcome not in OPEN_OUTCOMES:
+        if open_only and not standing.open:
             continue
         text = _props(graph, key).get("text")
         for b in overseers:
@@ -149,7 +147,7 @@ def findings_by_board(
                     "finding": key,
                     "kind": _kind_of(graph, key),
                     "outcome": standing.outcome,
-                    "status": standing.assessed.get("status"),
+                    "status": standing.props.get("latestStatus"),
                     "text": text,
                 }
             )
@@ -228,7 +226,7 @@ def governance_gaps(graph: OversightGraph, open_only: bool = True) -> list[dict[
     """Findings nobody owns or no board oversees (twin of ``governance-gaps.cypher``).
 
     Returns ``finding, kind, issuedBy, outcome, noOwner, noBoard`` by finding;
-    ``open_only`` (the default) keeps those whose outcome is open or unknown.
+    ``open_only`` (the default) keeps those the papers leave open (``mayBeOpen``).
 
     Examples
     --------
@@ -244,7 +242,7 @@ def governance_gaps(graph: OversightGraph, open_only: bool = True) -> list[dict[
         if not (no_owner or no_board):
             continue
         outcome = standing.outcome
-        if open_only and outcome not in OPEN_OUTCOMES:
+        if open_only and not standing.open:
             continue
         rows.append(
             {

@@ -29,7 +29,7 @@ from typing import Any
 from oversight.errors import UnknownKey
 from oversight.graph.model import OversightGraph
 from oversight.ontology import L, R
-from oversight.queries.findings import current_status, display_name, status_history
+from oversight.queries.findings import display_name, status_history
 
 __all__ = [
     "STATED_BASES",
@@ -143,8 +143,12 @@ def trace(graph: OversightGraph, key: str, stated_only: bool = False) -> dict[st
     """Everything a governance lead asks of one finding: lineage, status history, owners, boards.
 
     The shape is ``{"root", "finding", "supersedes", "supersededBy",
-    "history", "owners", "boards"}``; history items are the finding's status
-    assessments in date order, each with the line that states it.
+    "history", "owners", "boards"}``; ``finding`` carries its standing
+    (``outcome``, how it is known as ``basis``, ``reason``, the outcomes still
+    ``possible`` and the line that states it, as written on the node by
+    :mod:`oversight.graph.standing`) beside its latest ``status``; history items
+    are the finding's status assessments in date order, each with the line that
+    states it.
     """
     result = lineage(graph, key, stated_only)
     node = graph.node(key)
@@ -156,7 +160,6 @@ def trace(graph: OversightGraph, key: str, stated_only: bool = False) -> dict[st
                 "evidence": graph.evidence(status["key"]),
             }
         )
-    latest = current_status(graph, key)
     source = graph.issuer(key)
     areas = graph.out(key, R.IN_AREA)
     result.update(
@@ -169,7 +172,17 @@ def trace(graph: OversightGraph, key: str, stated_only: bool = False) -> dict[st
             "issuedByTitle": display_name(graph.node(source)) if source else None,
             "date": finding_date(graph, key),
             "area": display_name(graph.node(areas[0])) if areas else None,
-            "status": (latest or {}).get("status", "unknown"),
+            "outcome": node.get("outcome"),
+            "basis": node.get("outcomeBasis"),
+            "reason": node.get("outcomeReason"),
+            "possible": node.get("outcomePossible"),
+            "outcomeEvidence": (
+                {"document": node["outcomeDocument"], "line": node.get("outcomeLine"), "quote": node.get("outcomeQuote")}
+                if node.get("outcomeDocument")
+                else None
+            ),
+            "status": node.get("latestStatus") or "unknown",
+            "due": node.get("due"),
             "evidence": graph.evidence(key),
         },
         history=history,

@@ -22,23 +22,15 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from oversight.errors import QueryError
 from oversight.graph.model import OversightGraph
+from oversight.graph.standing import derive_standings, overdue_on, period_end, settled_by
+from oversight.graph.status import DECIDING_BASES, status_history
 from oversight.ontology import L, R, ontology
-from oversight.queries.outcomes import (
-    DECIDING_BASES,
-    STATUS_OUTCOME,
-    current_status,
-    status_history,
-    superseded_by,
-)
 
 __all__ = [
-    "OPEN_OUTCOMES",
     "period_end",
     "node_kind",
-    "latest_status",
-    "outcome_with",
-    "due_date",
     "order_rows",
     "demo_graph",
     "inspection_outcomes",
@@ -48,25 +40,6 @@ __all__ = [
     "recommendations_due",
 ]
 
-#: Outcomes that mean "still to be done": open, or never assessed.
-OPEN_OUTCOMES = ("open", "unknown")
-
-
-def period_end(date: str) -> str:
-    """The last day a date of year or month precision stands for; a full date as it is.
-
-    >>> period_end("2023"), period_end("2023-02"), period_end("2023-02-14")
-    ('2023-12-31', '2023-02-31', '2023-02-14')
-
-    ``2023-02-31`` is not a day, but as a string it sorts after every day of
-    February and before March, which is all a comparison with a real day needs.
-    """
-    if len(date) == 4:
-        return date + "-12-31"
-    if len(date) == 7:
-        return date + "-31"
-    return date
-
 
 def node_kind(graph: OversightGraph, key: str) -> str:
     """The most specific class of a node (``AreaForImprovement``, not ``Finding``).
@@ -75,57 +48,6 @@ def node_kind(graph: OversightGraph, key: str) -> str:
     'AreaForImprovement'
     """
     return graph.labels(key)[0]
-
-
-def latest_status(graph: OversightGraph, key: str, as_of: str | None = None) -> dict[str, Any] | None:
-    """The latest status assessment of a finding, or of those dated by ``as_of``.
-
-    Assessments are ordered by date, then key (as :func:`status_history`);
-    with ``as_of``, one counts when :func:`period_end` of its date is on or
-    before that day (an undated one always counts).
-
-    >>> latest_status(demo_graph(), "kent-police/peel-2021-22/afi-02")["status"]
-    'in-progress'
-    >>> latest_status(demo_graph(), "kent-police/peel-2021-22/afi-02", as_of="2022-12-31")["status"]
-    'open'
-    """
-    if as_of is None:
-        return current_status(graph, key)
-    history = [s for s in status_history(graph, key) if period_end(s.get("date", "")) <= as_of]
-    return history[-1] if history else None
-
-
-def outcome_with(graph: OversightGraph, key: str, latest: dict[str, Any] | None) -> str:
-    """The outcome rule of :mod:`oversight.queries.outcomes`, with a given latest assessment.
-
-    Same as :func:`~oversight.queries.outcomes.finding_outcome` when ``latest``
-    is the finding's current status; used for "as of a day" questions.
-
-    >>> g = demo_graph()
-    >>> outcome_with(g, "kent-police/peel-2021-22/afi-02", None)
-    'unknown'
-    """
-    if graph.out(key, R.CARRIED_FORWARD_TO):
-        return "carried-forward"
-    if superseded_by(graph, key):
-        return "superseded"
-    if latest is None or "status" not in latest:
-        return "unknown"
-    return STATUS_OUTCOME[latest["status"]]
-
-
-def due_date(latest: dict[str, Any] | None, finding: dict[str, Any]) -> str | None:
-    """The latest assessment's anticipated completion, else the finding's deadline.
-
-    >>> due_date({"anticipatedCompletion": "2024-03"}, {"deadline": "2023-12-31"})
-    '2024-03'
-    >>> due_date(None, {"deadline": "2023-12-31"})
-    '2023-12-31'
-    """
-    if latest is not None and latest.get("anticipatedCompletion") is not None:
-        return str(latest["anticipatedCompletion"])
-    deadline = finding.get("deadline")
-    return None if deadline is None else str(deadline)
 
 
 def order_rows(rows: list[dict[str, Any]], *columns: str) -> list[dict[str, Any]]:
@@ -183,7 +105,7 @@ if any(ontology().relationship(t).identity_property for t in _BY_KEY):
 
 
 #: Edge keys _Standing reads on the way out of a finding, and what it does with each.
-_OUT_SLOTS = {_HAS_STATUS: 0, _CARRIED_FORWARD_TO: 1, _OWNED_BY: 2, _OVERSEEN_BY: 3, _IN_AREA: 4, _RAISED_IN: 5}
+_OUT_SLOTS = {_CARRIED_FORWARD_TO: 1, _OWNED_BY: 2, _OVERSEEN_BY: 3, _IN_AREA: 4, _RAISED_IN: 5}
 
 def _ordered(keys: list[str] | None) -> list[str]:
     """Sorted (the neighbours of one node are distinct: one relationship of a type per pair); [] for None."""
@@ -246,33 +168,34 @@ def _issuer_of(graph: OversightGraph, key: str) -> str | None:
 class _Standing:
     """What the questions need of one finding, read in one visit of its relationships each way.
 
-    ``outcome`` is :func:`~oversight.queries.outcomes.finding_outcome` (or, with
-    ``as_of``, :func:`outcome_with` the latest assessment dated by then), ``latest``
-    the properties of that assessment, ``carried`` and ``superseded_by`` the
-    sorted keys the rule looked at; ``owners``, ``boards``, ``areas`` and
-    ``issued_by`` are ``graph.out(key, OWNED_BY)``, ``OVERSEEN_BY``, ``IN_AREA``
-    and ``graph.issuer(key)``.
+    The finding's standing (``outcome``, ``mayBeOpen``, latest status, due date)
+    is read from its node, where :mod:`oversight.graph.standing` wrote it when the
+    graph was built: no question derives it again. ``carried`` and
+    ``superseded_by`` are the sorted keys of the plans and the stated or
+    registered successors; ``owners``, ``boards``, ``areas`` and ``issued_by``
+    are ``graph.out(key, OWNED_BY)``, ``OVERSEEN_BY``, ``IN_AREA`` and
+    ``graph.issuer(key)``.
     """
 
-    __slots__ = ("carried", "superseded_by", "latest", "outcome", "owners", "boards", "areas", "issued_by")
+    __slots__ = ("props", "carried", "superseded_by", "outcome", "open", "owners", "boards", "areas", "issued_by")
 
-    def __init__(self, graph: OversightGraph, key: str, as_of: str | None = None) -> None:
+    def __init__(self, graph: OversightGraph, key: str) -> None:
         # Every type read here is keyed by its own name (_keyed_by_type): one
         # relationship of each type per pair of nodes, found by its edge key. The
         # lists stay None until used: this runs once per finding of the graph.
-        nodes = graph.g._node
+        self.props: dict[str, Any] = graph.g._node[key]["props"]
+        if "outcome" not in self.props:
+            raise QueryError(
+                f"{key}: this graph has no derived standings (build it with build_graph, or call "
+                "oversight.graph.standing.derive_standings)"
+            )
         carried = owners = boards = areas = raised_in = None
-        best: tuple[str, str] | None = None
         for target, keyed in graph.g._succ[key].items():
             for edge_key in keyed:
                 slot = _OUT_SLOTS.get(edge_key)
                 if slot is None:
                     continue
-                if slot == 0:  # HAS_STATUS, ordered as status_history: by date ("" when missing), then key
-                    rank = (nodes[target]["props"].get("date", ""), target)
-                    if (as_of is None or period_end(rank[0]) <= as_of) and (best is None or rank > best):
-                        best = rank
-                elif slot == 1:
+                if slot == 1:
                     carried = [target] if carried is None else [*carried, target]
                 elif slot == 2:
                     owners = [target] if owners is None else [*owners, target]
@@ -294,20 +217,8 @@ class _Standing:
         self.boards = _ordered(boards)
         self.areas = _ordered(areas)
         self.issued_by = min(issuers) if issuers else min(raised_in) if raised_in else None
-        self.latest: dict[str, Any] | None = None if best is None else nodes[best[1]]["props"]
-        if carried:
-            self.outcome = "carried-forward"
-        elif superseded:
-            self.outcome = "superseded"
-        elif self.latest is None or "status" not in self.latest:
-            self.outcome = "unknown"
-        else:
-            self.outcome = STATUS_OUTCOME[self.latest["status"]]
-
-    @property
-    def assessed(self) -> dict[str, Any]:
-        """The latest assessment's properties, or an empty dict."""
-        return self.latest or {}
+        self.outcome: str = self.props["outcome"]
+        self.open: bool = self.props["mayBeOpen"]
 
 
 def demo_graph() -> OversightGraph:
@@ -355,6 +266,7 @@ def demo_graph() -> OversightGraph:
 
     g.add_node(old2, L.AreaForImprovement, {}, Evidence(document="document/demo", line=4, quote="AFI 2"))
     g.add_edge(new1, R.SUPERSEDES, old1, {}, Evidence(document="document/demo", line=9, quote="replaces"))
+    derive_standings(g)
     return g
 
 
@@ -375,9 +287,9 @@ def inspection_outcomes(graph: OversightGraph, inspection: str | None = None) ->
     -------
     list of dict
         One row per inspection and issued finding, ordered by inspection and finding:
-        ``inspection, finding, kind, number, outcome, status, assessed,
-        supersededBy, carriedForwardTo``. ``outcome`` follows
-        :func:`~oversight.queries.outcomes.finding_outcome`.
+        ``inspection, finding, kind, number, outcome, basis, status, assessed,
+        supersededBy, carriedForwardTo``: the standing written on each finding
+        (:mod:`oversight.graph.standing`), ``basis`` saying how it is known.
 
     Examples
     --------
@@ -394,16 +306,16 @@ def inspection_outcomes(graph: OversightGraph, inspection: str | None = None) ->
             if finding not in graph.g._node[key]["labels"]:
                 continue
             standing = _Standing(graph, key)
-            latest = standing.assessed
             rows.append(
                 {
                     "inspection": ins,
                     "finding": key,
                     "kind": _kind_of(graph, key),
-                    "number": _props(graph, key).get("number"),
+                    "number": standing.props.get("number"),
                     "outcome": standing.outcome,
-                    "status": latest.get("status"),
-                    "assessed": latest.get("date"),
+                    "basis": standing.props.get("outcomeBasis"),
+                    "status": standing.props.get("latestStatus"),
+                    "assessed": standing.props.get("latestStatusDate"),
                     "supersededBy": standing.superseded_by,
                     "carriedForwardTo": standing.carried,
                 }
@@ -412,15 +324,29 @@ def inspection_outcomes(graph: OversightGraph, inspection: str | None = None) ->
 
 
 def inspection_outcome_counts(graph: OversightGraph, inspection: str | None = None) -> list[dict[str, Any]]:
-    """How many of each inspection's findings have each outcome (twin of ``inspection-outcome-counts.cypher``).
+    """How many of each inspection's findings have each outcome, beside what the papers state
+    (twin of ``inspection-outcome-counts.cypher``).
+
+    ``findings`` counts the findings whose standing is that outcome (recorded,
+    deduced or inferred: see ``inspection-outcomes`` for which); ``stated`` is the
+    largest count a paper states of the whole inspection for that outcome ("14 of
+    the 19 closed"), or null: "14 closed stated, 8 of them identified".
 
     Examples
     --------
     >>> inspection_outcome_counts(demo_graph(), "kent-police/peel-2021-22")
-    [{'inspection': 'kent-police/peel-2021-22', 'outcome': 'open', 'findings': 1}, {'inspection': 'kent-police/peel-2021-22', 'outcome': 'superseded', 'findings': 1}]
+    [{'inspection': 'kent-police/peel-2021-22', 'outcome': 'open', 'findings': 1, 'stated': None}, {'inspection': 'kent-police/peel-2021-22', 'outcome': 'superseded', 'findings': 1, 'stated': None}]
     """
     counts = Counter((r["inspection"], r["outcome"]) for r in inspection_outcomes(graph, inspection))
-    rows = [{"inspection": i, "outcome": o, "findings": n} for (i, o), n in counts.items()]
+    stated: dict[tuple[str, str], int] = {}
+    for ins in {i for i, _ in counts}:
+        for count_key in _neighbours(graph, ins, str(R.HAS_STATED_COUNT)):
+            c = _props(graph, count_key)
+            if "outcome" not in c or "count" not in c or _neighbours(graph, count_key, _IN_AREA):
+                continue
+            pair = (ins, c["outcome"])
+            stated[pair] = max(stated.get(pair, 0), int(c["count"]))
+    rows = [{"inspection": i, "outcome": o, "findings": n, "stated": stated.get((i, o))} for (i, o), n in counts.items()]
     return order_rows(rows, "inspection", "outcome")
 
 
@@ -455,7 +381,7 @@ def finding_status_history(graph: OversightGraph, finding: str) -> list[dict[str
 
 
 def overdue_findings(graph: OversightGraph, as_of: str) -> list[dict[str, Any]]:
-    """Open findings past their due date as of a day (twin of ``overdue-findings.cypher``).
+    """Findings past their due date and not settled as of a day (twin of ``overdue-findings.cypher``).
 
     Parameters
     ----------
@@ -467,12 +393,13 @@ def overdue_findings(graph: OversightGraph, as_of: str) -> list[dict[str, Any]]:
     Returns
     -------
     list of dict
-        ``finding, kind, due, dueSource, status, assessed, outcome, text``, ordered by
-        due date, then finding. The due date is the anticipated completion of the
-        latest assessment dated by ``as_of``, else the finding's deadline
-        (``dueSource`` says which); a finding is overdue when :func:`period_end`
-        of it is before ``as_of`` and its outcome, with that assessment, is open
-        or unknown.
+        ``finding, kind, due, dueSource, status, assessed, outcome, basis, reason,
+        text``, ordered by due date, then finding: the findings for which
+        :func:`oversight.graph.standing.overdue_on` holds — not closed,
+        discharged, superseded, carried forward or signed off by ``as_of``, and
+        due before it (the anticipated completion of the latest assessment dated
+        by then, else the deadline: ``dueSource``). ``reason`` says why it still
+        stands (its latest status and the line that gives it).
 
     Examples
     --------
@@ -484,21 +411,22 @@ def overdue_findings(graph: OversightGraph, as_of: str) -> list[dict[str, Any]]:
     rows = []
     for key in _keys_with(graph, L.Finding):
         node = _props(graph, key)
-        standing = _Standing(graph, key, as_of)
-        latest = standing.latest
-        due = due_date(latest, node)
-        if standing.outcome not in OPEN_OUTCOMES or due is None or not period_end(due) < as_of:
+        if settled_by(node, as_of):
             continue
-        from_status = latest is not None and latest.get("anticipatedCompletion") is not None
+        known = overdue_on(node, status_history(graph, key), as_of)
+        if known is None:
+            continue
         rows.append(
             {
                 "finding": key,
                 "kind": _kind_of(graph, key),
-                "due": due,
-                "dueSource": "anticipatedCompletion" if from_status else "deadline",
-                "status": standing.assessed.get("status"),
-                "assessed": standing.assessed.get("date"),
-                "outcome": standing.outcome,
+                "due": known["due"],
+                "dueSource": known["dueSource"],
+                "status": known["status"],
+                "assessed": known["assessed"],
+                "outcome": node.get("outcome"),
+                "basis": node.get("outcomeBasis"),
+                "reason": node.get("outcomeReason"),
                 "text": node.get("text"),
             }
         )

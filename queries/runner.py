@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from oversight.graph.standing import underived
 from oversight.errors import QueryError
 from oversight.queries.catalog import Question, question
 
@@ -144,6 +145,12 @@ def run_question(
     if backend == "embedded":
         if graph is None:
             raise QueryError(f"query {name}: the embedded backend needs a graph")
+        missing = underived(graph)
+        if missing:
+            raise QueryError(
+                f"query {name}: {missing} has no derived standing (build the graph with build_graph, "
+                "or call oversight.graph.standing.derive_standings)"
+            )
         rows = q.run_embedded(graph, bound)
         columns = list(q.columns)
     else:

@@ -127,7 +127,7 @@ def generated_graph(seed: int, forces: int = 2):  # type: ignore[no-untyped-def]
     deadlines, audits with sponsors, assurance and recommendations, boards with
     chairs, reporting and accountability up to the PCC and the Panel, unresolved
     names, and evidence on nodes and relationships from documents, one titled
-    with Cypher text.
+    with Cypher text; and, as a built graph has, each finding's derived standing.
     """
     import random
 
@@ -305,6 +305,9 @@ def generated_graph(seed: int, forces: int = 2):  # type: ignore[no-untyped-def]
                     rprops["deadline"] = date(rng.choice([2023, 2024]))
                 g.add_node(rec, "AuditRecommendation", rprops, ev())
                 g.add_edge(rec, "RAISED_IN", audit, evidence=ev())
+    from oversight.graph.standing import derive_standings
+
+    derive_standings(g)  # as build_graph does last: every question reads the standing
     return g
 
 

@@ -82,17 +82,27 @@ class RoundsBuilder:
     def supersedes(self, later: str, earlier: str, basis: str, **props: object) -> None:
         self.g.add_edge(later, "SUPERSEDES", earlier, {"basis": basis, **props}, self.ev(f"{later} replaces {earlier}") if basis != "inferred" else None)
 
-    def stated_count(self, inspection: str, outcome: str, count: int, of_total: int | None = None, area: str | None = None) -> str:
+    def stated_count(
+        self, inspection: str, outcome: str, count: int, of_total: int | None = None, area: str | None = None, quote: str = "words"
+    ) -> str:
         key = f"{inspection}/count/{outcome}" + (f"-{area}" if area else "")
         props: dict[str, object] = {"outcome": outcome, "count": count}
         if of_total is not None:
             props["ofTotal"] = of_total
-        self.g.add_node(key, "StatedCount", props, self.ev())
+        self.g.add_node(key, "StatedCount", props, self.ev(quote))
         self.g.add_edge(inspection, "HAS_STATED_COUNT", key, {}, self.ev())
         if area:
             self.g.add_node(f"area/{area}", "AssessmentArea", {"name": area}, self.ev())
             self.g.add_edge(key, "IN_AREA", f"area/{area}", {}, self.ev())
         return key
+
+
+    def derived(self) -> OversightGraph:
+        """The graph with each finding's standing derived, as a build leaves it."""
+        from oversight.graph.standing import derive_standings
+
+        derive_standings(self.g)
+        return self.g
 
 
 def unstamped(tail: str) -> str:

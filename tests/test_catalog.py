@@ -18,6 +18,7 @@ from conftest import INJECTION, REPO, generated_graph
 
 from oversight.errors import QueryError
 from oversight.graph.model import OversightGraph
+from oversight.graph.standing import derive_standings
 from oversight.ontology import ontology
 from oversight.queries import catalog
 from oversight.queries.catalog import (
@@ -219,6 +220,7 @@ def _finding_graph() -> OversightGraph:
             key = f"x/peel-2021-22/afi-0{n}/status/{date}"
             g.add_node(key, "StatusAssessment", {"date": date, "status": status, "anticipatedCompletion": due})
             g.add_edge(f"x/peel-2021-22/afi-0{n}", "HAS_STATUS", key)
+    derive_standings(g)
     return g
 
 

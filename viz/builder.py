@@ -32,7 +32,7 @@ from oversight.errors import UnknownName
 from oversight.graph.model import OversightGraph
 from oversight.ontology import L, R
 from oversight.queries.findings import display_name
-from oversight.queries.outcomes import OUTCOMES, current_status, finding_outcome
+from oversight.queries.outcomes import OUTCOMES
 from oversight.viz.layout import column_positions, positions
 from oversight.viz.page import View
 from oversight.viz.styles import Styles, styles
@@ -40,7 +40,7 @@ from oversight.viz.styles import Styles, styles
 __all__ = ["ViewBuilder", "COLOUR_SCALES", "node_label", "BIG"]
 
 #: Finding colour scales: view option -> the vocabulary whose colours fill findings.
-COLOUR_SCALES = {"rag": "RAG", "outcome": "FindingStatuses"}
+COLOUR_SCALES = {"rag": "RAG", "outcome": "FindingOutcomes"}
 
 #: From this many nodes a page trades looks for speed (straight links, none drawn while dragging).
 BIG = 800
@@ -242,8 +242,10 @@ class ViewBuilder:
         return out
 
     def _finding_state(self, key: str) -> tuple[dict[str, Any], str]:
-        latest = current_status(self.graph, key) or {}
-        return latest, finding_outcome(self.graph, key)
+        """The finding's standing as the graph stage wrote it: latest status and RAG, outcome."""
+        props = self.graph.g.nodes[key]["props"]
+        latest = {"status": props.get("latestStatus") or "unknown", "rag": props.get("latestRag")}
+        return latest, props.get("outcome") or "unknown"
 
     def _node_item(self, key: str, node: dict[str, Any]) -> dict[str, Any]:
         labels = node["labels"]

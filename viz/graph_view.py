@@ -24,7 +24,6 @@ from collections.abc import Iterable
 from oversight.errors import BadParameter
 from oversight.graph.model import OversightGraph
 from oversight.ontology import L, R
-from oversight.queries.outcomes import current_status
 from oversight.viz.builder import ViewBuilder
 from oversight.viz.page import View
 
@@ -64,7 +63,7 @@ def graph_view(
             raise BadParameter(f"status {status!r} is not one of {', '.join(known)}")
         matching = {
             k for k in keys
-            if graph.has_label(k, L.Finding) and ((current_status(graph, k) or {}).get("status") or "unknown") == status
+            if graph.has_label(k, L.Finding) and (graph.node(k).get("latestStatus") or "unknown") == status
         }
         keep = set(matching)
         for finding in matching:

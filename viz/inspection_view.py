@@ -1,7 +1,7 @@
 """One inspection and its findings, each filled by its outcome.
 
 Left to right: the bodies that conducted it, the force it inspected and the
-counts the papers state; the inspection; its findings, filled by outcome (:func:`oversight.queries.outcomes.finding_outcome`); and what
+counts the papers state; the inspection; its findings, filled by outcome (the standing :mod:`oversight.graph.standing` wrote on each); and what
 decided each outcome: the findings that supersede it (drawn by basis), the
 plan it was carried forward to, the inspection that closed it.
 
@@ -20,7 +20,7 @@ from collections import Counter
 from oversight.errors import BadParameter
 from oversight.graph.model import OversightGraph
 from oversight.ontology import L, R
-from oversight.queries.outcomes import OUTCOMES, finding_outcome
+from oversight.queries.outcomes import OUTCOMES
 from oversight.viz.builder import ViewBuilder, node_label
 from oversight.viz.page import View
 
@@ -47,7 +47,7 @@ def inspection_view(graph: OversightGraph, key: str) -> View:
     for finding in findings:
         builder.add_node(finding, level=2)
         edges.append(next(e for e in graph.edges(type=R.ISSUED, source=key, target=finding)))
-        outcomes[finding_outcome(graph, finding)] += 1
+        outcomes[graph.node(finding)["outcome"]] += 1
     for finding in findings:
         for edge in graph.edges(type=R.SUPERSEDES, target=finding):
             if edge["source"] not in builder:
