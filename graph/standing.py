@@ -162,6 +162,11 @@ def _doc_name(graph: OversightGraph, document: str | None) -> str:
     return f"{title} ({date})" if date else str(title)
 
 
+def _where(graph: OversightGraph, document: str | None, line: int | None) -> str:
+    """'<title> (<date>), line N': where a person finds the words."""
+    return _doc_name(graph, document) + (f", line {line}" if line is not None else "")
+
+
 def _cut(text: str | None) -> str | None:
     if not text:
         return None
@@ -193,7 +198,7 @@ def _recorded(graph: OversightGraph, key: str, outcome: str, history: list[dict[
         edge = next(graph.edges(type=R.CARRIED_FORWARD_TO, source=key))
         document, line, quote = _from_edge(graph, edge)
         return Standing(
-            outcome, "recorded", f"carried forward to {edge['target']}, as {_doc_name(graph, document)} states",
+            outcome, "recorded", f"carried forward to {edge['target']}, as {_where(graph, document, line)} states",
             [outcome], [edge["target"]], document, line, quote, _doc_date(graph, document),
         )
     successors = superseded_by(graph, key)
@@ -201,7 +206,7 @@ def _recorded(graph: OversightGraph, key: str, outcome: str, history: list[dict[
         edge = next(e for e in graph.edges(type=R.SUPERSEDES, target=key) if e["source"] == successors[0])
         document, line, quote = _from_edge(graph, edge)
         basis = str(edge.get("basis"))
-        how = "the register records" if basis == "register" else f"{_doc_name(graph, document)} states"
+        how = "the register records" if basis == "register" else f"{_where(graph, document, line)} states"
         date = graph.issued_on(successors[0]) or _doc_date(graph, document)
         return Standing(
             outcome, "recorded", f"superseded by {', '.join(successors)} ({basis}): {how} it",
@@ -212,14 +217,14 @@ def _recorded(graph: OversightGraph, key: str, outcome: str, history: list[dict[
         latest = history[-1] if history else None
         document, line, quote = _from_node(graph, latest["key"]) if latest else _from_node(graph, key)
         return Standing(
-            outcome, "recorded", f"signed off on {props['signedOff']}, as {_doc_name(graph, document)} states",
+            outcome, "recorded", f"signed off on {props['signedOff']}, as {_where(graph, document, line)} states",
             [outcome], [latest["key"]] if latest else [], document, line, quote, str(props["signedOff"]),
         )
     latest = history[-1]
     document, line, quote = _from_node(graph, latest["key"])
     when = f" on {latest['date']}" if latest.get("date") else " (undated)"
     return Standing(
-        outcome, "recorded", f"latest status {latest['status']}{when}, as {_doc_name(graph, document)} states",
+        outcome, "recorded", f"latest status {latest['status']}{when}, as {_where(graph, document, line)} states",
         [outcome], [latest["key"]], document, line, quote, latest.get("date"),
     )
 
@@ -234,7 +239,7 @@ def _deduced(graph: OversightGraph, closure: Closure, key: str, inferred: bool) 
     constraints = _constraints_named(closure, reasons)
     first = constraints[0] if constraints else None
     cited = "; ".join(
-        f"'{_cut(c.quote)}' ({_doc_name(graph, c.document)}, line {c.line})" for c in constraints
+        f"'{_cut(c.quote)}' ({_where(graph, c.document, c.line)})" for c in constraints
     )
     how = "inferred by matching its wording to" if inferred else "deduced from"
     scores = [r.split(" ", 1)[1].strip("()") for r in reasons if "matched by description" in r]
@@ -267,11 +272,11 @@ def _undecided(
         when = f" on {latest['date']}" if latest.get("date") else " (undated)"
         return Standing(
             "open", "recorded",
-            f"latest status {latest['status']}{when}, as {_doc_name(graph, document)} states; nothing settles it since",
+            f"latest status {latest['status']}{when}, as {_where(graph, document, line)} states; nothing settles it since",
             ["open"], [latest["key"]], document, line, quote, latest.get("date"),
         )
     if "open" not in possible and bounding:
-        cited = "; ".join(f"'{_cut(c.quote)}' ({_doc_name(graph, c.document)}, line {c.line})" for c in bounding)
+        cited = "; ".join(f"'{_cut(c.quote)}' ({_where(graph, c.document, c.line)})" for c in bounding)
         reason = f"one of {' or '.join(possible)}, not open: the stated counts {cited} leave no more"
         first = bounding[0]
         return Standing(

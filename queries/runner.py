@@ -24,8 +24,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from oversight.graph.standing import underived
 from oversight.errors import QueryError
+from oversight.graph.standing import underived
 from oversight.queries.catalog import Question, question
 
 __all__ = [

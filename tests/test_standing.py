@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from graphs import RoundsBuilder
 
-from oversight.graph.standing import STANDING_PROPS, derive_standings, overdue_on, period_end, settled_by
+from graphs import RoundsBuilder
+from oversight.graph.standing import (
+    STANDING_PROPS,
+    derive_standings,
+    overdue_on,
+    period_end,
+    settled_by,
+)
 from oversight.graph.status import OUTCOMES
 from oversight.ontology import ontology
 

@@ -244,7 +244,14 @@ class ViewBuilder:
     def _finding_state(self, key: str) -> tuple[dict[str, Any], str]:
         """The finding's standing as the graph stage wrote it: latest status and RAG, outcome."""
         props = self.graph.g.nodes[key]["props"]
-        latest = {"status": props.get("latestStatus") or "unknown", "rag": props.get("latestRag")}
+        latest = {
+            "status": props.get("latestStatus") or "unknown",
+            "rag": props.get("latestRag"),
+            "date": props.get("latestStatusDate"),
+            "due": props.get("due"),
+            "basis": props.get("outcomeBasis"),
+            "reason": props.get("outcomeReason"),
+        }
         return latest, props.get("outcome") or "unknown"
 
     def _node_item(self, key: str, node: dict[str, Any]) -> dict[str, Any]:
@@ -281,8 +288,10 @@ class ViewBuilder:
             said = status if status != "unknown" else "not assessed"
             facts.append(["status", f"{said} (as of {latest['date']})" if latest.get("date") else said])
             facts.append(["RAG", rag or "not stated"])
-            facts.append(["outcome", outcome])
-            due = latest.get("anticipatedCompletion") or node.get("deadline")
+            facts.append(["outcome", f"{outcome} ({latest['basis']})" if latest.get("basis") else outcome])
+            if latest.get("reason"):
+                facts.append(["why", str(latest["reason"])])
+            due = latest.get("due")
             if due:
                 facts.append(["due", str(due)])
         else:
