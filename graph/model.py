@@ -40,6 +40,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
@@ -49,7 +50,7 @@ from oversight.graph.keys import check_key
 from oversight.loaders.models import Evidence
 from oversight.ontology import Ontology, ontology
 
-__all__ = ["OversightGraph", "EDGE_EVIDENCE_PROPS", "check_value"]
+__all__ = ["OversightGraph", "ReadView", "EDGE_EVIDENCE_PROPS", "check_value"]
 
 EDGE_EVIDENCE_PROPS = ("evidenceDocuments", "evidenceLines", "evidenceQuotes")
 _PY_TYPES: dict[str, tuple[type, ...]] = {
@@ -96,6 +97,34 @@ def _cite(evidence: Evidence | None) -> str:
     return f" ({evidence.document}#L{evidence.line})" if evidence else ""
 
 
+class ReadView:
+    """Read-only, copy-free access to a graph's nodes and adjacency, for questions that
+    visit every finding of a national graph.
+
+    ``graph.node(key)`` and ``graph.out(key, type)`` check, sort and copy on every
+    call, which costs 150-300 ms a question at 43 forces; these mappings are the
+    graph's own storage instead (networkx's node and adjacency dicts), behind
+    read-only proxies: ``nodes[key]`` is ``{"labels": (...), "props": {...}}``,
+    ``succ[key]`` and ``pred[key]`` map a neighbour to ``{edge key: {"type",
+    "props"}}`` (an edge key is the relationship type, or ``type#identity`` for
+    a type with an identity property). Read them, never change what they hold.
+
+    >>> g = OversightGraph()
+    >>> g.add_node("i", "Inspection"); g.add_node("i/afi-01", "AreaForImprovement"); g.add_edge("i", "ISSUED", "i/afi-01")
+    >>> list(g.read.succ["i"]["i/afi-01"])
+    ['ISSUED']
+    >>> g.read.nodes["i/afi-01"]["labels"]
+    ('AreaForImprovement', 'Finding')
+    """
+
+    __slots__ = ("nodes", "succ", "pred")
+
+    def __init__(self, g: nx.MultiDiGraph) -> None:
+        self.nodes: Mapping[str, dict[str, Any]] = MappingProxyType(g._node)
+        self.succ: Mapping[str, dict[str, dict[str, Any]]] = MappingProxyType(g._succ)
+        self.pred: Mapping[str, dict[str, dict[str, Any]]] = MappingProxyType(g._pred)
+
+
 class OversightGraph:
     """A property graph keyed by ``key``, with merge and provenance rules."""
 
@@ -108,6 +137,11 @@ class OversightGraph:
         self._labels_for: dict[str, tuple[str, ...]] = {}
 
     # -- reading -------------------------------------------------------------
+
+    @property
+    def read(self) -> ReadView:
+        """Copy-free read-only access to the nodes and adjacency (:class:`ReadView`)."""
+        return ReadView(self.g)
 
     def __len__(self) -> int:
         return self.g.number_of_nodes()

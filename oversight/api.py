@@ -273,21 +273,19 @@ def run_query(
     backend: str = "embedded",
     target: Any = None,
 ) -> Any:
-    """Answer a named question on the embedded graph (``source``) or on Neo4j (``target``)."""
-    from oversight.errors import QueryError
-    from oversight.graph.neo4j_store import Neo4jStore
+    """Answer a named question on a store of :data:`oversight.graph.stores.STORES`: ``embedded``
+    (``source``: a store directory or a graph), ``rdf`` (``source``: a .ttl or .jsonld file) or
+    ``neo4j`` (``target``: the connection)."""
+    from oversight.graph.stores import open_store
     from oversight.queries.catalog import question
-    from oversight.queries.runner import BACKENDS, run_question
+    from oversight.queries.runner import run_question
 
     question(name)  # an unknown name fails before any store is opened
-    if backend not in BACKENDS:
-        raise QueryError(f"unknown backend {backend!r}; known: {', '.join(BACKENDS)}")
-    if backend == "embedded":
-        if source is None:
-            raise QueryError(f"query {name}: the embedded backend needs a store or graph")
-        return run_question(name, params, backend="embedded", graph=load(source))
-    with Neo4jStore.open(target) as store:
-        return run_question(name, params, backend="neo4j", store=store)
+    opened = open_store(backend, source=source, target=target)
+    try:
+        return run_question(name, params, store=opened)
+    finally:
+        opened.close()
 
 
 def run_cypher(target: Any, statement: str, params: dict[str, Any] | None = None, *, write: bool = False) -> Any:

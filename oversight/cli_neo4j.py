@@ -25,6 +25,7 @@ import typer
 
 from oversight.cli_options import JsonOption, StoreOption, progress_bar, settings
 from oversight.errors import BadParameter
+from oversight.graph.stores import store_names
 from oversight.render import print_json, print_table, say
 from oversight.settings import Settings
 
@@ -151,7 +152,7 @@ def queries(as_json: JsonOption = False) -> None:
 def query(
     name: Annotated[str, typer.Argument(help="The question's name (see `oversight queries`).", show_default=False)],
     param: ParamOption = None,
-    backend: Annotated[str, typer.Option("--backend", help="embedded (the store, no server) or neo4j.")] = "embedded",
+    backend: Annotated[str, typer.Option("--backend", help="Where to answer: " + ", ".join(store_names()) + " (embedded: the store, no server; rdf: a .ttl or .jsonld export given as --store; neo4j: the server).")] = "embedded",
     as_json: JsonOption = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV (lists as JSON) instead of a table.")] = False,
     store: StoreOption = None,

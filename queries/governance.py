@@ -207,7 +207,7 @@ def boards(graph: OversightGraph) -> list[dict[str, Any]]:
     for key in _keys_with(graph, L.Board):
         chairs = _neighbours(graph, key, R.CHAIRED_BY)
         overseen = _neighbours(graph, key, R.OVERSEEN_BY, incoming=True)
-        findings = [k for k in overseen if L.Finding in graph.g._node[k]["labels"]]
+        findings = [k for k in overseen if L.Finding in graph.read.nodes[k]["labels"]]
         rows.append(
             {
                 "board": key,
@@ -216,7 +216,7 @@ def boards(graph: OversightGraph) -> list[dict[str, Any]]:
                 "chairNames": [_name_of(graph, c) if _name_of(graph, c) is not None else c for c in chairs],
                 "reportsTo": _neighbours(graph, key, R.REPORTS_TO),
                 "findings": len(findings),
-                "oversees": [k for k in overseen if L.Finding not in graph.g._node[k]["labels"]],
+                "oversees": [k for k in overseen if L.Finding not in graph.read.nodes[k]["labels"]],
             }
         )
     return order_rows(rows, "board")

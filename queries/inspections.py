@@ -60,9 +60,9 @@ def inspections_by_inspectorate(
     rows = []
     for key in _keys_with(graph, L.Inspection):
         node = _props(graph, key)
-        recommendations = [k for k in _neighbours(graph, key, R.ISSUED) if L.Recommendation in graph.g._node[k]["labels"]]
+        recommendations = [k for k in _neighbours(graph, key, R.ISSUED) if L.Recommendation in graph.read.nodes[k]["labels"]]
         for body in _neighbours(graph, key, R.CONDUCTED_BY):
-            if L.Inspectorate not in graph.g._node[body]["labels"] or (inspectorate is not None and body != inspectorate):
+            if L.Inspectorate not in graph.read.nodes[body]["labels"] or (inspectorate is not None and body != inspectorate):
                 continue
             rows.append(
                 {
@@ -111,7 +111,7 @@ def grade_changes(graph: OversightGraph, force: str | None = None) -> list[dict[
     (1, 'kent-police/peel-2021-22', 'kent-police/peel-2023-25')
     """
     rounds: dict[tuple[str, str], list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
-    labels = {key: data["labels"] for key, data in graph.g._node.items()}
+    labels = {key: data["labels"] for key, data in graph.read.nodes.items()}
     for key in _keys_with(graph, L.Inspection):
         ins = _props(graph, key)
         if ins.get("kind") != "peel":

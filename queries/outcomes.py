@@ -1,12 +1,13 @@
 """What became of a finding: the outcome rule, for the query stage.
 
-The rule itself lives in :mod:`oversight.graph.status` (the graph stage needs
-it too, to infer supersession only where no outcome is stated); this module
-re-exports it for queries and views.
+The recorded rule lives in :mod:`oversight.graph.status` and the standing every
+surface shows in :mod:`oversight.graph.standing` (written on each finding when the
+graph is built); this module re-exports the vocabulary and the history helpers
+for queries and views.
 
 >>> from oversight.queries.outcomes import OUTCOMES
 >>> OUTCOMES
-('closed', 'discharged', 'superseded', 'carried-forward', 'open', 'unknown')
+('closed', 'discharged', 'superseded', 'carried-forward', 'signed-off', 'open', 'unknown')
 """
 
 from __future__ import annotations

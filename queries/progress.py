@@ -82,11 +82,10 @@ def _findings_of(graph: OversightGraph, keys: Iterable[str]) -> list[str]:
 # through ``graph.out``/``graph.into``/``graph.node`` for each (a checked type,
 # a sorted copy, a dict copy per call) and through networkx's Mapping views
 # (about a microsecond an access) cost 150-300 ms a question at 43 forces.
-# These helpers read the same adjacency and properties straight from the
-# MultiDiGraph's own dicts (``_node``, ``_succ``, ``_pred``: node -> neighbour ->
-# edge key -> data), in one visit of each finding's relationships, and give the
-# same values. Nothing is cached, so a graph changed between two questions is
-# read as it is.
+# These helpers read the same adjacency and properties through the graph's
+# copy-free read view (``graph.read``: :class:`~oversight.graph.model.ReadView`),
+# in one visit of each finding's relationships, and give the same values.
+# Nothing is cached, so a graph changed between two questions is read as it is.
 
 _CARRIED_FORWARD_TO = str(R.CARRIED_FORWARD_TO)
 _HAS_STATUS = str(R.HAS_STATUS)
@@ -116,20 +115,20 @@ def _ordered(keys: list[str] | None) -> list[str]:
 
 def _keys_with(graph: OversightGraph, label: str) -> list[str]:
     """Keys of the nodes with ``label``, sorted (as ``graph.keys(label)``)."""
-    return sorted(k for k, data in graph.g._node.items() if label in data["labels"])
+    return sorted(k for k, data in graph.read.nodes.items() if label in data["labels"])
 
 
 def _props(graph: OversightGraph, key: str) -> dict[str, Any]:
     """The stored properties of a node (not a copy: read, never change)."""
-    return graph.g._node[key]["props"]  # type: ignore[no-any-return]
+    return graph.read.nodes[key]["props"]  # type: ignore[no-any-return]
 
 
 def _name_of(graph: OversightGraph, key: str | None) -> Any:
-    return None if key is None else graph.g._node[key]["props"].get("name")
+    return None if key is None else graph.read.nodes[key]["props"].get("name")
 
 
 def _kind_of(graph: OversightGraph, key: str) -> str:
-    return graph.g._node[key]["labels"][0]  # type: ignore[no-any-return]
+    return graph.read.nodes[key]["labels"][0]  # type: ignore[no-any-return]
 
 
 @functools.lru_cache(maxsize=256)
@@ -150,7 +149,7 @@ def _keyed_by_type(graph: OversightGraph, type: str) -> bool:
 
 def _neighbours(graph: OversightGraph, key: str, type: str, incoming: bool = False) -> list[str]:
     """``graph.out(key, type)`` (or ``graph.into``) read straight from the adjacency: sorted, distinct."""
-    adjacency = (graph.g._pred if incoming else graph.g._succ).get(key)
+    adjacency = (graph.read.pred if incoming else graph.read.succ).get(key)
     if not adjacency:
         return []
     if _keyed_by_type(graph, type):
@@ -183,14 +182,14 @@ class _Standing:
         # Every type read here is keyed by its own name (_keyed_by_type): one
         # relationship of each type per pair of nodes, found by its edge key. The
         # lists stay None until used: this runs once per finding of the graph.
-        self.props: dict[str, Any] = graph.g._node[key]["props"]
+        self.props: dict[str, Any] = graph.read.nodes[key]["props"]
         if "outcome" not in self.props:
             raise QueryError(
                 f"{key}: this graph has no derived standings (build it with build_graph, or call "
                 "oversight.graph.standing.derive_standings)"
             )
         carried = owners = boards = areas = raised_in = None
-        for target, keyed in graph.g._succ[key].items():
+        for target, keyed in graph.read.succ[key].items():
             for edge_key in keyed:
                 slot = _OUT_SLOTS.get(edge_key)
                 if slot is None:
@@ -206,7 +205,7 @@ class _Standing:
                 else:
                     raised_in = [target] if raised_in is None else [*raised_in, target]
         superseded = issuers = None
-        for source, keyed in graph.g._pred[key].items():
+        for source, keyed in graph.read.pred[key].items():
             if _SUPERSEDES in keyed and keyed[_SUPERSEDES]["props"].get("basis") in DECIDING_BASES:
                 superseded = [source] if superseded is None else [*superseded, source]
             if _ISSUED in keyed:
@@ -303,7 +302,7 @@ def inspection_outcomes(graph: OversightGraph, inspection: str | None = None) ->
         if inspection is not None and ins != inspection:
             continue
         for key in _neighbours(graph, ins, _ISSUED):
-            if finding not in graph.g._node[key]["labels"]:
+            if finding not in graph.read.nodes[key]["labels"]:
                 continue
             standing = _Standing(graph, key)
             rows.append(
@@ -449,6 +448,7 @@ def recommendations_due(
     --------
     >>> g = demo_graph()
     >>> g.add_node("hmicfrs/review/rec-01", "Recommendation", {"deadline": "2024-03", "forChiefConstables": True})
+    >>> derive_standings(g)
     >>> [r["finding"] for r in recommendations_due(g, "2024-03-31", "2024-04-30")]
     ['hmicfrs/review/rec-01']
     >>> recommendations_due(g, "2024-04-01", "2024-04-30")
@@ -457,7 +457,7 @@ def recommendations_due(
     rows = []
     recommendation, audit_recommendation = L.Recommendation, L.AuditRecommendation
     for key in _keys_with(graph, L.Finding):
-        labels = graph.g._node[key]["labels"]
+        labels = graph.read.nodes[key]["labels"]
         if not (recommendation in labels or audit_recommendation in labels):
             continue
         node = _props(graph, key)

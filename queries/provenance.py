@@ -50,7 +50,7 @@ def evidenced_by_document(graph: OversightGraph, document: str) -> list[dict[str
     if not graph.has_label(document, L.Document):
         return []
     node_lines: dict[str, list[int]] = defaultdict(list)
-    for source, keyed in graph.g._pred[document].items():
+    for source, keyed in graph.read.pred[document].items():
         for data in keyed.values():
             if data["type"] == R.EVIDENCED_BY:
                 node_lines[source].append(data["props"]["line"])
@@ -61,7 +61,7 @@ def evidenced_by_document(graph: OversightGraph, document: str) -> list[dict[str
     # Every relationship that cites the document: one pass over the adjacency
     # (a relationship's evidence is on it, not indexed), without building and
     # sorting every relationship as graph.edges() does; the rows are sorted below.
-    for source, targets in graph.g._succ.items():
+    for source, targets in graph.read.succ.items():
         for target, keyed in targets.items():
             for data in keyed.values():
                 props = data["props"]
@@ -86,8 +86,8 @@ def unresolved_names(graph: OversightGraph) -> list[dict[str, Any]]:
     [{'key': 'kent-police/board/tactical-group', 'kind': 'Board', 'name': 'Tactical Group', 'surfaceNames': ['the TG'], 'documents': []}]
     """
     rows = []
-    for key in sorted(k for k, data in graph.g._node.items() if data["props"].get("unresolved") is True):
-        node = graph.g._node[key]["props"]
+    for key in sorted(k for k, data in graph.read.nodes.items() if data["props"].get("unresolved") is True):
+        node = graph.read.nodes[key]["props"]
         rows.append(
             {
                 "key": key,

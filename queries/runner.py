@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from oversight.errors import QueryError
-from oversight.graph.standing import underived
+from oversight.graph.stores import Store, open_store, store_names
 from oversight.queries.catalog import Question, question
 
 __all__ = [
@@ -42,7 +42,8 @@ __all__ = [
     "parse_cypher_value",
 ]
 
-BACKENDS = ("embedded", "neo4j")
+#: The stores a question can be answered on (the store registry's names).
+BACKENDS = store_names()
 
 #: Clauses (keywords) that write; LOAD stands for LOAD CSV (reported so); INSERT is GQL's
 #: CREATE (Neo4j 5.18 and later).
@@ -106,7 +107,7 @@ def run_question(
     name: str,
     params: Mapping[str, Any] | None = None,
     *,
-    backend: str = "embedded",
+    backend: str | None = None,
     graph: Any = None,
     store: Any = None,
     today: _dt.date | None = None,
@@ -121,45 +122,41 @@ def run_question(
         Parameter values by their Cypher name: strings from the command line
         (parsed by the declared type) or Python values (checked).
     backend
-        ``embedded`` (the networkx graph, ``graph``) or ``neo4j`` (an open
-        :class:`~oversight.graph.neo4j_store.Neo4jStore`, ``store``).
+        A store name of :data:`oversight.graph.stores.STORES` (``embedded``,
+        ``rdf``, ``neo4j``), with what it opens from: ``graph`` (a graph in
+        memory) or ``store`` (a store directory, an RDF file, or an open
+        :class:`~oversight.graph.neo4j_store.Neo4jStore`). Default: ``embedded``
+        for a graph, ``neo4j`` for a store. An already opened
+        :class:`~oversight.graph.stores.Store` may be given as ``store`` alone.
     today
         The date a ``today`` default stands for (default: the current date).
 
     Raises
     ------
     QueryError
-        Unknown name, backend or parameter, or a value of the wrong type.
+        Unknown name, store or parameter, or a value of the wrong type.
 
     Examples
     --------
     >>> from oversight.queries.progress import demo_graph
     >>> result = run_question("status-history", {"finding": "kent-police/peel-2021-22/afi-02"}, graph=demo_graph())
-    >>> result.columns[:2], [r["status"] for r in result.rows]
-    (['date', 'status'], ['open', 'in-progress'])
+    >>> [row["status"] for row in result.rows]
+    ['open', 'in-progress']
     """
-    if backend not in BACKENDS:
-        raise QueryError(f"unknown backend {backend!r}; known: {', '.join(BACKENDS)}")
     q: Question = question(name)
     bound = q.bind(params or {}, today=today)
-    if backend == "embedded":
-        if graph is None:
-            raise QueryError(f"query {name}: the embedded backend needs a graph")
-        missing = underived(graph)
-        if missing:
-            raise QueryError(
-                f"query {name}: {missing} has no derived standing (build the graph with build_graph, "
-                "or call oversight.graph.standing.derive_standings)"
-            )
-        rows = q.run_embedded(graph, bound)
-        columns = list(q.columns)
+    if isinstance(store, Store):
+        opened = store
+    elif graph is not None:
+        opened = open_store(backend or "embedded", source=graph)
+    elif store is not None:
+        opened = open_store(backend or "neo4j", source=store, target=store)
     else:
-        if store is None:
-            raise QueryError(f"query {name}: the neo4j backend needs a store")
-        _, found = store.read(q.cypher, bound)
-        columns = list(q.columns)
-        rows = [{c: row.get(c) for c in columns} for row in found]
-    return QueryResult(name=name, backend=backend, columns=columns, rows=rows, params=bound)
+        raise QueryError(f"query {name}: give a graph or a store to answer it on")
+    rows = opened.answer(q.cypher, lambda g: q.run_embedded(g, bound), bound)
+    columns = list(q.columns)
+    rows = [{c: row.get(c) for c in columns} for row in rows]
+    return QueryResult(name=name, backend=opened.name, columns=columns, rows=rows, params=bound)
 
 
 def run_cypher(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from oversight.graph.model import OversightGraph
+from oversight.graph.standing import derive_standings
 from oversight.loaders.models import Evidence
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -128,6 +129,7 @@ def governance_graph() -> OversightGraph:
     g.add_edge(CC, "ACCOUNTABLE_TO", PCC, evidence=ev(23, "the PCC holds the CC to account"))
     g.add_edge(DCC, "ACCOUNTABLE_TO", CC, evidence=ev(23, "the DCC answers to the CC"))
     g.add_edge(PCC, "SCRUTINISED_BY", PANEL, evidence=ev(24, "the Panel scrutinises the PCC"))
+    derive_standings(g)  # as a build does last
     return g
 
 

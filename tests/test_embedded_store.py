@@ -28,7 +28,7 @@ def test_a_saved_store_loads_back_the_same_graph_and_facts(store_dir: Path) -> N
 def test_the_store_file_is_plain_json_with_one_item_per_line(store_dir: Path) -> None:
     text = (saved(store_dir).file).read_text(encoding="utf-8")
     data = json.loads(text)
-    assert (data["format"], data["version"], text.count("\n") > len(data["nodes"]) + len(data["edges"])) == ("oversight-store", 1, True)
+    assert (data["format"], data["version"], text.count("\n") > len(data["nodes"]) + len(data["edges"])) == ("oversight-store", 2, True)
 
 
 def test_saving_twice_gives_the_same_bytes(store_dir: Path, tmp_path: Path) -> None:

@@ -278,5 +278,5 @@ def test_the_store_is_never_written_with_python_objects(tmp_path: Path) -> None:
 
     api.ingest([REPO / "examples" / "register.yaml"], tmp_path / "s")
     head = (tmp_path / "s" / STORE_FILE).read_bytes()[:40]
-    assert head == b'{"format":"oversight-store","version":1,'[:40]
+    assert head == b'{"format":"oversight-store","version":2,'[:40]
     assert io.BytesIO(head).read(1) == b"{"

@@ -172,3 +172,32 @@ class TestAsOf:
 @pytest.mark.parametrize("prop", ["outcome", "outcomeBasis", "mayBeOpen", "outcomePossible"])
 def test_every_finding_of_a_built_graph_has_a_standing(prop: str, seed_graph) -> None:  # type: ignore[no-untyped-def]
     assert [n["key"] for n in seed_graph.nodes("Finding") if prop not in n] == []
+
+
+# -- "as of" questions: the Cypher twin and the Python rule agree on a national corpus --------------
+
+
+@pytest.fixture(scope="module")
+def national_graph(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The 43-force synthetic corpus (four PEEL rounds), ingested."""
+    from oversight import api
+    from oversight.synth import generate
+
+    out = tmp_path_factory.mktemp("synth43")
+    generate(out / "corpus", forces=43, rounds=4, seed=1)
+    api.ingest([out / "corpus" / "corpus"], out / "store")
+    return api.load(out / "store")
+
+
+@pytest.mark.neo4j
+@pytest.mark.slow
+def test_overdue_cypher_and_python_agree_on_every_finding_of_43_forces(neo4j_store, national_graph) -> None:  # type: ignore[no-untyped-def]
+    from oversight.queries.runner import run_question
+
+    neo4j_store.load(national_graph, wipe=True)
+    agree = {}
+    for day in ("2019-12-31", "2022-06-30", "2024-01-31", "2026-12-31"):
+        embedded = run_question("overdue-findings", {"asOf": day}, graph=national_graph).rows
+        server = run_question("overdue-findings", {"asOf": day}, store=neo4j_store).rows
+        agree[day] = (len(embedded), embedded == server)
+    assert all(same for _, same in agree.values()) and agree["2026-12-31"][0] > 0, agree

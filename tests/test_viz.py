@@ -36,6 +36,7 @@ from oversight.cli import app
 from oversight.errors import BadParameter, UnknownKey, UnknownName
 from oversight.graph.embedded_store import EmbeddedStore, StoreState
 from oversight.graph.model import OversightGraph
+from oversight.graph.standing import derive_standings
 from oversight.ontology import OV, ontology
 from oversight.viz import VIEWS, make_view
 from oversight.viz.builder import node_label
@@ -263,7 +264,7 @@ def test_a_tooltip_gives_key_facts_and_the_document_line_of_each_source(views: d
     view = views["graph"]
     info = view.info[AFI[5]]
     sources = [[view.documents[d], line, end, quote] for d, line, end, quote in info["src"]]
-    assert (info["t"], info["facts"][:8], sources) == (
+    assert (info["t"], info["facts"][:9], sources) == (
         "AFI 5 (PEEL 2021/22)",
         [
             ["key", AFI[5]],
@@ -271,7 +272,8 @@ def test_a_tooltip_gives_key_facts_and_the_document_line_of_each_source(views: d
             ["issued by", "PEEL 2021/22 (2022-04-28)"],
             ["status", "in-progress (as of 2023-04-18)"],
             ["RAG", "amber"],
-            ["outcome", "superseded"],
+            ["outcome", "superseded (recorded)"],
+            ["why", "superseded by kent-police/peel-2023-25/afi-02 (stated): PCC progress paper, April 2023, line 15 states it"],
             ["number", "5"],
             ["text", "Make sure call takers advise callers on keeping evidence."],
         ],
@@ -496,6 +498,7 @@ def _big_graph(findings: int) -> OversightGraph:
             g.add_node(finding, "AreaForImprovement", {"number": j})
             g.add_edge(inspection, "ISSUED", finding)
             g.add_edge(finding, "OVERSEEN_BY", "board")
+    derive_standings(g)
     return g
 
 

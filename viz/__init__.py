@@ -25,6 +25,7 @@ from typing import Any
 
 from oversight.errors import BadParameter, UnknownName
 from oversight.graph.model import OversightGraph
+from oversight.graph.standing import underived
 from oversight.viz.boards_view import boards_view
 from oversight.viz.graph_view import graph_view
 from oversight.viz.inspection_view import inspection_view
@@ -64,6 +65,9 @@ def make_view(graph: OversightGraph, name: str, key: str | None = None, **option
     """Build view ``name`` (of node ``key`` for the keyed views) with its ``options``."""
     if name not in VIEWS:
         raise UnknownName(f"unknown view {name!r}; known: {', '.join(sorted(VIEWS))}")
+    missing = underived(graph)
+    if missing:
+        raise BadParameter(f"{missing} has no derived standing (build the graph with build_graph)")
     if name in KEYED:
         if key is None:
             raise BadParameter(f"the {name} view needs a KEY")

@@ -11,6 +11,7 @@ on line 3 of the example paper), and the FIDB, chaired by the DCC, oversees AFI 
 from __future__ import annotations
 
 from oversight.graph.model import OversightGraph
+from oversight.graph.standing import derive_standings
 from oversight.loaders.models import Evidence
 from oversight.ontology import L, R
 
@@ -42,4 +43,5 @@ def example_graph() -> OversightGraph:
     g.add_node(DCC, L.Post, {"name": "Deputy Chief Constable"}, line(4, "DCC"))
     g.add_edge(FIDB, R.CHAIRED_BY, DCC, evidence=line(4, "chaired by the DCC"))
     g.add_edge(f"{OLD}/afi-05", R.OVERSEEN_BY, FIDB, evidence=line(4, "oversees AFI 5"))
+    derive_standings(g)
     return g
