@@ -36,6 +36,8 @@ def document_props(record: DocumentRecord) -> dict[str, Any]:
         "lineCount": record.line_count,
         "title": record.title,
         "date": record.date,
+        "dateBasis": record.date_basis,
+        "dateLine": record.date_line,
         "family": record.family,
         "familyConfidence": record.family_confidence,
         "encoding": record.encoding,

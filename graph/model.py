@@ -44,13 +44,14 @@ from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
+from rapidfuzz import fuzz, process
 
 from oversight.errors import KeyCollision, StoreCorrupt, UnknownKey, UnknownName
 from oversight.graph.keys import check_key
 from oversight.loaders.models import Evidence
 from oversight.ontology import Ontology, ontology
 
-__all__ = ["OversightGraph", "ReadView", "EDGE_EVIDENCE_PROPS", "check_value"]
+__all__ = ["OversightGraph", "ReadView", "EDGE_EVIDENCE_PROPS", "check_value", "nearest"]
 
 EDGE_EVIDENCE_PROPS = ("evidenceDocuments", "evidenceLines", "evidenceQuotes")
 _PY_TYPES: dict[str, tuple[type, ...]] = {
@@ -91,6 +92,21 @@ def check_value_scalar(onto: Ontology, name: str, datatype: str, value: Any) -> 
     if vocabulary is not None:
         vocabulary.check(value)
     return value
+
+
+def nearest(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 85.0) -> list[str]:
+    """The ``n`` candidates most like ``word`` (edit similarity at least ``cutoff`` of 100), best first.
+
+    Used to answer a mistyped key or value with "did you mean …"; ties keep
+    the candidates' order.
+
+    >>> nearest("k/afi-5", ["k/afi-05", "k/afi-15", "k/board/fidb"])
+    ['k/afi-05', 'k/afi-15']
+    >>> nearest("inprogress", ["open", "in-progress", "completed"])
+    ['in-progress']
+    """
+    found = process.extract(word, list(candidates), scorer=fuzz.ratio, limit=n, score_cutoff=cutoff)
+    return [match for match, _, _ in found]
 
 
 def _cite(evidence: Evidence | None) -> str:
@@ -152,13 +168,24 @@ class OversightGraph:
     def node(self, key: str) -> dict[str, Any]:
         """The properties of node ``key`` (plus ``key`` and ``labels``); raises UnknownKey."""
         if key not in self.g:
-            raise UnknownKey(key)
+            raise UnknownKey(key, suggestions=self.nearest_keys(key))
         data = self.g.nodes[key]
         return {"key": key, "labels": list(data["labels"]), **data["props"]}
 
+    def nearest_keys(self, key: str, n: int = 3) -> list[str]:
+        """The keys of the graph most like ``key``, best first: what a mistyped key probably meant.
+
+        >>> g = OversightGraph()
+        >>> for k in ("k/afi-05", "k/afi-15", "k/board/fidb"):
+        ...     g.add_node(k, "Finding")
+        >>> g.nearest_keys("k/afi-5")
+        ['k/afi-05', 'k/afi-15']
+        """
+        return nearest(key, sorted(self.g.nodes), n)
+
     def labels(self, key: str) -> tuple[str, ...]:
         if key not in self.g:
-            raise UnknownKey(key)
+            raise UnknownKey(key, suggestions=self.nearest_keys(key))
         return self.g.nodes[key]["labels"]  # type: ignore[no-any-return]
 
     def has_label(self, key: str, label: str) -> bool:

@@ -52,6 +52,7 @@ __all__ = [
     "SETTLED",
     "DECIDING_BASES",
     "STATUS_OUTCOME",
+    "date_order",
     "status_history",
     "current_status",
     "superseded_by",
@@ -79,12 +80,32 @@ STATUS_OUTCOME = {
 }
 
 
+def date_order(date: str | None) -> tuple[int, ...]:
+    """Sort key of a status date at any precision: the start of the period it names.
+
+    A day, a month (``2024-01``) or a year each stand for the period they name
+    and sort by its first day, so a month-precision status is later than any
+    day of an earlier month, and within its own month it sorts before the
+    days (neither is earlier; the one that names the day counts as later). An
+    undated status sorts first, never last: it never overrides a dated one.
+
+    >>> sorted(["2024-01", "2023-12-05", None, "2023-12", "2023"], key=date_order)
+    [None, '2023', '2023-12', '2023-12-05', '2024-01']
+    >>> date_order("2024-01") > date_order("2023-12-05"), date_order("2023-12") < date_order("2023-12-01")
+    (True, True)
+    """
+    if not date:
+        return (0,)
+    parts = [int(p) for p in date.split("-")[:3] if p.isdigit()]
+    return (1, *parts, *[1] * (3 - len(parts)), len(parts))
+
+
 def status_history(graph: OversightGraph, key: str) -> list[dict[str, Any]]:
-    """Every status assessment of a finding, oldest first (by date, then key)."""
+    """Every status assessment of a finding, oldest first (by :func:`date_order`, then key)."""
     if key not in graph:
         raise UnknownKey(key)
     rows = [graph.node(target) for target in graph.out(key, R.HAS_STATUS)]
-    return sorted(rows, key=lambda r: (r.get("date", ""), r["key"]))
+    return sorted(rows, key=lambda r: (date_order(r.get("date")), r["key"]))
 
 
 def current_status(graph: OversightGraph, key: str) -> dict[str, Any] | None:

@@ -24,8 +24,10 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from oversight.loaders.models import Ref, TextDocument
+from oversight.loaders.textparse import find_dates
 from oversight.ontology import normalise_label, ontology
 
 __all__ = [
@@ -42,6 +44,8 @@ __all__ = [
     "post_ref",
     "person_ref",
     "paper_stamp",
+    "PaperDate",
+    "period_date",
 ]
 
 
@@ -179,3 +183,70 @@ def paper_stamp(doc: TextDocument, date: str | None) -> str:
     'undated 2d711642'
     """
     return date or f"undated {doc.sha256[:8]}"
+
+
+@dataclass(frozen=True)
+class PaperDate:
+    """The date a paper's statements are made as of, and how it is known.
+
+    ``basis`` is a notation of the ontology's ``DateBases``: ``stated`` when the
+    paper gives its own date on ``line``, ``deduced`` when it gives only the
+    period it covers there and the date is the end of that period (``period``
+    is the words that state it).
+    """
+
+    iso: str
+    line: int
+    basis: str
+    period: str | None = None
+
+    def props(self) -> dict[str, object]:
+        """The properties a statement dated by the paper carries: its date, and why when deduced.
+
+        >>> PaperDate("2024-01", 5, "deduced", "period November 2023 to January 2024").props()["deducedFrom"]
+        ["date: the end of the period the paper covers, 'period November 2023 to January 2024' (line 5)"]
+        """
+        if self.basis != "deduced":
+            return {"date": self.iso}
+        return {
+            "date": self.iso,
+            "deduced": ["date"],
+            "deducedFrom": [f"date: the end of the period the paper covers, {self.period!r} (line {self.line})"],
+        }
+
+
+#: A sentence about the paper itself ("This report will record …", "the reporting period").
+_PAPER_ITSELF = re.compile(r"\bthis\s+(?:report|paper|update|briefing|document)\b|\breporting\s+period\b", re.I)
+#: What leads in to the date that ends a period, matched against the text before that date:
+#: "period November 2023 to ", "between 1 April and ", "covering October to ", "quarter ending ".
+_PERIOD_END = re.compile(
+    r"(?P<cue>\b(?:period|covering|covers|between|from)\b[^.;:]{1,40}?"
+    r"(?:\s(?:to|until|till|and|through)\s+|\s?[-\u2010-\u2015\u2212]\s?)"
+    r"|\b(?:period|quarter|year|months?)\s+(?:ending|ended|up\s+to)\s+)$",
+    re.I,
+)
+
+
+def period_date(doc: TextDocument, within: int = 60) -> PaperDate | None:
+    """The date deduced for a paper that states no date of its own: the end of the period it covers.
+
+    Only a sentence about the paper itself counts ("This report … during the
+    period November 2023 to January 2024", "the reporting period ending 31
+    March 2023"), within its first ``within`` lines, so a period some other
+    report reviewed is never taken for the paper's. The date keeps the
+    precision the text gives: a month stays a month.
+
+    >>> doc = TextDocument.from_text("Aims\\n\\nThis report covers the period November 2023 to January 2024.")
+    >>> period_date(doc)
+    PaperDate(iso='2024-01', line=3, basis='deduced', period='covers the period November 2023 to January 2024')
+    >>> period_date(TextDocument.from_text("The period reviewed was 9 October 2022 to 9 January 2023.")) is None
+    True
+    """
+    for number, line in enumerate(doc.lines[:within], start=1):
+        if not _PAPER_ITSELF.search(line):
+            continue
+        for start, end, iso in find_dates(line):
+            lead = _PERIOD_END.search(line[:start])
+            if lead:
+                return PaperDate(iso, number, "deduced", line[lead.start() : end])
+    return None

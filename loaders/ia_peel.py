@@ -228,8 +228,9 @@ def extract_peel(
     round_ : str
         The round, as :func:`~oversight.loaders.common.peel_round` gives it.
     status_part : str
-        The key part of status assessments: the paper's date, or an
-        ``undated <hash>`` part when the paper states none.
+        The key part of status assessments: the paper's date (stated, or
+        deduced from its period), or an ``undated <hash>`` part when it gives
+        neither; the date itself comes from ``facts.dated()``.
     """
     if force is None:
         facts.warn("PEEL section in a paper that names no force; not extracted", section.line)
@@ -350,13 +351,7 @@ def extract_peel(
             facts.edge(R.IN_AREA, ref, area, ev)
             for status, sev in afi.statuses:
                 assessment = Ref.of("StatusAssessment", status_part, within=ref)
-                facts.node(
-                    assessment,
-                    sev,
-                    status=status,
-                    date=None if status_part.startswith("undated") else status_part,
-                    missing=["date"] if status_part.startswith("undated") else None,
-                )
+                facts.node(assessment, sev, status=status, **facts.dated())
                 facts.edge(R.HAS_STATUS, ref, assessment, sev)
     if areas:
         facts.node(
@@ -469,7 +464,7 @@ def _previous_count(
     facts.node(old, ev, kind="peel", round=previous)
     parts = (outcome, slug) if slug else (outcome,)
     stated = Ref.of("StatedCount", facts.stamp, *parts, within=old)
-    facts.node(stated, ev, **props)
+    facts.node(stated, ev, **facts.dated(props, undated=False))
     facts.edge(R.HAS_STATED_COUNT, old, stated, ev)
     if slug and area_name:
         facts.edge(R.IN_AREA, stated, common.area_ref(area_name, previous), ev)
@@ -623,14 +618,7 @@ def _stated_supersession(
         facts.edge(R.SUPERSEDES, new, old, ev, basis="stated")
         return
     status = Ref.of("StatusAssessment", status_part, within=old)
-    undated = status_part.startswith("undated")
-    facts.node(
-        status,
-        ev,
-        status="superseded",
-        date=None if undated else status_part,
-        missing=["date"] if undated else None,
-    )
+    facts.node(status, ev, status="superseded", **facts.dated())
     facts.edge(R.HAS_STATUS, old, status, ev)
     facts.warn(
         f"PEEL {previous} AFI {number} is stated superseded, but the new AFI cannot be identified "

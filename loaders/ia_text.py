@@ -85,8 +85,30 @@ class Facts:
         self.doc = doc
         #: Key part of the paper's dated statements (its date once known); see common.paper_stamp.
         self.stamp = common.paper_stamp(doc, None)
+        #: The paper's date, stated or deduced, once known; see :meth:`dated`.
+        self.date: common.PaperDate | None = None
         self.facts: list[NodeFact | EdgeFact] = []
         self.warnings: list[ExtractionWarning] = []
+
+    def date_paper(self, date: common.PaperDate | None) -> None:
+        """Date the paper's statements by ``date``, stated or deduced (None: left undated)."""
+        self.date = date
+        self.stamp = common.paper_stamp(self.doc, date.iso if date else None)
+
+    def dated(self, props: dict[str, object] | None = None, undated: bool = True) -> dict[str, object]:
+        """``props`` plus the date of a statement made as of the paper's date.
+
+        The date (with why, when deduced from the paper's period), or
+        ``missing: ["date"]`` when the paper gives neither date nor period
+        (nothing when ``undated`` is False). Lists (``deduced``, ``missing``)
+        already in ``props`` are extended, not replaced.
+        """
+        merged: dict[str, object] = dict(props or {})
+        extra = self.date.props() if self.date else ({"missing": ["date"]} if undated else {})
+        for name, value in extra.items():
+            before = merged.get(name)
+            merged[name] = [*before, *value] if isinstance(before, list) and isinstance(value, list) else value
+        return merged
 
     def evidence(
         self, line: int, end_line: int | None = None, quote: str | None = None

@@ -171,9 +171,18 @@ class InspectionsAuditsExtractor:
         if force is None:
             facts.warn("no force named in the paper; force-level facts are keyed without one")
         title, date = _title_and_date(doc)
-        status_part = facts.stamp = common.paper_stamp(doc, date)
         if date is None:
-            facts.warn("the paper states no date of its own; statuses it gives are left undated")
+            date = common.period_date(doc)
+            if date is None:
+                facts.warn("the paper states no date of its own; statuses it gives are left undated")
+            else:
+                facts.warn(
+                    f"the paper states no date of its own; dated {date.iso}, the end of the period "
+                    f"it covers ({date.period!r}), deduced",
+                    date.line,
+                )
+        facts.date_paper(date)
+        status_part = facts.stamp
         previous_title = ""
         for top in find_sections(doc.lines):
             if re.search(r"\baudit", top.heading, re.I):
@@ -196,8 +205,11 @@ class InspectionsAuditsExtractor:
                     previous_title = section.heading
                     continue
                 previous_title = _publication(facts, doc, force, section, previous_title)
+        dating = (
+            {"date": date.iso, "date_basis": date.basis, "date_line": date.line} if date else {}
+        )
         return Extraction(
-            document=doc.record(title=title, date=date), facts=facts.facts, warnings=facts.warnings
+            document=doc.record(title=title, **dating), facts=facts.facts, warnings=facts.warnings
         )
 
 
@@ -220,11 +232,11 @@ def _is_publication(doc: TextDocument, section: Section, top: Section) -> bool:
     )
 
 
-def _title_and_date(doc: TextDocument) -> tuple[str | None, str | None]:
+def _title_and_date(doc: TextDocument) -> tuple[str | None, common.PaperDate | None]:
     """The paper's title line and the date it states for itself near the top, if any."""
     title = None
     date = None
-    for raw in doc.lines[:20]:
+    for number, raw in enumerate(doc.lines[:20], start=1):
         stripped = raw.strip()
         if TOP_HEADING.match(raw):
             break
@@ -233,7 +245,7 @@ def _title_and_date(doc: TextDocument) -> tuple[str | None, str | None]:
         elif stripped and date is None:
             iso = parse_date(stripped)
             if iso and len(iso) == 10:
-                date = iso
+                date = common.PaperDate(iso, number, "stated")
     return title, date
 
 
@@ -608,6 +620,6 @@ def _follow_ups(
             )
         else:
             props["missing"] = ["count"]
-        facts.node(stated, ev, **props)
+        facts.node(stated, ev, **facts.dated(props, undated=False))
         facts.edge(R.HAS_STATED_COUNT, original, stated, ev)
     return used

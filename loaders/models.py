@@ -153,6 +153,10 @@ class DocumentRecord(_Frozen):
     format: str
     title: str | None = None
     date: str | None = None
+    #: How ``date`` is known: ``stated`` by the paper, or ``deduced`` (the end of the period it covers).
+    date_basis: str | None = None
+    #: The line that states the date, or the period it was deduced from.
+    date_line: int | None = None
     family: str | None = None
     family_confidence: float | None = None
     encoding: str | None = None

@@ -17,7 +17,15 @@ import typer
 from typer.core import TyperGroup
 
 from oversight import __version__
-from oversight.cli_options import JsonOption, StoreOption, progress_bar, settings
+from oversight.cli_options import (
+    JsonOption,
+    StoreOption,
+    choice_option,
+    finding_kinds,
+    finding_statuses,
+    progress_bar,
+    settings,
+)
 from oversight.errors import OversightError
 from oversight.render import out, print_error, print_json, print_table, say, warn
 
@@ -224,9 +232,9 @@ def validate(store: StoreOption = None, as_json: JsonOption = False) -> None:
 
 @app.command()
 def findings(
-    kind: Annotated[Optional[str], typer.Option("--kind", help="AreaForImprovement, Recommendation, CauseOfConcern, Action or AuditRecommendation.")] = None,
+    kind: Annotated[Optional[str], choice_option("--kind", "finding kind", finding_kinds(), "Only findings of this kind.")] = None,
     inspection: Annotated[Optional[str], typer.Option("--inspection", help="Key of the issuing inspection (e.g. kent-police/peel-2021-22).")] = None,
-    status: Annotated[Optional[str], typer.Option("--status", help="Current status: open, in-progress, completed, closed, discharged, superseded, carried-forward, unknown.")] = None,
+    status: Annotated[Optional[str], choice_option("--status", "finding status", finding_statuses(), "Only findings whose latest status is this (unknown: no paper assessed it).")] = None,
     store: StoreOption = None,
     as_json: JsonOption = False,
 ) -> None:

@@ -16,16 +16,73 @@ from typing import Annotated, Any, Optional
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from oversight.errors import BadParameter, did_you_mean
+from oversight.ontology import L, ontology
 from oversight.render import err
 from oversight.settings import Settings
 
-__all__ = ["StoreOption", "JsonOption", "settings", "progress_bar"]
+__all__ = [
+    "StoreOption",
+    "JsonOption",
+    "settings",
+    "progress_bar",
+    "choice_option",
+    "finding_kinds",
+    "finding_statuses",
+    "node_labels",
+]
 
 StoreOption = Annotated[
     Optional[Path],
     typer.Option("--store", help="Store directory \\[env OVERSIGHT_STORE; default ./.oversight].", show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")]
+
+
+def finding_statuses() -> tuple[str, ...]:
+    """Values of ``--status``: the ontology's FindingStatuses, then ``unknown`` (no paper assessed it)."""
+    return (*ontology().vocabulary("FindingStatuses").notations, "unknown")
+
+
+def finding_kinds() -> tuple[str, ...]:
+    """Values of ``--kind``: the ontology's classes of finding (AreaForImprovement, …), sorted."""
+    onto = ontology()
+    return tuple(sorted(c for c in onto.classes if c != L.Finding and onto.is_a(c, L.Finding)))
+
+
+def node_labels() -> tuple[str, ...]:
+    """Values of ``--label``: every class of the ontology that labels a node, sorted."""
+    return tuple(sorted(c for c in ontology().classes if c != L.OversightNode))
+
+
+def choice_option(flag: str, noun: str, values: tuple[str, ...], help: str) -> Any:
+    """A ``typer.Option`` that takes one of ``values``: listed in its help, anything else refused.
+
+    A value not in the list raises :class:`~oversight.errors.BadParameter`
+    (one line, exit 2) naming the option, the nearest values and every valid
+    one. A repeatable option checks each value.
+    """
+
+    def check(value: Any) -> Any:
+        for one in value if isinstance(value, list) else [value]:
+            if one is not None and one not in values:
+                raise BadParameter(refusal(flag, noun, one, values))
+        return value
+
+    return typer.Option(flag, help=f"{help} One of: {', '.join(values)}.", callback=check, show_default=False)
+
+
+def refusal(flag: str, noun: str, value: str, values: tuple[str, ...]) -> str:
+    """The one line that refuses ``value`` for ``flag``: the nearest values, then every valid one.
+
+    >>> refusal("--status", "finding status", "inprogress", ("open", "in-progress"))
+    "--status: unknown finding status 'inprogress' (did you mean in-progress?); known: open, in-progress"
+    """
+    from oversight.graph.model import nearest
+
+    near = nearest(value, values)
+    hint = f" (did you mean {did_you_mean(near)}?)" if near else ""
+    return f"{flag}: unknown {noun} {value!r}{hint}; known: {', '.join(values)}"
 
 
 def settings(store: Path | None = None, **flags: Any) -> Settings:

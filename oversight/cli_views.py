@@ -15,7 +15,14 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from oversight.cli_options import JsonOption, StoreOption, settings
+from oversight.cli_options import (
+    JsonOption,
+    StoreOption,
+    choice_option,
+    finding_statuses,
+    node_labels,
+    settings,
+)
 from oversight.render import print_json, say
 
 __all__ = ["register", "view_app"]
@@ -61,7 +68,7 @@ def _write(name: str, store: Path | None, output: Path | None, force: bool, as_j
 def graph_command(
     label: Annotated[
         Optional[list[str]],
-        typer.Option("--label", help="Only nodes with this label (repeat for more); Document also draws the documents.", show_default=False),
+        choice_option("--label", "label", node_labels(), "Only nodes with this label (repeat for more); Document also draws the documents."),
     ] = None,
     inspection: Annotated[
         Optional[str],
@@ -69,7 +76,7 @@ def graph_command(
     ] = None,
     status: Annotated[
         Optional[str],
-        typer.Option("--status", help="Only findings whose latest status is this (open, in-progress, …, unknown), with their neighbours.", show_default=False),
+        choice_option("--status", "finding status", finding_statuses(), "Only findings whose latest status is this (unknown: no paper assessed it), with their neighbours."),
     ] = None,
     colour_by: ColourOption = "rag",
     output: OutputOption = None,

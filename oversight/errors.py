@@ -7,6 +7,8 @@ This module imports nothing from the project, so any stage may import it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 __all__ = [
     "OversightError",
     "OntologyError",
@@ -22,6 +24,7 @@ __all__ = [
     "QueryError",
     "ServerError",
     "BadParameter",
+    "did_you_mean",
 ]
 
 
@@ -44,13 +47,20 @@ class UnknownName(OntologyError, KeyError):
 
 
 class UnknownKey(OversightError, KeyError):
-    """No node in the graph has this key."""
+    """No node in the graph has this key; ``suggestions`` are the nearest keys there are.
 
-    def __init__(self, key: str, hint: str = "") -> None:
+    >>> str(UnknownKey("k/afi-5", suggestions=["k/afi-05", "k/afi-15"]))
+    'k/afi-5: no such node; did you mean k/afi-05 or k/afi-15?'
+    """
+
+    def __init__(self, key: str, hint: str = "", suggestions: Sequence[str] = ()) -> None:
         self.key = key
+        self.suggestions = list(suggestions)
         message = f"{key}: no such node"
         if hint:
             message += f" ({hint})"
+        if self.suggestions:
+            message += f"; did you mean {did_you_mean(self.suggestions)}?"
         super().__init__(message)
 
     def __str__(self) -> str:
@@ -100,3 +110,14 @@ class ServerError(OversightError):
 
 class BadParameter(OversightError):
     """A command-line or API parameter is malformed."""
+
+
+def did_you_mean(candidates: Sequence[str]) -> str:
+    """Candidates as a reader lists them: "a", "a or b", "a, b or c".
+
+    >>> did_you_mean(["a"]), did_you_mean(["a", "b", "c"])
+    ('a', 'a, b or c')
+    """
+    if len(candidates) <= 1:
+        return "".join(candidates)
+    return f"{', '.join(candidates[:-1])} or {candidates[-1]}"

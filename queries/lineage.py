@@ -114,7 +114,7 @@ def _walk(graph: OversightGraph, key: str, direction: str, stated_only: bool) ->
 def supersession_chain(graph: OversightGraph, key: str, stated_only: bool = False) -> list[str]:
     """Every finding in ``key``'s lineage (both directions, transitively), oldest first."""
     if key not in graph:
-        raise UnknownKey(key)
+        raise UnknownKey(key, suggestions=graph.nearest_keys(key))
     keys = {key}
     keys.update(hop["key"] for hop in _walk(graph, key, "supersedes", stated_only))
     keys.update(hop["key"] for hop in _walk(graph, key, "supersededBy", stated_only))
@@ -129,7 +129,7 @@ def lineage(graph: OversightGraph, key: str, stated_only: bool = False) -> dict[
     ``via`` (the finding it links to) and ``depth``.
     """
     if key not in graph:
-        raise UnknownKey(key)
+        raise UnknownKey(key, suggestions=graph.nearest_keys(key))
     if not graph.has_label(key, L.Finding):
         raise UnknownKey(key, f"{graph.labels(key)[0]}, not a finding")
     return {

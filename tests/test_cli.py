@@ -173,8 +173,85 @@ def test_the_console_script_runs_without_a_traceback(tmp_path: Path) -> None:
 
 
 def test_trace_of_an_unknown_key_is_one_line_and_exit_2(ingested: Path) -> None:
-    result = run("trace", "kent-police/peel-2021-22/afi-99", "--store", str(ingested))
-    assert (result.exit_code, result.stderr) == (2, "error: kent-police/peel-2021-22/afi-99: no such node\n")
+    result = run("trace", "kent-police/nothing-like-it", "--store", str(ingested))
+    assert (result.exit_code, result.stderr) == (2, "error: kent-police/nothing-like-it: no such node\n")
+
+
+def test_trace_of_a_mistyped_key_suggests_the_nearest_keys(ingested: Path) -> None:
+    result = run("trace", "kent-police/peel-2021-22/afi-5", "--store", str(ingested))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: kent-police/peel-2021-22/afi-5: no such node; did you mean kent-police/peel-2021-22/afi-05, "
+        "kent-police/peel-2021-22/afi-15 or kent-police/peel-2021-22/afi-03?\n",
+    )
+
+
+def test_view_of_a_mistyped_key_suggests_the_nearest_keys(ingested: Path, tmp_path: Path) -> None:
+    result = run("view", "node", "kent-police/peel-2021-22/afi-5", "-o", str(tmp_path / "v.html"), "--store", str(ingested))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: kent-police/peel-2021-22/afi-5: no such node; did you mean kent-police/peel-2021-22/afi-05, "
+        "kent-police/peel-2021-22/afi-15 or kent-police/peel-2021-22/afi-03?\n",
+    )
+
+
+STATUSES = "carried-forward, closed, completed, discharged, in-progress, open, superseded, unknown"
+
+
+def test_findings_refuses_an_unknown_status_with_the_valid_ones_and_exit_2(ingested: Path) -> None:
+    result = run("findings", "--status", "inprogress", "--store", str(ingested))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"error: --status: unknown finding status 'inprogress' (did you mean in-progress?); known: {STATUSES}\n",
+    )
+
+
+def test_findings_refuses_an_unknown_status_in_the_json_error_shape(ingested: Path) -> None:
+    result = run("findings", "--status", "inprogress", "--json", "--store", str(ingested))
+    assert (result.exit_code, json.loads(result.stdout)) == (
+        2,
+        {"ok": False, "error": f"--status: unknown finding status 'inprogress' (did you mean in-progress?); known: {STATUSES}"},
+    )
+
+
+def test_findings_refuses_an_unknown_kind_with_the_finding_classes(ingested: Path) -> None:
+    result = run("findings", "--kind", "AFI", "--store", str(ingested))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: --kind: unknown finding kind 'AFI'; known: Action, AreaForImprovement, AuditRecommendation, "
+        "CauseOfConcern, Recommendation\n",
+    )
+
+
+def test_findings_takes_a_status_of_the_vocabulary(ingested: Path) -> None:
+    result = run("findings", "--status", "unknown", "--json", "--store", str(ingested))
+    assert (result.exit_code, {r["status"] for r in json.loads(result.stdout)}) == (0, {"unknown"})
+
+
+def test_view_graph_refuses_an_unknown_status_before_writing(ingested: Path, tmp_path: Path) -> None:
+    result = run("view", "graph", "--status", "done", "-o", str(tmp_path / "v.html"), "--store", str(ingested))
+    assert (result.exit_code, result.stderr, (tmp_path / "v.html").exists()) == (
+        2,
+        f"error: --status: unknown finding status 'done'; known: {STATUSES}\n",
+        False,
+    )
+
+
+def test_view_graph_refuses_an_unknown_label_among_repeated_ones(ingested: Path, tmp_path: Path) -> None:
+    result = run("view", "graph", "--label", "Board", "--label", "Findng", "-o", str(tmp_path / "v.html"), "--store", str(ingested))
+    assert (result.exit_code, result.stderr.split(";")[0]) == (2, "error: --label: unknown label 'Findng' (did you mean Finding?)")
+
+
+def test_status_option_help_lists_the_statuses_of_the_ontology() -> None:
+    import typer.main
+
+    from oversight.ontology import ontology
+
+    findings = typer.main.get_command(app).commands["findings"]  # type: ignore[attr-defined]
+    [status] = [p for p in findings.params if p.name == "status"]
+    vocabulary = ", ".join([*ontology().vocabulary("FindingStatuses").notations, "unknown"])
+    assert status.help == f"Only findings whose latest status is this (unknown: no paper assessed it). One of: {vocabulary}."
 
 
 def test_trace_json_has_the_documented_top_level_shape(ingested: Path) -> None:

@@ -78,6 +78,75 @@ class TestDocument:
         ]
 
 
+PERIOD_HEAD = """Chief Constable's Report
+INSPECTIONS, AUDITS & REVIEWS
+
+1. Aims of the report.
+
+This report will record the latest or ongoing inspections, audits or other reviews of Essex Police that have taken place during the period November 2023 to January 2024.
+
+2. HMICFRS.
+
+"""
+
+
+class TestPaperDate:
+    def test_stated_date_is_recorded_as_stated_with_its_line(self):
+        _, extraction = run("")
+        d = extraction.document
+        assert (d.date, d.date_basis, d.date_line) == ("2022-03-03", "stated", 3)
+
+    def test_paper_stating_only_its_period_is_dated_by_the_end_of_the_period_deduced(self):
+        _, extraction = run("", head=PERIOD_HEAD)
+        d = extraction.document
+        assert (d.date, d.date_basis, d.date_line) == ("2024-01", "deduced", 6)
+
+    def test_deduced_date_is_warned_with_its_period_and_line(self):
+        _, extraction = run("", head=PERIOD_HEAD)
+        assert [str(w) for w in extraction.warnings] == [
+            "paper.txt:6: the paper states no date of its own; dated 2024-01, the end of the "
+            "period it covers ('period November 2023 to January 2024'), deduced"
+        ]
+
+    def test_document_node_carries_the_date_its_basis_and_line(self):
+        g, extraction = run("", head=PERIOD_HEAD)
+        node = g.node(extraction.document.key)
+        assert (node["date"], node["dateBasis"], node["dateLine"]) == ("2024-01", "deduced", 6)
+
+    def test_statuses_of_a_paper_dated_by_its_period_carry_the_deduced_date(self):
+        g, _ = run(PEEL, head=PERIOD_HEAD)
+        [key] = g.out(f"{P}/afi/managing-offenders-02", "HAS_STATUS")
+        node = g.node(key)
+        assert (key, node["date"], node["deduced"], node["deducedFrom"]) == (
+            f"{P}/afi/managing-offenders-02/status/2024-01",
+            "2024-01",
+            ["date"],
+            ["date: the end of the period the paper covers, 'period November 2023 to January 2024' (line 6)"],
+        )
+
+    def test_stated_counts_of_a_paper_dated_by_its_period_are_keyed_and_dated_by_it(self):
+        g, _ = run(PEEL, head=PERIOD_HEAD)
+        node = g.node("essex-police/peel-2021-22/count/2024-01-closed")
+        assert (node["count"], node["date"], node["deduced"]) == (10, "2024-01", ["date"])
+
+    def test_a_period_another_report_reviewed_does_not_date_the_paper(self):
+        head = PERIOD_HEAD.replace(
+            "This report will record the latest or ongoing inspections, audits or other reviews of Essex Police that have taken place during the period November 2023 to January 2024.",
+            "The period reviewed for Essex Police was 9 October 2022 to 9 January 2023.",
+        )
+        _, extraction = run("", head=head)
+        assert (extraction.document.date, warnings(extraction)) == (
+            None,
+            ["the paper states no date of its own; statuses it gives are left undated"],
+        )
+
+    def test_statuses_of_a_paper_with_neither_date_nor_period_are_missing_their_date(self):
+        head = "1. Aims of the report\n\nNothing yet for Essex Police.\n\n2. HMICFRS.\n\n"
+        g, _ = run(PEEL, head=head)
+        [key] = g.out(f"{P}/afi/managing-offenders-02", "HAS_STATUS")
+        assert ("date" in g.node(key), g.node(key)["missing"]) == (False, ["date"])
+
+
 class TestPublication:
     def test_date_opening_the_sentence_is_the_publication_date(self):
         g, _ = run(
