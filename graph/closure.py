@@ -134,7 +134,7 @@ def solve(graph: OversightGraph, inspection: str, match_descriptions: bool = Tru
     tells a deduced outcome from one that rests on a wording match (inferred).
     """
     if inspection not in graph:
-        raise UnknownKey(inspection)
+        raise UnknownKey(inspection, suggestions=graph.nearest_keys(inspection))
     if not graph.has_label(inspection, L.Inspection):
         raise UnknownKey(inspection, f"{graph.labels(inspection)[0]}, not an inspection")
     findings = graph.out(inspection, R.ISSUED)

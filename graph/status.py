@@ -103,7 +103,7 @@ def date_order(date: str | None) -> tuple[int, ...]:
 def status_history(graph: OversightGraph, key: str) -> list[dict[str, Any]]:
     """Every status assessment of a finding, oldest first (by :func:`date_order`, then key)."""
     if key not in graph:
-        raise UnknownKey(key)
+        raise UnknownKey(key, suggestions=graph.nearest_keys(key))
     rows = [graph.node(target) for target in graph.out(key, R.HAS_STATUS)]
     return sorted(rows, key=lambda r: (date_order(r.get("date")), r["key"]))
 
