@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from oversight.graph.accountability import add_plan_oversight
+from oversight.graph.identity import resolve_identities
 from oversight.graph.inference import add_inferred_supersession
 from oversight.graph.model import OversightGraph
 from oversight.graph.resolve import Resolver
@@ -24,7 +26,7 @@ from oversight.ontology import L, Ontology, ontology
 __all__ = ["build_graph", "document_props", "DERIVATIONS"]
 
 #: Passes run after the stated facts are in, in order, each ``graph -> None``.
-DERIVATIONS: list[Callable[[OversightGraph], None]] = [add_inferred_supersession, derive_standings]
+DERIVATIONS: list[Callable[[OversightGraph], None]] = [add_plan_oversight, add_inferred_supersession, derive_standings]
 
 
 def document_props(record: DocumentRecord) -> dict[str, Any]:
@@ -78,6 +80,7 @@ def build_graph(
                 graph.add_node(source.key, source.label, source.props, fact.evidence)
                 graph.add_node(target.key, target.label, target.props, fact.evidence)
                 graph.add_edge(source.key, fact.type, target.key, fact.properties, fact.evidence)
+    resolve_identities(graph)  # one node per real finding, before anything is derived
     if derive:
         for derivation in DERIVATIONS:
             derivation(graph)

@@ -9,7 +9,9 @@ Each check is a plain function ``graph -> list[Violation]`` registered in
   paper says was closed, discharged or carried forward; more findings
   superseded (on stated or registered links) than a paper's stated count;
 - ``conflicts``: nodes that hold two different values for one property
-  (kept both, flagged on the node).
+  (kept both, flagged on the node);
+- ``identity``: pairs of findings that may be one finding (an inferred
+  ``SAME_AS`` the identity stage left unmerged), for review.
 """
 
 from __future__ import annotations
@@ -22,7 +24,14 @@ from oversight.graph.model import OversightGraph
 from oversight.graph.status import DECIDING_BASES, current_status
 from oversight.ontology import L, R
 
-__all__ = ["Violation", "supersession_cycles", "supersession_order", "contradictions", "value_conflicts"]
+__all__ = [
+    "Violation",
+    "supersession_cycles",
+    "supersession_order",
+    "contradictions",
+    "value_conflicts",
+    "identity_suggestions",
+]
 
 _TERMINAL = ("closed", "discharged", "carried-forward")
 
@@ -129,3 +138,26 @@ def value_conflicts(graph: OversightGraph) -> list[Violation]:
         for node in graph.nodes()
         if node.get("conflicts")
     ]
+
+
+def identity_suggestions(graph: OversightGraph) -> list[Violation]:
+    """Pairs of findings that may be one finding but were left as two, for a reviewer.
+
+    An inferred ``SAME_AS`` fell short of a clear match; a stated one that is
+    still there was not merged because the two disagree (area, or number).
+    """
+    out = []
+    for edge in graph.edges(type=R.SAME_AS):
+        if edge.get("basis") == "inferred":
+            why = f"inferred, confidence {edge.get('confidence')}: {edge.get('reason')}"
+        else:
+            why = f"{edge.get('basis')}, but their area or number disagree"
+        out.append(
+            Violation(
+                edge["source"],
+                "identity",
+                f"may be the same finding as {edge['target']} ({why}){_cited(edge)}; not merged",
+                "warning",
+            )
+        )
+    return sorted(out)

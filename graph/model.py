@@ -255,7 +255,9 @@ class OversightGraph:
     def issuer(self, key: str) -> str | None:
         """The inspection or meeting that issued a finding, or the audit that raised it."""
         sources = self.into(key, "ISSUED") or self.out(key, "RAISED_IN")
-        return sources[0] if sources else None
+        # A finding restated under another inspection (merged into one node) keeps the issuer it is keyed under.
+        own = [s for s in sources if key.startswith(s + "/")]
+        return (own or sources)[0] if sources else None
 
     def issued_on(self, key: str) -> str | None:
         """When a finding was issued: its issuer's publication date (or meeting or audit date)."""

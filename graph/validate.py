@@ -15,6 +15,7 @@ from oversight.errors import UnknownName
 from oversight.graph.checks import (
     Violation,
     contradictions,
+    identity_suggestions,
     supersession_cycles,
     supersession_order,
     value_conflicts,
@@ -65,6 +66,7 @@ CHECKS: dict[str, Callable[[OversightGraph], list[Violation]]] = {
     "supersession-order": supersession_order,
     "contradictions": contradictions,
     "conflicts": value_conflicts,
+    "identity": identity_suggestions,
 }
 
 

@@ -339,6 +339,8 @@ def extract_peel(
         while len(afis) < count:
             afis.append(_Afi(slug))
         placed[slug] = (name, count, afis)
+        refs = [Ref.of("AreaForImprovement", slug, str(n), within=inspection) for n in range(1, count + 1)]
+        _area_boards(facts, doc, force, sentences, refs)
         for number, afi in enumerate(afis, start=1):
             ref = Ref.of("AreaForImprovement", slug, str(number), within=inspection)
             if afi.text and afi.evidence is not None:
@@ -687,6 +689,36 @@ def _assign_statuses(
             )
 
 
+_AREA_GOVERNANCE = re.compile(
+    r"\b(?:monitor\w*|overs(?:een|ees|ight)|scrutin[iy]\w*|governed|report(?:ed|ing)\s+(?:in)?to)\b[^.;]*?$",
+    re.IGNORECASE,
+)
+
+
+def _area_boards(
+    facts: Facts, doc: TextDocument, force: Ref, sentences: list[_Sentence], afis: list[Ref]
+) -> None:
+    """Boards an area's paragraphs say monitor its work ("performance reported into both the IQB
+    and CJB"), without saying which AFI: each AFI of the area is ``OVERSEEN_BY`` the board with
+    ``via: area`` and confidence 1/n for the area's n AFIs, never as stated per AFI."""
+    if not afis:
+        return
+    for sentence in sentences:
+        for board in board_mentions(sentence.text):
+            if not _AREA_GOVERNANCE.search(sentence.text[: board.start]):
+                continue
+            ev = sentence.para.evidence(doc.lines, sentence.start, sentence.end, doc)
+            for afi in afis:
+                facts.edge(
+                    R.OVERSEEN_BY,
+                    afi,
+                    common.board_ref(board.surface, force),
+                    ev,
+                    via="area",
+                    confidence=round(1 / len(afis), 2),
+                )
+
+
 def _sub_inspections(
     facts: Facts,
     doc: TextDocument,
@@ -736,8 +768,9 @@ def _sub_inspections(
                     count = parse_number(afis.group("n"))
                     facts.node(ref, gev, afiCount=count)
                     # The paper counts this inspection's AFIs under the PEEL area: they are
-                    # the same findings, listed once, so each area AFI is linked to the
-                    # separate inspection's AFI at the same place in that list.
+                    # the same findings, listed once, so each area AFI is stated to be the
+                    # separate inspection's AFI at the same place in that list (the graph's
+                    # identity stage merges the two keys, keeping both).
                     peel = common.peel_inspection(force, round_)
                     for place in range(1, (count or 0) + 1):
                         own = Ref.of("AreaForImprovement", slug, str(place), within=ref)
@@ -745,7 +778,7 @@ def _sub_inspections(
                         facts.edge(R.ISSUED, ref, own, gev)
                         facts.edge(R.IN_AREA, own, common.area_ref(area_name, round_), gev)
                         counted = Ref.of("AreaForImprovement", slug, str(place), within=peel)
-                        facts.edge(R.LINKED_TO, counted, own, gev)
+                        facts.edge(R.SAME_AS, counted, own, gev, basis="stated")
 
 
 def _check_tallies(

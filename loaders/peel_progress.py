@@ -131,6 +131,16 @@ _TO_ACCOUNT = re.compile(r"\bhold(?:s|ing)?\s+(?:the\s+)?", re.IGNORECASE)
 _ACCOUNT_VIA = re.compile(
     r"\s+(?:through|via|at|by\s+means\s+of)\s+(?:(?:his|her|their|its|the)\s+)?(?:[a-z][a-z-]*\s+)?"
 )
+#: "following each board an update is also provided to the <post>": the board reports to that post.
+_UPDATE_AFTER_BOARD = re.compile(
+    r"\b(?:following|after)\s+(?:each|every)\s+(?:board|meeting)\b[^.;]{0,40}?\b(?:update|report)s?\b"
+    r"[^.;]{0,30}?\b(?:provided|given|sent|submitted|made)\s+to\s+",
+    re.IGNORECASE,
+)
+#: The paper's addressee in its header ("To: Kent and Medway Police and Crime Panel").
+_ADDRESSED_TO = re.compile(r"^\s*To\s*:\s*", re.IGNORECASE)
+#: "this paper … outlines how the <post> is holding …": the paper reports the holder's work to its addressee.
+_THIS_PAPER = re.compile(r"\b(?:this|the)\s+(?:paper|report)\b", re.IGNORECASE)
 _BOARD_PHRASE = re.compile(
     r"\b((?:[A-Z][\w&'\u2019-]*\s+(?:(?:and|of|for|&)\s+)?){2,8}(?:Board|Committee|Panel|Group|Forum))\b"
 )
@@ -1199,9 +1209,18 @@ class PeelProgressExtractor:
             for number in [afi.line, *afi.body]:
                 owner.setdefault(number, afi)
         last_board: tuple[int, Ref] | None = None
+        addressee: tuple[int, Ref] | None = None
         for number, line in enumerate(doc.lines, 1):
             boards = find_boards(line)
             refs = {id(m): common.board_ref(m.name, ctx.force) for m in boards}
+            header = _ADDRESSED_TO.match(line)
+            if header and addressee is None and number < region_start:
+                named = [m for m in boards if m.start >= header.end()]
+                if named:
+                    addressee = (number, refs[id(named[0])])
+            updated = _UPDATE_AFTER_BOARD.search(line)
+            if updated:
+                self._reports_to_post(ctx, line, updated, [(m, refs[id(m)]) for m in boards], number)
             for mention in boards:
                 board = refs[id(mention)]
                 sink.node(board, number)
@@ -1241,7 +1260,11 @@ class PeelProgressExtractor:
                             R.CONVENED_BY, board, common.post_ref(posts[-1].name, ctx.force), number
                         )
             if _TO_ACCOUNT.search(line):
-                self._accountable(ctx, line, [(m, refs[id(m)]) for m in boards], number)
+                holder = self._accountable(ctx, line, [(m, refs[id(m)]) for m in boards], number)
+                if holder is not None and addressee is not None and _THIS_PAPER.search(line):
+                    # The paper reports to its addressee how the holder holds the post to account.
+                    for cited in (addressee[0], number):
+                        ctx.sink.edge(R.REPORTS_TO, holder, addressee[1], cited)
             if boards:
                 last_board = (number, refs[id(boards[-1])])
             meeting = _CHAIRED_MEETING.search(line)
@@ -1264,11 +1287,25 @@ class PeelProgressExtractor:
                 )
             )
 
+    def _reports_to_post(
+        self, ctx: _Context, text: str, updated: re.Match[str], boards: list[tuple[Mention, Ref]], line: int
+    ) -> None:
+        """'<board> … following each board an update is provided to the <post>': the board
+        REPORTS_TO the post (the last board named before the words)."""
+        posts = find_posts(text[updated.end() :])
+        if not posts or text[updated.end() : updated.end() + posts[0].start].strip().lower() not in ("", "the"):
+            return
+        before = [board for mention, board in boards if mention.end <= updated.start()]
+        if before:
+            ctx.sink.edge(R.REPORTS_TO, before[-1], common.post_ref(posts[0].name, ctx.force), line)
+
     def _accountable(
         self, ctx: _Context, text: str, boards: list[tuple[Mention, Ref]], line: int
-    ) -> None:
+    ) -> Ref | None:
         """'<holder> … hold(s) the <post> to account [through <board>]': the post is
-        ACCOUNTABLE_TO the holder, and to the board the sentence names as the means."""
+        ACCOUNTABLE_TO the holder, and to the board the sentence names as the means.
+        Returns the holder (the last one the line names), if any."""
+        found: Ref | None = None
         for match in _TO_ACCOUNT.finditer(text):
             posts = find_posts(text[match.end() :])
             if not posts or posts[0].start != 0:
@@ -1283,9 +1320,8 @@ class PeelProgressExtractor:
                 p for p in find_posts(text[: match.start()]) if normalise_label(p.name) != own
             ]
             if holders:
-                ctx.sink.edge(
-                    R.ACCOUNTABLE_TO, held, common.post_ref(holders[-1].name, ctx.force), line
-                )
+                found = common.post_ref(holders[-1].name, ctx.force)
+                ctx.sink.edge(R.ACCOUNTABLE_TO, held, found, line)
             after = post_end + tail.end()
             via = _ACCOUNT_VIA.match(text[after:])
             if via:
@@ -1293,6 +1329,7 @@ class PeelProgressExtractor:
                     if after <= mention.start <= after + via.end():
                         ctx.sink.edge(R.ACCOUNTABLE_TO, held, board, line)
                         break
+        return found
 
 
 @dataclass

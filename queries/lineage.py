@@ -27,6 +27,7 @@ from collections import deque
 from typing import Any
 
 from oversight.errors import UnknownKey
+from oversight.graph.identity import canonical_key
 from oversight.graph.model import OversightGraph
 from oversight.ontology import L, R
 from oversight.queries.findings import display_name, status_history
@@ -148,8 +149,11 @@ def trace(graph: OversightGraph, key: str, stated_only: bool = False) -> dict[st
     ``possible`` and the line that states it, as written on the node by
     :mod:`oversight.graph.standing`) beside its latest ``status``; history items
     are the finding's status assessments in date order, each with the line that
-    states it.
+    states it. ``key`` may
+    be any alias key of a finding merged into one node (``aliasKeys``); the
+    answer is the node's, under its own key.
     """
+    key = canonical_key(graph, key)
     result = lineage(graph, key, stated_only)
     node = graph.node(key)
     history = []
@@ -168,6 +172,7 @@ def trace(graph: OversightGraph, key: str, stated_only: bool = False) -> dict[st
             "kind": node["labels"][0],
             "number": node.get("number"),
             "text": node.get("text"),
+            "aliasKeys": node.get("aliasKeys", []),
             "issuedBy": source,
             "issuedByTitle": display_name(graph.node(source)) if source else None,
             "date": finding_date(graph, key),

@@ -716,3 +716,29 @@ def test_a_paper_on_a_pre_2021_round_keys_the_inspection_with_its_pillar():
         "1. The Force should answer calls promptly\nAmber\nAnticipated completion date - May 2019\n"
     )
     assert g.keys("Inspection") == ["essex-police/peel-2017-effectiveness"]
+
+
+GOVERNED = (
+    "Subject: PEEL update\nDate: 18 April 2023\n"
+    "To: Essex Police and Crime Panel\n"
+    "1. This paper reports on progress and outlines how the PCC is holding the Chief Constable to account.\n"
+    "On 28 April 2022, HMICFRS published PEEL 2021/22 An Inspection of Essex Police.\n"
+    "Progress is overseen by the Future Improvement and Development Board chaired by the DCC. "
+    "Following each board an update is provided to the Chief Constable.\n"
+    "1. The Force should answer calls promptly\nAmber\nAnticipated completion date - May 2023\n"
+)
+
+
+def test_a_board_whose_updates_go_to_a_post_reports_to_it():
+    edge = next(_graph_of(GOVERNED).edges("REPORTS_TO", source="essex-police/board/future-improvement-and-development-board"))
+    assert (edge["target"], edge["evidenceLines"]) == ("essex-police/post/chief-constable", [6])
+
+
+def test_a_paper_to_the_panel_on_how_the_pcc_holds_to_account_has_the_pcc_report_to_the_panel():
+    edge = next(_graph_of(GOVERNED).edges("REPORTS_TO", source="essex-police/post/police-and-crime-commissioner"))
+    assert (edge["target"], edge["evidenceLines"]) == ("essex-police/board/police-and-crime-panel", [3, 4])
+
+
+def test_a_paper_with_no_addressee_gives_the_holder_no_reporting_line():
+    g = _graph_of(GOVERNED.replace("To: Essex Police and Crime Panel\n", ""))
+    assert g.out("essex-police/post/police-and-crime-commissioner", "REPORTS_TO") == []

@@ -307,6 +307,7 @@ class TestAudits:
 
 PEEL = "kent-police/peel-2023-25"
 OLD = "kent-police/peel-2021-22"
+VETTING = "kent-police/vetting-and-counter-corruption"
 
 
 class TestPeel:
@@ -329,7 +330,12 @@ class TestPeel:
         }
 
     def test_afis_number_fourteen_in_all(self, graph):
-        assert len(graph.out(PEEL, "ISSUED")) == 14
+        # Twelve of its own, and the vetting inspection's two, which the paper counts under
+        # PEEL 2023/25: one node each, under the vetting inspection, the PEEL keys kept as aliases.
+        listed = [
+            k for k in graph.out(VETTING, "ISSUED") if any(a.startswith(PEEL + "/") for a in graph.node(k)["aliasKeys"])
+        ]
+        assert (len(graph.out(PEEL, "ISSUED")), len(listed), graph.node(PEEL)["afiCount"]) == (12, 2, 14)
         assert graph.node(PEEL)["published"] == "2023-11-17"
 
     def test_grade_movements(self, graph):
@@ -343,15 +349,43 @@ class TestPeel:
         )
 
     def test_statuses_of_the_vetting_afis(self, graph):
+        # Seed 002 lists the vetting inspection's two AFIs under PEEL 2023/25 and seed 003
+        # restates them: one node each, both papers' statuses side by side in the history.
         statuses = {
-            k.rsplit("/afi/", 1)[1]: graph.node(s)["status"]
-            for k in graph.out(PEEL, "ISSUED")
-            for s in graph.out(k, "HAS_STATUS")
+            k: sorted((graph.node(s).get("date", ""), graph.node(s)["status"]) for s in graph.out(k, "HAS_STATUS"))
+            for k in graph.out(VETTING, "ISSUED")
         }
         assert statuses == {
-            "workforce-corruption-01": "in-progress",
-            "workforce-corruption-02": "discharged",
+            f"{VETTING}/afi/workforce-corruption-01": [("", "in-progress"), ("2023-03-15", "in-progress")],
+            f"{VETTING}/afi/workforce-corruption-02": [("", "discharged"), ("2023-03-15", "in-progress")],
         }
+
+    def test_the_vetting_afis_are_two_nodes_keeping_the_peel_keys_as_aliases(self, graph):
+        assert {
+            k: graph.node(k)["aliasKeys"] for k in graph.keys("Finding") if "workforce-corruption" in k
+        } == {
+            f"{VETTING}/afi/workforce-corruption-01": [f"{PEEL}/afi/workforce-corruption-01"],
+            f"{VETTING}/afi/workforce-corruption-02": [f"{PEEL}/afi/workforce-corruption-02"],
+        }
+
+    def test_each_vetting_afi_cites_both_papers(self, graph, extractions):
+        assert [
+            sorted({e["document"] for e in graph.evidence(f"{VETTING}/afi/workforce-corruption-0{n}")})
+            for n in (1, 2)
+        ] == [sorted([_doc_key(extractions, "002"), _doc_key(extractions, "003")])] * 2
+
+    def test_the_area_boards_oversee_its_afis_through_the_area(self, graph):
+        # "performance reported into both the IQB and CJB" sits in Investigating Crime's paragraphs
+        # without saying which of its three AFIs: linked through the area, never as stated per AFI.
+        edges = [
+            (e["target"].rsplit("/", 1)[1], e["via"], e["confidence"], e["evidenceLines"])
+            for e in graph.edges(type="OVERSEEN_BY", source=f"{PEEL}/afi/investigating-crime-01")
+            if e.get("via") == "area"
+        ]
+        assert edges == [
+            ("criminal-justice-board", "area", 0.33, [74]),
+            ("investigative-quality-board", "area", 0.33, [74]),
+        ]
 
     def test_stated_closure_counts_for_peel_2021_22(self, graph):
         counts = {

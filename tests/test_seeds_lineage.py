@@ -103,3 +103,48 @@ def test_stated_only_trace_leaves_the_inferred_successor_out(graph: OversightGra
 
 def test_the_seeds_and_register_validate_without_violations(graph: OversightGraph) -> None:
     assert api.validate(graph) == []
+
+
+def test_every_peel_2021_22_afi_has_an_accountability_chain_to_the_pcc_and_the_panel(graph: OversightGraph) -> None:
+    from oversight.queries.governance import accountability_chain
+
+    ends = {
+        f"{OLD}/afi-{n:02d}": sorted({row["end"] for row in accountability_chain(graph, f"{OLD}/afi-{n:02d}")})
+        for n in range(1, 20)
+    }
+    assert ends == {
+        key: ["kent-police/board/police-and-crime-panel", "kent-police/post/police-and-crime-commissioner"]
+        for key in ends
+    }
+
+
+def test_the_shortest_chain_runs_through_the_board_its_report_to_the_chief_constable_and_the_pcc(
+    graph: OversightGraph,
+) -> None:
+    from oversight.queries.governance import accountability_chain
+
+    first = accountability_chain(graph, f"{OLD}/afi-07")[0]
+    assert (first["path"], first["hops"]) == (
+        [
+            f"{OLD}/afi-07",
+            "kent-police/board/future-improvement-and-development-board",
+            "kent-police/post/chief-constable",
+            "kent-police/post/police-and-crime-commissioner",
+        ],
+        ["OVERSEEN_BY", "REPORTS_TO", "ACCOUNTABLE_TO"],
+    )
+
+
+def test_each_link_of_the_chain_cites_the_papers(graph: OversightGraph) -> None:
+    links = [
+        ("kent-police/board/future-improvement-and-development-board", "REPORTS_TO", "kent-police/post/chief-constable"),
+        ("kent-police/post/police-and-crime-commissioner", "REPORTS_TO", "kent-police/board/police-and-crime-panel"),
+    ]
+    assert [
+        next(graph.edges(type=t, source=s, target=e))["evidenceLines"] for s, t, e in links
+    ] == [[53], [13, 21]]
+
+
+def test_a_vetting_afi_is_found_under_its_peel_2023_25_key(graph: OversightGraph) -> None:
+    result = api.trace(graph, "kent-police/peel-2023-25/afi/workforce-corruption-02")
+    assert result["root"] == "kent-police/vetting-and-counter-corruption/afi/workforce-corruption-02"

@@ -181,6 +181,8 @@ def fact_sets(node_link: Mapping[str, Any]) -> dict[str, set[Any]]:
                     sets[f"prop:{label}.{prop}"].add((node["key"], json.dumps(node[prop], sort_keys=True)))
     for edge in node_link["edges"]:
         kind = edge["type"]
+        if edge.get("via") in ("plan", "area"):
+            continue  # a finding's oversight deduced from its plan's or its area's: not a stated fact
         if kind == "SUPERSEDES":
             basis = edge.get("basis", "stated")
             if basis == "inferred":
