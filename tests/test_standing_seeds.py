@@ -149,3 +149,23 @@ if __name__ == "__main__":
 
     with tempfile.TemporaryDirectory() as tmp:
         print(readme_table(_build(Path(tmp) / "store")), end="")
+
+
+@pytest.mark.neo4j
+def test_the_server_gives_each_peel_2021_22_afi_the_same_outcome_and_counts(graph: Any, neo4j_store: Any) -> None:
+    neo4j_store.load(graph, wipe=True)
+    asked = {
+        r["finding"]: (r["outcome"], r["basis"])
+        for r in run_question("inspection-outcomes", {"inspection": PEEL_2021}, store=neo4j_store).rows
+    }
+    counted = run_question("inspection-outcome-counts", {"inspection": PEEL_2021}, store=neo4j_store).rows
+    embedded = run_question("inspection-outcome-counts", {"inspection": PEEL_2021}, graph=graph).rows
+    standing = {k: (graph.node(k)["outcome"], graph.node(k)["outcomeBasis"]) for k in _afis(graph)}
+    assert (asked, counted) == (standing, embedded)
+
+
+@pytest.mark.neo4j
+def test_the_server_lists_the_same_overdue_rows(graph: Any, neo4j_store: Any) -> None:
+    neo4j_store.load(graph, wipe=True)
+    server = run_question("overdue-findings", {"asOf": "2024-01-31"}, store=neo4j_store).rows
+    assert server == run_question("overdue-findings", {"asOf": "2024-01-31"}, graph=graph).rows
