@@ -23,6 +23,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from oversight.cells import safe_cell
 from oversight.cli_options import JsonOption, StoreOption, progress_bar, settings
 from oversight.errors import BadParameter
 from oversight.graph.stores import store_names
@@ -103,13 +104,15 @@ def _pairs(values: list[str] | None) -> dict[str, str]:
 
 
 def _csv_cell(value: Any) -> str:
+    """A CSV cell: lists as JSON, booleans as true/false, and text that a spreadsheet
+    would run as a formula neutralised (:func:`oversight.cells.safe_cell`)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        return str(safe_cell(json.dumps(value, ensure_ascii=False)))
+    return str(safe_cell(str(value)))
 
 
 def _render_rows(title: str, columns: list[str], rows: list[dict[str, Any]], *, as_json: bool, as_csv: bool, data: dict[str, Any]) -> None:
