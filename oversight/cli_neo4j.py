@@ -104,15 +104,16 @@ def _pairs(values: list[str] | None) -> dict[str, str]:
 
 
 def _csv_cell(value: Any) -> str:
-    """A CSV cell: lists as JSON, booleans as true/false, and text that a spreadsheet
-    would run as a formula neutralised (:func:`oversight.cells.safe_cell`)."""
+    """A CSV cell: lists as JSON, booleans as true/false, text that a spreadsheet would
+    run as a formula neutralised (:func:`oversight.cells.safe_cell`), and a carriage
+    return inside text made a line feed, which the writer quotes (it quotes only the
+    characters of its line terminator, so a bare CR would split the row)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (list, dict)):
-        return str(safe_cell(json.dumps(value, ensure_ascii=False)))
-    return str(safe_cell(str(value)))
+    text = json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else str(value)
+    return str(safe_cell(text)).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _render_rows(title: str, columns: list[str], rows: list[dict[str, Any]], *, as_json: bool, as_csv: bool, data: dict[str, Any]) -> None:
