@@ -67,8 +67,32 @@ class _Lines(dict):  # type: ignore[type-arg]
     end: int
 
 
+#: Most YAML aliases (``*name``) one register may use. Each may stand only for a
+#: scalar (a name, a date): an alias of a mapping or list is refused, since a few
+#: nested ones expand exponentially ("billion laughs") long before any limit on
+#: the file's size is reached.
+MAX_ALIASES = 1000
+
+
 class _Loader(yaml.SafeLoader):
-    pass
+    """A SafeLoader that counts aliases as they are composed, before anything is expanded."""
+
+    _aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # PyYAML's Composer hook
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            line = event.start_mark.line + 1
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                raise RegisterError(f"line {line}: more than {MAX_ALIASES} YAML aliases; write the values out")
+            target = self.anchors.get(event.anchor)
+            if target is not None and not isinstance(target, yaml.ScalarNode):
+                raise RegisterError(
+                    f"line {line}: alias *{event.anchor} stands for a mapping or list; "
+                    "aliases may only repeat a single value"
+                )
+        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> _Lines:

@@ -97,3 +97,21 @@ def test_the_example_register_loads_and_validates() -> None:
     example = Path(__file__).resolve().parents[1] / "examples" / "register.yaml"
     g = build_graph([load_register(example)])
     assert (g.g.number_of_nodes() > 10, validate(g)) == (True, [])
+
+
+def test_an_alias_of_a_list_is_refused_before_it_expands() -> None:
+    from oversight.errors import RegisterError
+    from oversight.loaders.register import parse_register
+
+    laughs = "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n"
+    with pytest.raises(RegisterError, match=r"^r\.yaml:2: alias \*a stands for a mapping or list"):
+        parse_register(laughs, "r.yaml")
+
+
+def test_more_aliases_than_the_bound_are_refused_with_the_line() -> None:
+    from oversight.errors import RegisterError
+    from oversight.loaders.register import MAX_ALIASES, parse_register
+
+    text = "a: &a 1\n" + "".join(f"k{i}: *a\n" for i in range(MAX_ALIASES + 1))
+    with pytest.raises(RegisterError, match=rf"^r\.yaml:{MAX_ALIASES + 2}: more than {MAX_ALIASES} YAML aliases"):
+        parse_register(text, "r.yaml")
