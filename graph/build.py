@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from oversight.errors import KeyCollision
 from oversight.graph.accountability import add_plan_oversight
 from oversight.graph.identity import resolve_identities
 from oversight.graph.inference import add_inferred_supersession
 from oversight.graph.model import OversightGraph
 from oversight.graph.resolve import Resolver
 from oversight.graph.standing import derive_standings
-from oversight.loaders.models import DocumentRecord, EdgeFact, Extraction, NodeFact
+from oversight.loaders.models import DocumentRecord, EdgeFact, Extraction, Fact, NodeFact
 from oversight.ontology import L, Ontology, ontology
 
 __all__ = ["build_graph", "document_props", "DERIVATIONS"]
@@ -47,6 +48,18 @@ def document_props(record: DocumentRecord) -> dict[str, Any]:
     return {k: v for k, v in props.items() if v is not None}
 
 
+def _add_fact(graph: OversightGraph, resolver: Resolver, fact: Fact) -> None:
+    if isinstance(fact, NodeFact):
+        node = resolver.resolve(fact.ref)
+        graph.add_node(node.key, node.label, {**node.props, **fact.properties}, fact.evidence)
+    elif isinstance(fact, EdgeFact):
+        source = resolver.resolve(fact.source)
+        target = resolver.resolve(fact.target)
+        graph.add_node(source.key, source.label, source.props, fact.evidence)
+        graph.add_node(target.key, target.label, target.props, fact.evidence)
+        graph.add_edge(source.key, fact.type, target.key, fact.properties, fact.evidence)
+
+
 def build_graph(
     extractions: Iterable[Extraction],
     onto: Ontology | None = None,
@@ -71,15 +84,12 @@ def build_graph(
         graph.add_node(extraction.document.key, L.Document, document_props(extraction.document))
     for extraction in ordered:
         for fact in extraction.facts:
-            if isinstance(fact, NodeFact):
-                node = resolver.resolve(fact.ref)
-                graph.add_node(node.key, node.label, {**node.props, **fact.properties}, fact.evidence)
-            elif isinstance(fact, EdgeFact):
-                source = resolver.resolve(fact.source)
-                target = resolver.resolve(fact.target)
-                graph.add_node(source.key, source.label, source.props, fact.evidence)
-                graph.add_node(target.key, target.label, target.props, fact.evidence)
-                graph.add_edge(source.key, fact.type, target.key, fact.properties, fact.evidence)
+            try:
+                _add_fact(graph, resolver, fact)
+            except KeyCollision as exc:
+                # One paper's (or register entry's) key clashing with another's is an error
+                # for that fact alone: it is left out and reported, the rest is built.
+                graph.rejected.append((extraction.document.path, fact.evidence.line, str(exc)))
     resolve_identities(graph)  # one node per real finding, before anything is derived
     if derive:
         for derivation in DERIVATIONS:

@@ -54,13 +54,6 @@ from oversight.ontology import Ontology, ontology
 __all__ = ["OversightGraph", "ReadView", "EDGE_EVIDENCE_PROPS", "check_value", "nearest"]
 
 EDGE_EVIDENCE_PROPS = ("evidenceDocuments", "evidenceLines", "evidenceQuotes")
-_PY_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,),
-    "integer": (int,),
-    "boolean": (bool,),
-    "decimal": (float, int),
-    "double": (float, int),
-}
 
 
 def check_value(onto: Ontology, name: str, value: Any) -> Any:
@@ -81,17 +74,8 @@ def check_value(onto: Ontology, name: str, value: Any) -> Any:
 
 
 def check_value_scalar(onto: Ontology, name: str, datatype: str, value: Any) -> Any:
-    allowed = _PY_TYPES.get(datatype, (str,))
-    if isinstance(value, bool) and bool not in allowed:
-        raise UnknownName(f"property {name!r} takes {datatype}, not {value!r}")
-    if not isinstance(value, allowed):
-        raise UnknownName(f"property {name!r} takes {datatype}, not {value!r}")
-    if datatype in ("decimal", "double") and isinstance(value, (int, float)):
-        value = float(value)
-    vocabulary = onto.vocabulary_of(name)
-    if vocabulary is not None:
-        vocabulary.check(value)
-    return value
+    """One value, checked by :meth:`~oversight.ontology.Ontology.check_scalar` (the loaders check facts the same way)."""
+    return onto.check_scalar(name, value)
 
 
 def nearest(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 85.0) -> list[str]:
@@ -151,6 +135,9 @@ class OversightGraph:
         self._rel_types = self.onto.R
         self._multi = {n for n, p in self.onto.properties.items() if p.multi_valued}
         self._labels_for: dict[str, tuple[str, ...]] = {}
+        #: Facts the build left out, as (document path, line, why): a key one paper gives
+        #: to two kinds of thing. Reported by ingest; not part of the stored graph.
+        self.rejected: list[tuple[str, int | None, str]] = []
 
     # -- reading -------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from oversight.errors import OversightError, UnknownName, UnreadableDocument
 from oversight.loaders.models import EdgeFact, Extraction, NodeFact
 from oversight.loaders.register import load_register
 from oversight.loaders.registry import detect, get_extractor, reader_for, reader_suffixes
+from oversight.ontology import ontology
 from oversight.printable import one_line
 
 __all__ = [
@@ -143,6 +144,27 @@ def extract_file(path: Path, family: str | None = None) -> Extraction:
     return extraction
 
 
+def check_facts(extraction: Extraction, path: Path) -> Problem | None:
+    """The first fact of an extraction that the graph could not hold, as a Problem with
+    its line and field: a property the ontology lacks, a value of the wrong type, a
+    vocabulary value it does not know, a relationship type it does not declare. Found
+    here, that file is refused and the other files are still ingested; found while
+    building, it would stop every file at once.
+    """
+    onto = ontology()
+    for fact in extraction.facts:
+        checking = "relationship type"
+        try:
+            if isinstance(fact, EdgeFact):
+                onto.R.check(fact.type)
+            for checking, value in fact.properties.items():
+                for item in value if isinstance(value, (list, tuple)) else (value,):
+                    onto.check_scalar(checking, item)
+        except UnknownName as exc:
+            return Problem(str(path), f"{checking}: {exc}", fact.evidence.line)
+    return None
+
+
 def _printable_path(extraction: Extraction) -> Extraction:
     """The extraction with its file name, and its warnings, as printable lines (see :func:`_one_line`).
 
@@ -177,7 +199,12 @@ def extract_paths(
     run = ExtractionRun(problems=problems, skipped=skipped)
     for index, path in enumerate(files, start=1):
         try:
-            run.extractions.append(_printable_path(extract_file(path, family)))
+            extraction = extract_file(path, family)
+            refused = check_facts(extraction, path)
+            if refused is not None:
+                run.problems.append(refused)
+            else:
+                run.extractions.append(_printable_path(extraction))
         except OversightError as exc:
             message = str(exc)
             prefix = f"{path}: "

@@ -366,6 +366,16 @@ class Names:
         return f"<{self._kind}s: {len(self._names)}>"
 
 
+#: Python types a property value may have, by the property's XSD datatype (default: str).
+_PY_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "boolean": (bool,),
+    "decimal": (float, int),
+    "double": (float, int),
+}
+
+
 class Ontology:
     """Everything the code needs from the Turtle files, read once."""
 
@@ -542,6 +552,29 @@ class Ontology:
 
     def prop(self, name: str) -> PropertyInfo:
         return self.properties[self.P.check(name)]
+
+    def check_scalar(self, name: str, value: Any) -> Any:
+        """One value of property ``name``, checked against its datatype and vocabulary;
+        returned in canonical form (a decimal as float). Raises UnknownName naming the
+        property and the value.
+
+        >>> ontology().check_scalar("status", "in-progress")
+        'in-progress'
+        >>> ontology().check_scalar("number", "five")
+        Traceback (most recent call last):
+        ...
+        oversight.errors.UnknownName: property 'number' takes integer, not 'five'
+        """
+        info = self.prop(name)
+        allowed = _PY_TYPES.get(info.datatype, (str,))
+        if (isinstance(value, bool) and bool not in allowed) or not isinstance(value, allowed):
+            raise UnknownName(f"property {info.name!r} takes {info.datatype}, not {value!r}")
+        if info.datatype in ("decimal", "double"):
+            value = float(value)
+        vocabulary = self.vocabulary_of(name)
+        if vocabulary is not None:
+            vocabulary.check(value)
+        return value
 
     def vocabulary(self, name: str) -> Vocabulary:
         if name not in self.vocabularies:

@@ -115,3 +115,38 @@ def test_more_aliases_than_the_bound_are_refused_with_the_line() -> None:
     text = "a: &a 1\n" + "".join(f"k{i}: *a\n" for i in range(MAX_ALIASES + 1))
     with pytest.raises(RegisterError, match=rf"^r\.yaml:{MAX_ALIASES + 2}: more than {MAX_ALIASES} YAML aliases"):
         parse_register(text, "r.yaml")
+
+
+def test_a_bad_vocabulary_value_refuses_that_register_alone_with_file_line_and_field(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from oversight import api
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("inspections:\n  - key: kent-police/test\n    kind: bogus\n    title: Test\n", encoding="utf-8")
+    paper = tmp_path / "paper.yaml"
+    paper.write_text("force: Kent Police\ninspections:\n  - round: '2021/22'\n    kind: peel\n", encoding="utf-8")
+    report = api.ingest([bad, paper], tmp_path / "store")
+    assert ([str(p).split(": ", 1)[0] for p in report.problems], [d["path"] for d in report.documents]) == (
+        [f"{bad}:2"],
+        [str(paper)],
+    )
+    assert "kind: 'bogus' is not in vocabulary InspectionKinds" in str(report.problems[0])
+
+
+def test_a_key_that_collides_with_another_kind_of_thing_is_an_error_for_that_entry_only(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from oversight import api
+
+    register = tmp_path / "r.yaml"
+    register.write_text(
+        "force: Kent Police\n"
+        "inspections:\n  - round: '2021/22'\n    kind: peel\n"
+        "findings:\n"
+        "  - key: kent-police/peel-2021-22\n    inspection: kent-police/peel-2021-22\n    text: Clashes.\n"
+        "  - {inspection: kent-police/peel-2021-22, number: 3, area: Preventing crime}\n",
+        encoding="utf-8",
+    )
+    report = api.ingest([register], tmp_path / "store")
+    graph = api.load(tmp_path / "store")
+    assert ([str(p) for p in report.problems], "kent-police/peel-2021-22/afi-03" in graph) == (
+        [f"{register}:6: kent-police/peel-2021-22: one key for two kinds of thing (Inspection and AreaForImprovement)"],
+        True,
+    )
