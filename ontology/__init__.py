@@ -569,7 +569,7 @@ class Ontology:
         allowed = _PY_TYPES.get(info.datatype, (str,))
         if (isinstance(value, bool) and bool not in allowed) or not isinstance(value, allowed):
             raise UnknownName(f"property {info.name!r} takes {info.datatype}, not {value!r}")
-        if info.datatype in ("decimal", "double"):
+        if info.datatype in ("decimal", "double") and isinstance(value, (int, float)):
             value = float(value)
         vocabulary = self.vocabulary_of(name)
         if vocabulary is not None:
