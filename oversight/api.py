@@ -12,6 +12,7 @@ subclasses; they never print or exit.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from oversight.queries.findings import findings_table
 
 __all__ = [
     "IngestReport",
+    "stored_path",
     "ingest",
     "load",
     "load_state",
@@ -78,6 +80,22 @@ class IngestReport:
         }
 
 
+def stored_path(path: str, store: str | Path) -> str:
+    """Where a document is, as the store records it: its real path (links resolved)
+    relative to the store directory, with ``/`` separators; the real path itself
+    when none can be made (another drive).
+
+    >>> stored_path("/papers/a.txt", "/papers/store")
+    '../a.txt'
+    """
+    real = os.path.realpath(path)
+    try:
+        relative = os.path.relpath(real, os.path.realpath(store))
+    except ValueError:
+        return real
+    return Path(relative).as_posix()
+
+
 def load_state(store: str | Path) -> StoreState:
     """The store's extractions and graph."""
     return EmbeddedStore(store).load()
@@ -98,13 +116,23 @@ def ingest(
 ) -> IngestReport:
     """Read papers and registers into the store, rebuilding its graph.
 
-    Each document replaces what an earlier version of the same file (same
-    path, other content) contributed; documents already in the store are
-    kept. Files that cannot be used are listed in ``problems``; the others are
-    still ingested. The store is written atomically, once, at the end.
+    A document is kept under its path relative to the store (:func:`stored_path`:
+    the real path, symbolic links resolved), so the same file is the same document
+    whatever directory the command ran in, and the store holds no absolute home
+    path. Each document replaces what an earlier version of the same file (same
+    path, other content) contributed; the same content under a new path is the
+    same document, renamed. Documents already in the store are kept. Files that
+    cannot be used are listed in ``problems``; the others are still ingested. The
+    store is written atomically, once, at the end.
     """
     embedded = EmbeddedStore(store)
     run = extract_paths(paths, family=family, on_progress=on_progress)
+    given = {id(e): e.document.path for e in run.extractions}
+    warnings = [str(w) for e in run.extractions for w in e.warnings]  # as the user named the files
+    for extraction in run.extractions:
+        where = stored_path(extraction.document.path, embedded.path)
+        extraction.document = extraction.document.model_copy(update={"path": where})
+        extraction.warnings = [w.model_copy(update={"path": where}) for w in extraction.warnings]
     with embedded.lock():
         state = embedded.load() if embedded.exists() else StoreState()
         by_key = {e.document.key: e for e in state.extractions}
@@ -125,7 +153,7 @@ def ingest(
         store=str(embedded.path),
         documents=[
             {
-                "path": e.document.path,
+                "path": given[id(e)],
                 "key": e.document.key,
                 "family": e.document.family,
                 "confidence": e.document.family_confidence,
@@ -135,7 +163,7 @@ def ingest(
         ],
         families=dict(sorted(Counter(e.document.family or "unknown" for e in run.extractions).items())),
         facts=fact_counts(run.extractions),
-        warnings=[str(w) for e in run.extractions for w in e.warnings],
+        warnings=warnings,
         problems=run.problems,
         skipped=run.skipped,
         replaced=sorted(set(replaced)),
