@@ -93,6 +93,8 @@ class EmbeddedStore:
         if not self.exists():
             if self.path.exists() and not self.path.is_dir():
                 raise StoreUnavailable(f"{self.path}: not a store directory")
+            if self.file.exists():
+                raise StoreCorrupt(f"{self.file}: not a file (a folder or device where the store file should be)")
             raise StoreUnavailable(
                 f"{self.path}: no store here yet (run `oversight ingest PATH` first)"
             )
@@ -102,6 +104,10 @@ class EmbeddedStore:
             raise StoreCorrupt(f"{self.file}: cannot read ({exc})") from exc
         except json.JSONDecodeError as exc:
             raise StoreCorrupt(f"{self.file}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+        except RecursionError as exc:
+            raise StoreCorrupt(f"{self.file}: nested too deeply to be a store") from exc
+        except ValueError as exc:  # a number of thousands of digits
+            raise StoreCorrupt(f"{self.file}: not a store ({exc.__class__.__name__}: {str(exc)[:80]})") from exc
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise StoreCorrupt(f"{self.file}: not an oversight store")
         if data.get("version") != VERSION and data.get("version") not in _REBUILT_VERSIONS:
@@ -110,13 +116,16 @@ class EmbeddedStore:
             )
         try:
             extractions = self._extractions(data)
-        except (ValidationError, KeyError, TypeError) as exc:
+        except (ValidationError, KeyError, TypeError, AttributeError, ValueError) as exc:
             raise StoreCorrupt(f"{self.file}: malformed facts ({exc.__class__.__name__})") from exc
         if data.get("version") in _REBUILT_VERSIONS:
             from oversight.graph.build import build_graph
 
             return StoreState(extractions=extractions, graph=build_graph(extractions))
-        graph = OversightGraph.from_node_link(data, source=str(self.file))
+        try:
+            graph = OversightGraph.from_node_link(data, source=str(self.file))
+        except (AttributeError, TypeError, KeyError, ValueError, RecursionError) as exc:
+            raise StoreCorrupt(f"{self.file}: malformed graph ({exc.__class__.__name__})") from exc
         return StoreState(extractions=extractions, graph=graph)
 
     @staticmethod
@@ -135,7 +144,21 @@ class EmbeddedStore:
     # -- writing ---------------------------------------------------------------
 
     def save(self, state: StoreState) -> None:
-        """Write the store atomically: the old file stays whole until the new one is."""
+        """Write the store atomically: the old file stays whole until the new one is.
+
+        A store that cannot be written (disk full, a file size limit, no
+        permission, a folder where the store file should be) raises
+        StoreUnavailable naming the store and the reason; the old file is kept.
+        """
+        try:
+            self._save(state)
+        except OSError as exc:
+            reason = exc.strerror or exc.__class__.__name__
+            raise StoreUnavailable(f"{self.file}: cannot write the store ({reason}); the store is unchanged") from exc
+
+    def _save(self, state: StoreState) -> None:
+        if self.file.exists() and not self.file.is_file():
+            raise IsADirectoryError(21, "a folder or device where the store file should be", str(self.file))
         self.path.mkdir(parents=True, exist_ok=True)
         self._remove_stale_temporaries()
         extractions = sorted(state.extractions, key=lambda e: e.document.key)

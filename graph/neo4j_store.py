@@ -142,12 +142,15 @@ class Neo4jTarget(BaseModel):
         >>> Neo4jTarget(uri="bolt://me:pw@db:7687", username="me", database="neo4j").safe_uri
         'bolt://db:7687'
         """
-        parts = urllib.parse.urlsplit(self.uri)
-        if parts.username is None and parts.password is None:
-            return self.uri
-        netloc = parts.hostname or ""
-        if parts.port is not None:
-            netloc += f":{parts.port}"
+        try:
+            parts = urllib.parse.urlsplit(self.uri)
+            if parts.username is None and parts.password is None:
+                return self.uri
+            netloc = parts.hostname or ""
+            if parts.port is not None:
+                netloc += f":{parts.port}"
+        except ValueError:  # not a URI at all ("bolt://[::1"): nothing of it is shown
+            return "the Neo4j URI"
         return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
 
 
@@ -560,7 +563,11 @@ class Neo4jStore:
         from neo4j.exceptions import ConfigurationError, DriverError, Neo4jError
 
         uri = self.target.safe_uri
-        scheme = urllib.parse.urlsplit(self.target.uri).scheme
+        try:
+            scheme = urllib.parse.urlsplit(self.target.uri).scheme
+            urllib.parse.urlsplit(self.target.uri).port  # noqa: B018 - a bad port or host raises here
+        except ValueError as exc:
+            raise StoreUnavailable(f"{uri}: not a valid URI ({exc})") from None
         if scheme not in SCHEMES:
             raise StoreUnavailable(f"{uri}: not a Bolt URI (use one of {', '.join(s + '://' for s in SCHEMES)})")
         password = self.target.password.get_secret_value() if self.target.password else None

@@ -568,7 +568,10 @@ class Ontology:
         info = self.prop(name)
         allowed = _PY_TYPES.get(info.datatype, (str,))
         if (isinstance(value, bool) and bool not in allowed) or not isinstance(value, allowed):
-            raise UnknownName(f"property {info.name!r} takes {info.datatype}, not {value!r}")
+            raise UnknownName(f"property {info.name!r} takes {info.datatype}, not {str(value)[:40]!r}")
+        if isinstance(value, int) and not isinstance(value, bool) and not -(2**63) <= value < 2**63:
+            # Neo4j, RDF tools and JSON readers hold 64-bit integers: refused here, not at load
+            raise UnknownName(f"property {info.name!r} takes a 64-bit integer, not one of {len(str(abs(value)))} digits")
         if info.datatype in ("decimal", "double") and isinstance(value, (int, float)):
             value = float(value)
         vocabulary = self.vocabulary_of(name)

@@ -134,7 +134,7 @@ def ingest(
         extraction.document = extraction.document.model_copy(update={"path": where})
         extraction.warnings = [w.model_copy(update={"path": where}) for w in extraction.warnings]
     with embedded.lock():
-        state = embedded.load() if embedded.exists() else StoreState()
+        state = embedded.load() if embedded.file.exists() else StoreState()
         by_key = {e.document.key: e for e in state.extractions}
         replaced: list[str] = []
         for extraction in run.extractions:

@@ -53,6 +53,13 @@ class OversightGroup(TyperGroup):
         except OversightError as exc:
             print_error(str(exc), as_json)
             sys.exit(2)
+        except OSError as exc:
+            # The file system said no where the library writes an output the user named
+            # (a view, an export, the demo's folder): disk full, a file size limit, no
+            # permission. One line naming the file, as for any other bad input.
+            where = exc.filename if exc.filename is not None else "output"
+            print_error(f"{where}: cannot write ({exc.strerror or exc.__class__.__name__})", as_json)
+            sys.exit(2)
         except KeyboardInterrupt:
             print_error("interrupted", as_json)
             sys.exit(130)

@@ -509,6 +509,31 @@ MODES: list[Mode] = [
         ("error: {file}: not a regular file",),
         outcome="refused without reading (it could block forever)",
     ),
+    Mode(
+        "register-unknown-value",
+        "A register with a value no vocabulary knows (`kind: bogus`)",
+        lambda b: write(b / "bogus.yaml", "inspections:\n  - key: kent-police/test\n    kind: bogus\n"),
+        (
+            "error: {file}:2: kind: 'bogus' is not in vocabulary InspectionKinds; known: annual-assessment, "
+            "custody-inspection, independent-review, inspection, interim-update, joint-thematic, peel, "
+            "post-inspection-review, super-complaint, thematic",
+        ),
+        outcome="that file is refused with its line and field; the other files are read",
+    ),
+    Mode(
+        "register-huge-number",
+        "A register number of 2^63 or more",
+        lambda b: write(b / "huge.yaml", "findings:\n  - inspection: kent-police/peel-2021-22\n    number: 99999999999999999999\n"),
+        ("error: {file}:2: number: property 'number' takes a 64-bit integer, not one of 20 digits",),
+        outcome="refused at ingest, as no store (Neo4j, RDF, JSON readers) holds it",
+    ),
+    Mode(
+        "register-alias-bomb",
+        "A register of nested YAML aliases (a billion laughs)",
+        lambda b: write(b / "laughs.yaml", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"),
+        ("error: {file}:2: alias *a stands for a mapping or list; aliases may only repeat a single value",),
+        outcome="refused before any alias expands (an alias may only repeat a single value, 1,000 at most)",
+    ),
 ]
 
 DEFAULT_LIMITS = {"timeout": "60", "memory": "1 GB"}

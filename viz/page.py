@@ -34,14 +34,14 @@ import base64
 import functools
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from oversight.errors import BadParameter, OversightError
+from oversight.errors import OversightError
+from oversight.graph.export import write_atomically
 
 __all__ = ["View", "render_html", "write_html", "script_json", "vis_network_js", "DEFAULT_FILENAME"]
 
@@ -188,16 +188,4 @@ def render_html(view: View) -> str:
 
 def write_html(html: str, path: Path, overwrite: bool = False) -> Path:
     """Write a page atomically; refuse to replace an existing file unless ``overwrite``."""
-    if path.is_dir():
-        raise BadParameter(f"{path}: is a directory")
-    if path.exists() and not overwrite:
-        raise BadParameter(f"{path}: already exists (use --force to replace it)")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(html, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return path
+    return write_atomically(path, html, overwrite=overwrite)
