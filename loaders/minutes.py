@@ -236,14 +236,19 @@ class MinutesExtractor:
 
 
 def _full_names(lines: list[str]) -> list[str]:
-    """Full names the pack gives people ("Councillor Peter Feacey", "Matthew Scott - …")."""
+    """Full names the pack gives people ("Councillor Peter Feacey", "Matthew Scott - …").
+
+    A name is at most five words: unbounded repetition would try every length of a
+    run of capitalised words at every start ("Amber Amber Amber …"), quadratic in
+    the line; bounded, each start does a fixed amount of work.
+    """
     found: list[str] = []
     for raw in lines:
         for match in re.finditer(
-            rf"\b{_TITLES}\s+((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z'\u2019]+)+)", raw
+            rf"\b{_TITLES}\s+((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z'\u2019]+){{1,4}})", raw
         ):
             found.append(match.group(1))
-        for match in re.finditer(r"\b([A-Z][a-z]+(?: [A-Z][a-z'\u2019-]+)+)\s+-\s+[A-Z]", raw):
+        for match in re.finditer(r"\b([A-Z][a-z]+(?: [A-Z][a-z'\u2019-]+){1,4})\s+-\s+[A-Z]", raw):
             found.append(match.group(1))
     return sorted(set(found))
 

@@ -63,6 +63,9 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 
+#: The most rows one graded area's name wraps over in a judgement grid.
+_MAX_NAME_ROWS = 6
+
 _HEADING = re.compile(
     r"^\s*(?:AFI\s*(?P<afi>\d{1,3})\s*[.:\-\u2013]|(?P<n>\d{1,3})\.(?!\d))\s*(?P<text>\S.*)$"
 )
@@ -598,14 +601,26 @@ class PeelProgressExtractor:
     @staticmethod
     def _area_names(parts: list[tuple[int, str]], round_: str) -> list[tuple[int, int, str]]:
         """Join a column's fragments into area names: a lower-case fragment continues the name
-        before it, and so does any fragment while the name so far is no known area."""
+        before it, and so does any fragment while the name so far is no known area.
+
+        A name wraps over at most :data:`_MAX_NAME_ROWS` rows: without that bound a
+        column of words that never make a known area would grow one name forever,
+        looking it up again at each row (quadratic in the column).
+        """
         names: list[tuple[int, int, str]] = []
+        pieces = 0
         for row, cell in parts:
-            if names and (cell[:1].islower() or common.area_slug(names[-1][2], round_) is None):
+            if (
+                names
+                and pieces < _MAX_NAME_ROWS
+                and (cell[:1].islower() or common.area_slug(names[-1][2], round_) is None)
+            ):
                 first, _, name = names[-1]
                 names[-1] = (first, row, f"{name} {cell}")
+                pieces += 1
             else:
                 names.append((row, row, cell))
+                pieces = 1
         return names
 
     # -- AFIs --------------------------------------------------------------------------
