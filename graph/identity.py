@@ -364,4 +364,4 @@ def canonical_key(graph: OversightGraph, key: str) -> str:
     for node in graph.nodes(L.Finding):
         if key in node.get("aliasKeys", []):
             return str(node["key"])
-    raise UnknownKey(key)
+    raise UnknownKey(key, suggestions=graph.nearest_keys(key))
