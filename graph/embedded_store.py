@@ -16,6 +16,7 @@ two writers from interleaving.
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 import fcntl
 import json
 import os
@@ -37,6 +38,8 @@ STORE_FILE = "graph.json"
 LOCK_FILE = ".lock"
 FORMAT = "oversight-store"
 VERSION = 2
+#: Seconds a writer waits for another to release the store (OVERSIGHT_LOCK_WAIT, --lock-wait).
+DEFAULT_LOCK_WAIT = 10.0
 #: Versions this tool still reads: their facts are sound, but their graph lacks what
 #: later builds derive (version 1: the findings' standing), so it is built again.
 _REBUILT_VERSIONS = (1,)
@@ -215,8 +218,15 @@ class EmbeddedStore:
                 os.close(fd)
 
     @contextlib.contextmanager
-    def lock(self, timeout: float = 10.0) -> Iterator[None]:
-        """Hold the store's write lock; raises StoreUnavailable if another process keeps it."""
+    def lock(self, timeout: float = DEFAULT_LOCK_WAIT, holder: str = "oversight") -> Iterator[None]:
+        """Hold the store's write lock, waiting up to ``timeout`` seconds for another process
+        to release it; raises StoreUnavailable naming the holder (what it is doing, its
+        process id, since when) when it does not.
+
+        The holder is written into the lock file once the lock is taken, so a process
+        that waits can say who it waits for; the lock itself is the kernel's (flock),
+        released however the holder ends.
+        """
         self.path.mkdir(parents=True, exist_ok=True)
         handle = open(self.path / LOCK_FILE, "a+")
         deadline = time.monotonic() + timeout
@@ -228,11 +238,28 @@ class EmbeddedStore:
                 except BlockingIOError:
                     if time.monotonic() > deadline:
                         raise StoreUnavailable(
-                            f"{self.path}: locked by another oversight process"
+                            f"{self.path}: locked by {self._holder(handle)} (waited {timeout:g} s; "
+                            "set --lock-wait or OVERSIGHT_LOCK_WAIT to wait longer)"
                         ) from None
                     time.sleep(0.05)
+            with contextlib.suppress(OSError):
+                handle.seek(0)
+                handle.truncate()
+                stamp = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
+                handle.write(json.dumps({"holder": holder, "pid": os.getpid(), "since": stamp}) + "\n")
+                handle.flush()
             yield
         finally:
             with contextlib.suppress(OSError):
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
             handle.close()
+
+    @staticmethod
+    def _holder(handle: IO[str]) -> str:
+        """Who holds the lock, as its holder wrote it: 'oversight ingest (pid 42, since …)'."""
+        try:
+            handle.seek(0)
+            info = json.loads(handle.read() or "{}")
+            return f"{info['holder']} (pid {int(info['pid'])}, since {info['since']})"
+        except (OSError, ValueError, KeyError, TypeError):
+            return "another oversight process"

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from oversight.graph.build import build_graph
-from oversight.graph.embedded_store import EmbeddedStore, StoreState
+from oversight.graph.embedded_store import DEFAULT_LOCK_WAIT, EmbeddedStore, StoreState
 from oversight.graph.export import write_export
 from oversight.graph.model import OversightGraph
 from oversight.graph.validate import Violation
@@ -113,6 +113,7 @@ def ingest(
     store: str | Path,
     family: str | None = None,
     on_progress: ProgressCallback | None = None,
+    lock_wait: float = DEFAULT_LOCK_WAIT,
 ) -> IngestReport:
     """Read papers and registers into the store, rebuilding its graph.
 
@@ -133,7 +134,7 @@ def ingest(
         where = stored_path(extraction.document.path, embedded.path)
         extraction.document = extraction.document.model_copy(update={"path": where})
         extraction.warnings = [w.model_copy(update={"path": where}) for w in extraction.warnings]
-    with embedded.lock():
+    with embedded.lock(timeout=lock_wait, holder="oversight ingest"):
         state = embedded.load() if embedded.file.exists() else StoreState()
         by_key = {e.document.key: e for e in state.extractions}
         replaced: list[str] = []

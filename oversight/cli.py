@@ -108,6 +108,10 @@ def ingest(
         Optional[str],
         typer.Option("--type", help="Force the document family instead of detecting it (peel-report, peel-progress, inspections-audits, minutes)."),
     ] = None,
+    lock_wait: Annotated[
+        Optional[float],
+        typer.Option("--lock-wait", help="Seconds to wait for another oversight process to release the store \\[env OVERSIGHT_LOCK_WAIT; default 10].", min=0),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Read papers and registers into the store and rebuild the graph.
@@ -119,7 +123,8 @@ def ingest(
     from oversight import api
 
     with progress_bar("reading", quiet=as_json) as tick:
-        report = api.ingest(paths, settings(store).store, family=type_, on_progress=tick)
+        cfg = settings(store, lock_wait=lock_wait)
+        report = api.ingest(paths, cfg.store, family=type_, on_progress=tick, lock_wait=cfg.lock_wait)
     if as_json:
         print_json(report.as_dict())
     else:

@@ -23,6 +23,7 @@ ENVIRONMENT = {
     "neo4j_username": "NEO4J_USERNAME",
     "neo4j_password": "NEO4J_PASSWORD",
     "neo4j_database": "NEO4J_DATABASE",
+    "lock_wait": "OVERSIGHT_LOCK_WAIT",
 }
 
 
@@ -36,6 +37,7 @@ class Settings(BaseModel):
     neo4j_username: str = Field(default="neo4j", description="Neo4j user name.")
     neo4j_password: SecretStr | None = Field(default=None, description="Neo4j password.")
     neo4j_database: str = Field(default="neo4j", description="Neo4j database to use (always passed explicitly).")
+    lock_wait: float = Field(default=10.0, ge=0, description="Seconds to wait for another process to release the store.")
 
     @classmethod
     def resolve(cls, flags: Mapping[str, Any], environ: Mapping[str, str]) -> Settings:

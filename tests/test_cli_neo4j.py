@@ -100,7 +100,7 @@ def test_query_parses_parameters_by_their_declared_type(example_store: Path) -> 
         (["query", "overdue-findings", "-p", "asOf=tomorrow"], "error: query overdue-findings: parameter asOf: 'tomorrow' is not a date (YYYY-MM-DD)\n"),
         (["query", "status-history"], "error: query status-history: parameter finding is required (finding: string (required))\n"),
         (["query", "boards", "--param", "oops"], "error: --param 'oops': write it as name=value\n"),
-        (["query", "boards", "--backend", "sqlite"], "error: unknown backend 'sqlite'; known: embedded, neo4j\n"),
+        (["query", "boards", "--backend", "sqlite"], "error: unknown store 'sqlite'; known: embedded, neo4j, rdf\n"),
     ],
 )
 def test_bad_queries_are_one_line_and_exit_2(args: list[str], message: str, example_store: Path) -> None:

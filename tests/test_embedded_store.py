@@ -82,8 +82,33 @@ def test_a_second_writer_waits_then_reports_the_lock(store_dir: Path) -> None:
 
     thread = threading.Thread(target=hold); thread.start(); held.wait(5)
     try:
-        with pytest.raises(StoreUnavailable, match="locked by another oversight process"):
+        with pytest.raises(StoreUnavailable, match=r"locked by oversight \(pid \d+, since "):
             with store.lock(timeout=0.2):
                 pass
     finally:
         release.set(); thread.join()
+
+
+def test_a_writer_that_cannot_take_the_lock_names_who_holds_it(store_dir: Path) -> None:
+    import os
+
+    import pytest
+
+    from oversight.errors import StoreUnavailable
+    from oversight.graph.embedded_store import EmbeddedStore
+
+    store = EmbeddedStore(store_dir)
+    with store.lock(holder="oversight ingest"):
+        with pytest.raises(StoreUnavailable, match=rf"locked by oversight ingest \(pid {os.getpid()}, since .*\) \(waited 0.1 s"):
+            with EmbeddedStore(store_dir).lock(timeout=0.1):
+                pass
+
+
+def test_the_lock_wait_comes_from_the_environment_unless_a_flag_gives_it() -> None:
+    from oversight.settings import Settings
+
+    assert (
+        Settings.resolve({"lock_wait": None}, {"OVERSIGHT_LOCK_WAIT": "30"}).lock_wait,
+        Settings.resolve({"lock_wait": 2.5}, {"OVERSIGHT_LOCK_WAIT": "30"}).lock_wait,
+        Settings.resolve({}, {}).lock_wait,
+    ) == (30.0, 2.5, 10.0)
