@@ -1061,7 +1061,7 @@ def notes(report: Report) -> list[str]:
     return out
 
 
-def section_rows(quick: bool = True) -> tuple[list[dict[str, Any]], list[str]]:
+def section_rows() -> tuple[list[dict[str, Any]], list[str]]:
     """Rows and notes for ``bench/run.py``'s ``corpus-facts`` section (the same in every mode: it is small).
 
     Without the corpus the section is skipped with the reason, except under CI (env ``CI``), where that ends the run.

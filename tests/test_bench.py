@@ -24,8 +24,8 @@ from oversight.queries.catalog import TWINS
 
 REPO = Path(__file__).resolve().parents[1]
 SECTIONS = [
-    "accuracy", "catalogue-latency", "corpus", "growth", "growth-neo4j", "inferred-supersession", "ingest",
-    "known-gaps", "neo4j-load", "view-timings",
+    "accuracy", "catalogue-latency", "corpus", "corpus-facts", "growth", "growth-neo4j", "inferred-supersession",
+    "ingest", "known-gaps", "neo4j-load", "view-timings",
 ]
 METHODS = ["batched", "per-row-merge", "rdflib-neo4j", "raw-create"]
 
