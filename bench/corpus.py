@@ -62,8 +62,11 @@ maximum bipartite matching per file and kind):
   dropped from force names;
 - some fields are *lenient*: compared only when the extracted fact has a
   value for them (:data:`LENIENT`): an inspection's inspectorate and kind, a
-  judgement's force and year, a count's outcome, an attendee's initials and
-  post, a meeting's chair, a person's post and organisation.
+  judgement's year, a count's outcome, an attendee's or a person's post, a
+  meeting's chair;
+- some are for people, not compared: a count's ``of``, a judgement's force,
+  an attendee's initials and apologies (initials are there to resolve action
+  owners), a person's organisation, a finding's ``issued`` date, and notes.
 
 Recall is matched annotated facts over annotated facts; precision is matched
 extracted facts over extracted facts, on the kinds a file annotates completely
@@ -136,11 +139,11 @@ CLOSING_STATUSES = ("closed", "discharged", "superseded", "carried-forward")
 #: Fields compared only when the extracted fact has a value for them.
 LENIENT: dict[str, frozenset[str]] = {
     "inspection": frozenset({"inspectorate", "kind"}),
-    "judgement": frozenset({"force", "year"}),
+    "judgement": frozenset({"year"}),
     "count": frozenset({"outcome"}),
     "attendee": frozenset({"post"}),
     "meeting": frozenset({"chair"}),
-    "person": frozenset({"post", "organisation"}),
+    "person": frozenset({"post"}),
 }
 #: The longest phrase an annotation may hold, in words (and the longest run of a paper's words it may copy).
 MAX_PHRASE_WORDS = 8
@@ -786,8 +789,6 @@ def matches(kind: str, fact: Any, cand: dict[str, Any]) -> bool:
         posts = [p for p in cand["posts"] if p]
         return (
             name_matches(fact.name, cand["name"])
-            and (fact.initials is None or _lenient(kind, "initials", cand["initials"])
-                 or norm(fact.initials) == norm(cand["initials"]))
             and (fact.post is None or _lenient(kind, "post", posts)
                  or any(phrase_in(fact.post, p) or phrase_in(p, fact.post) for p in posts))
         )
@@ -808,10 +809,10 @@ def matches(kind: str, fact: Any, cand: dict[str, Any]) -> bool:
 
 
 def _inspection_matches(fact: InspectionFact, cand: dict[str, Any]) -> bool:
-    if fact.inspectorate is not None and cand["inspectorate"]:
+    if fact.inspectorate is not None and not _lenient("inspection", "inspectorate", cand["inspectorate"]):
         if _inspectorate(fact.inspectorate) not in {_inspectorate(i) for i in cand["inspectorate"]}:
             return False
-    if fact.kind is not None and cand["kind"] and fact.kind != cand["kind"]:
+    if fact.kind is not None and not _lenient("inspection", "kind", cand["kind"]) and fact.kind != cand["kind"]:
         return False
     if fact.programme is not None and not phrase_in(fact.programme, cand["text"]):
         return False
