@@ -42,7 +42,12 @@ Then, in the same run (the hooks in :data:`EXTRA_SECTIONS`):
 - **views** (``bench/bench_views.py``): generation time and HTML size of the
   graph view at 1,000, 5,000 and 20,000 nodes, and the 5,000-node page's time
   to interactive in headless Chromium;
-- **growth** of load time and latency with the graph's size.
+- **growth** of load time and latency with the graph's size;
+- **corpus facts** (``bench/corpus.py``): recall and precision of extraction
+  on the real papers of ``../shared/corpus/`` against their annotations in
+  ``tests/corpus/``, per kind of fact and per family, detected and with the
+  family forced, beside the seeds' figures (the same in every mode: the corpus
+  is small). Without the corpus it is skipped with the reason, except under CI.
 
 The Neo4j parts need the ``[server]`` extra (and ``[bench]`` for
 rdflib-neo4j); without a server they are skipped with the reason, except
@@ -375,6 +380,15 @@ def view_timing_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]
     return out, notes
 
 
+def corpus_facts_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
+    """Hook: recall and precision on the annotated real corpus, beside the seeds (see ``bench/corpus.py``)."""
+    if str(REPO / "bench") not in sys.path:
+        sys.path.insert(0, str(REPO / "bench"))
+    import corpus as corpus_facts
+
+    return corpus_facts.section_rows()
+
+
 def new_measure_growth(context: Context) -> Section | None:
     """Growth of the load times and query latencies with the graph's size (nodes plus relationships)."""
     load = context.shared.get("load")
@@ -420,6 +434,11 @@ EXTRA_SECTIONS: list[tuple[str, str, list[str], Callable[[Context], Any]]] = [
     ("view-timings", "HTML graph view: generation, size, and time to interactive of the middle page",
      ["nodes", "drawnNodes", "drawnLinks", "buildSeconds", "renderSeconds", "generationSeconds", "htmlMB",
       "interactiveSeconds", "loadWallSeconds", "selectSeconds"], view_timing_rows),
+    ("corpus-facts", "Real corpus (../shared/corpus) and seeds: annotated facts recalled, per kind and per family; "
+     "detected, forced and seeds side by side (goal: recall >= 0.8 and precision >= 0.95 per family)",
+     ["by", "name", "files", "refused", "facts", "recalled", "recall", "extracted", "precision", "forcedRecalled",
+      "forcedRecall", "forcedExtracted", "forcedPrecision", "seedFacts", "seedRecall", "seedExtracted",
+      "seedPrecision"], corpus_facts_rows),
 ]
 
 

@@ -24,8 +24,8 @@ from oversight.queries.catalog import TWINS
 
 REPO = Path(__file__).resolve().parents[1]
 SECTIONS = [
-    "accuracy", "catalogue-latency", "corpus", "growth", "growth-neo4j", "inferred-supersession", "ingest",
-    "known-gaps", "neo4j-load", "view-timings",
+    "accuracy", "catalogue-latency", "corpus", "corpus-facts", "growth", "growth-neo4j", "inferred-supersession",
+    "ingest", "known-gaps", "neo4j-load", "view-timings",
 ]
 METHODS = ["batched", "per-row-merge", "rdflib-neo4j", "raw-create"]
 
@@ -157,7 +157,9 @@ def test_tiny_run_states_the_growth_of_the_new_measures(tiny_report: dict[str, A
 
 def test_sections_can_be_appended_through_the_hooks():
     bench = _bench_module("run")
-    assert [name for name, *_ in bench.EXTRA_SECTIONS] == ["neo4j-load", "catalogue-latency", "view-timings"]
+    assert [name for name, *_ in bench.EXTRA_SECTIONS] == [
+        "neo4j-load", "catalogue-latency", "view-timings", "corpus-facts",
+    ]
 
 
 def test_compare_cypher_finds_the_questions_a_commit_changed():
