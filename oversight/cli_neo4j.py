@@ -27,7 +27,7 @@ from oversight.cells import safe_cell
 from oversight.cli_options import JsonOption, StoreOption, progress_bar, settings
 from oversight.errors import BadParameter
 from oversight.graph.stores import store_names
-from oversight.render import print_json, print_table, say
+from oversight.render import Lines, print_json, print_table, say
 from oversight.settings import Settings
 
 __all__ = ["register", "neo4j_app", "server_app"]
@@ -134,11 +134,12 @@ def _render_rows(title: str, columns: list[str], rows: list[dict[str, Any]], *, 
 # -- catalogue ---------------------------------------------------------------------
 
 
-def queries(as_json: JsonOption = False) -> None:
+def queries(as_json: JsonOption = False, store: StoreOption = None) -> None:
     """List the named governance questions: name, description, parameters with defaults.
 
     Run one with `oversight query NAME --param name=value`; each answers on the
-    embedded store (no server) or, with --backend neo4j, on Neo4j.
+    embedded store (no server) or, with --backend neo4j, on Neo4j. (--store is
+    accepted, as by every command; the catalogue is the same for every store.)
     """
     from oversight import api
 
@@ -147,7 +148,7 @@ def queries(as_json: JsonOption = False) -> None:
         print_json(catalogue)
         return
     rows = [
-        (q["name"], q["description"], "\n".join(p["declaration"] for p in q["parameters"]) or "-")
+        (q["name"], q["description"], Lines(p["declaration"] for p in q["parameters"]) or "-")
         for q in catalogue
     ]
     print_table(f"{len(rows)} named questions", ["name", "description", "parameters"], rows)

@@ -20,16 +20,24 @@ from rich.text import Text
 
 from oversight.printable import one_line
 
-__all__ = ["out", "err", "say", "warn", "print_json", "print_table", "print_error", "cell"]
+__all__ = [
+    "Lines","out", "err", "say", "warn", "print_json", "print_table", "print_error", "cell"]
 
 out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+class Lines(list):  # type: ignore[type-arg]
+    """Values a table cell shows one per line (each still escaped to one line)."""
+
+
 def cell(value: Any) -> Text:
-    """A table cell: lists joined with commas, None as an empty cell, never markup."""
+    """A table cell: :class:`Lines` one per line, other lists joined with commas, None as
+    an empty cell, never markup."""
     if value is None:
         return Text("")
+    if isinstance(value, Lines):
+        return Text("\n".join(one_line(str(v)) for v in value))
     if isinstance(value, (list, tuple)):
         return Text(one_line(", ".join(str(v) for v in value)))
     if isinstance(value, float):

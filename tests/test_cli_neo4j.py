@@ -271,3 +271,9 @@ def test_cypher_write_runs_only_with_write(server_store: Path) -> None:
 def test_the_test_server_directory_variable_is_documented_in_ci() -> None:
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
     assert f"export {SERVER_DIR_ENV}=" in ci
+
+
+def test_queries_shows_each_parameter_on_its_own_line(tmp_path: Path) -> None:
+    result = run("queries", "--store", tmp_path / "store", env={"COLUMNS": "200"})
+    lines = [line for line in result.stdout.splitlines() if "sponsor: string = null" in line or "assurance: string = null" in line]
+    assert (result.exit_code, "\\n" in result.stdout, len(lines)) == (0, False, 2)
