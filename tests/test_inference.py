@@ -31,7 +31,7 @@ def test_the_reason_names_area_similarity_and_status() -> None:
     b.status(old, "2023-04-18", "in-progress", "amber")
     [candidate] = supersession_candidates(b.g)
     assert candidate.reason == (
-        "inferred: same area (responding); text similarity 0.34; earlier finding still in-progress on 2023-04-18 "
+        "inferred: same area (responding); text similarity 0.56; earlier finding still in-progress on 2023-04-18 "
         "and given no outcome by any paper; the stated counts leave superseded possible; issued 2023-11-17, after 2022-04-28"
     )
 
@@ -109,6 +109,6 @@ def test_a_finding_whose_text_was_lost_is_compared_on_its_recorded_actions() -> 
     status = f"{old}/status/2023-04-18"
     b.g.add_node(status, "StatusAssessment", {"date": "2023-04-18", "status": "in-progress", "actionsTaken": "More protective orders sought for victims of domestic abuse"}, b.ev())
     b.g.add_edge(old, "HAS_STATUS", status, {}, b.ev())
-    new = b.finding(NEW, "afi/pvp-01", "Make sure protective orders are considered for every victim", "pvp")
+    new = b.finding(NEW, "afi/pvp-01", "Make sure protective orders are sought for every victim of domestic abuse", "pvp")
     [candidate] = supersession_candidates(b.g)
     assert (candidate.later, "compared on its recorded actions: its text was lost" in candidate.reason) == (new, True)
