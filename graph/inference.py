@@ -32,7 +32,7 @@ status history (15%: still in progress at its last assessment makes
 supersession likelier; reported complete or green makes it unlikely) and the
 closure accounting (15%: the stated counts leave it no outcome but
 superseded, or leave superseded possible). Each earlier finding keeps its best
-candidate, and any other within :data:`RUNNER_UP` of it. The reason spells
+candidate, and any other as confident (within :data:`RUNNER_UP`). The reason spells
 each part out.
 
 Stated facts win: a finding with a stated or registered outcome gets no
@@ -74,7 +74,7 @@ MIN_SIMILARITY_FORCED = 0.1
 MIN_PASSAGE_SIMILARITY = 0.2
 MIN_CONFIDENCE = 0.5
 #: Other candidates of the same earlier finding are kept when this close to the best's confidence.
-RUNNER_UP = 0.03
+RUNNER_UP = 0.0
 #: Similarity at or above this counts in full (short texts worded anew rarely score higher).
 SIMILARITY_CEILING = 0.5
 
@@ -219,13 +219,13 @@ def supersession_candidates(graph: OversightGraph, read_passages: bool = True) -
                     for other in graph.out(inspection, R.ISSUED):
                         by_kind[graph.labels(other)[0]].append(other)
             next_findings[source] = by_kind
-        later = [
+        laters = [
             other
             for other in next_findings[source].get(graph.labels(key)[0], [])
             if _area_score(graph, area(key), area(other))[0] > 0
         ]
-        if later and finding_outcome(graph, key) in ("open", "unknown") and not _continued(graph, key):
-            candidates[key] = sorted(set(later))
+        if laters and finding_outcome(graph, key) in ("open", "unknown") and not _continued(graph, key):
+            candidates[key] = sorted(set(laters))
     if not candidates:
         return []
     scorer = ShortTexts(texts)
@@ -236,11 +236,11 @@ def supersession_candidates(graph: OversightGraph, read_passages: bool = True) -
     passages = PassageIndex(graph)
     passage_of: dict[str, Passage] = {}
     to_passages: dict[str, list[str]] = {}
-    for earlier, later in candidates.items():
-        textless = any(k not in texts for k in later)
-        alike = any(sims.get((earlier, k), 0.0) >= MIN_SIMILARITY for k in later)
+    for earlier, laters in candidates.items():
+        textless = any(k not in texts for k in laters)
+        alike = any(sims.get((earlier, k), 0.0) >= MIN_SIMILARITY for k in laters)
         if read_passages and (area(earlier) is None or (textless and not alike)):
-            found = [p for i in sorted({str(graph.issuer(k)) for k in later}) for p in passages.of(i)]
+            found = [p for i in sorted({str(graph.issuer(k)) for k in laters}) for p in passages.of(i)]
             for p in found:
                 passage_of[p.key] = p
             to_passages[earlier] = [p.key for p in found]
@@ -250,8 +250,8 @@ def supersession_candidates(graph: OversightGraph, read_passages: bool = True) -
     # ... and, of those with a candidate alike enough, the ones the stated counts leave possibly superseded
     domains: dict[str, dict[str, set[str]]] = {}
     pending: dict[str, set[str]] = {}
-    for key, later in candidates.items():
-        if max((sims.get((key, k), 0.0) for k in later + to_passages.get(key, [])), default=0.0) < MIN_SIMILARITY_FORCED:
+    for key, laters in candidates.items():
+        if max((sims.get((key, k), 0.0) for k in laters + to_passages.get(key, [])), default=0.0) < MIN_SIMILARITY_FORCED:
             continue
         source = str(graph.issuer(key))
         if source not in domains:
@@ -284,8 +284,8 @@ def supersession_candidates(graph: OversightGraph, read_passages: bool = True) -
             if area_e is None and placed is not None and area_l == placed[1].area:
                 area_score = 0.8
                 area_text = (
-                    f"area placed by the later paper's passage on the same work ({_area_name(graph, placed[1].area)}, "
-                    f"line {placed[1].line}, similarity {placed[0]:.2f})"
+                    f"area not recorded; placed in {_area_name(graph, placed[1].area)} by the later paper's passage "
+                    f"on work there (line {placed[1].line})"
                 )
                 passage = placed[1]
             if later in texts:

@@ -82,7 +82,7 @@ class PassageIndex:
                     first = int(props["line"])
                     cited[target].update(range(first, int(props.get("endLine", first)) + 1))
                 elif docs in props:
-                    for document, line in zip(props[docs], props[lines]):
+                    for document, line in zip(props[docs], props[lines], strict=True):
                         cited[document].add(int(line))
             self._cited = dict(cited)
         return self._cited
@@ -117,7 +117,7 @@ class PassageIndex:
                 continue
             cited = self._cited_lines().get(document, set())
             ends = [line for line, _ in headings[1:]] + [last[document] + 1]
-            for (start, area), end in zip(headings, ends):
+            for (start, area), end in zip(headings, ends, strict=True):
                 for number in range(start + 1, min(end, len(lines) + 1)):
                     text = lines[number - 1].strip()
                     if number not in cited and len(text) >= MIN_PASSAGE_CHARS:

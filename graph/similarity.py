@@ -131,7 +131,7 @@ class ShortTexts:
         if not self.matrices or not keys:
             return
         self.matrices = [
-            vstack([m, v.transform([texts[k] for k in keys])]).tocsr() for m, v in zip(self.matrices, self.vectorizers)
+            vstack([m, v.transform([texts[k] for k in keys])]).tocsr() for m, v in zip(self.matrices, self.vectorizers, strict=True)
         ]
         base = len(self.row)
         self.row.update({key: base + i for i, key in enumerate(keys)})
@@ -144,7 +144,7 @@ class ShortTexts:
         if not wanted:
             return {}
         scores = sum(_cosines(m, [self.row[a] for a, _ in wanted], [self.row[b] for _, b in wanted]) for m in self.matrices)
-        return {pair: float(score) / len(self.matrices) for pair, score in zip(wanted, scores)}
+        return {pair: float(score) / len(self.matrices) for pair, score in zip(wanted, scores, strict=True)}
 
 
 def short_text_similarities(
@@ -176,7 +176,7 @@ def _pair_cosines(keys: list[str], matrix: Any, pairs: dict[str, list[str]]) -> 
     if not wanted:
         return {}
     scores = _cosines(matrix, [row[a] for a, _ in wanted], [row[b] for _, b in wanted])
-    return {pair: float(score) for pair, score in zip(wanted, scores)}
+    return {pair: float(score) for pair, score in zip(wanted, scores, strict=True)}
 
 
 def comparison_text(graph: OversightGraph, key: str, with_actions: bool = False) -> tuple[str, bool]:
