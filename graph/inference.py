@@ -42,8 +42,9 @@ stated counts rule out (closure accounting leaves the finding no room to be
 superseded, as after "all the AFIs in this area were closed"), is dropped; a
 pair already linked on any basis, or linked by a paper (``LINKED_TO``), is
 left alone. Candidates are added as ``SUPERSEDES`` with ``basis: inferred``,
-``confidence``, ``reason`` and, when a passage supports them, its citation;
-every view and trace shows them as inferred.
+``confidence``, ``reason`` and, when a passage supports them, its line and
+the line stating the wording it was compared with; every view and trace
+shows them as inferred.
 """
 
 from __future__ import annotations
@@ -89,6 +90,8 @@ class Candidate:
     similarity: float
     reason: str
     passage: Passage | None = None
+    #: The lines that support it: the passage, and where the wording compared with it is stated.
+    support: tuple[Evidence, ...] = ()
 
 
 def _forces(graph: OversightGraph, inspection: str) -> tuple[str, ...]:
@@ -142,6 +145,20 @@ def _continued(graph: OversightGraph, key: str) -> bool:
     date = graph.issued_on(key)
     others = graph.out(key, R.LINKED_TO) + graph.into(key, R.LINKED_TO)
     return bool(date) and any((graph.issued_on(o) or "") > str(date) for o in others)
+
+
+def _stated_at(graph: OversightGraph, key: str, text: str) -> Evidence | None:
+    """The cited line of a finding that states its wording: the one sharing most words with it."""
+    words = set(text.lower().split())
+    best: tuple[int, int, dict[str, Any]] | None = None
+    for index, cite in enumerate(graph.evidence(key)):
+        shared = len(words & set(str(cite.get("quote", "")).lower().split()))
+        if shared and (best is None or shared > best[0]):
+            best = (shared, index, cite)
+    if best is None:
+        return None
+    cite = best[2]
+    return Evidence(document=cite["document"], line=cite["line"], end_line=cite.get("endLine"), quote=cite.get("quote", ""))
 
 
 def _closure_score(domain: set[str]) -> tuple[float, str]:
@@ -320,7 +337,15 @@ def supersession_candidates(graph: OversightGraph, read_passages: bool = True) -
                 f"inferred: {area_text}; {text_how} {similarity:.2f}{compared}; earlier finding {status_text} "
                 f"and given no outcome by any paper; {closure_text}; issued {graph.issued_on(later)}, after {date_e}"
             )
-            by_earlier[earlier].append(Candidate(earlier, later, confidence, round(similarity, 3), reason, passage))
+            # A passage is cited with the line stating the wording it was compared with; a
+            # suggestion on the findings' own wordings cites nothing new (each finding cites its own).
+            support: list[Evidence | None] = []
+            if passage is not None:
+                support = [_stated_at(graph, earlier, texts[earlier])]
+                support.append(Evidence(document=passage.document, line=passage.line, quote=passage.text))
+            by_earlier[earlier].append(
+                Candidate(earlier, later, confidence, round(similarity, 3), reason, passage, tuple(e for e in support if e))
+            )
     kept: list[Candidate] = []
     by_inspection: dict[str, list[str]] = defaultdict(list)
     for earlier in sorted(by_earlier):
@@ -344,6 +369,6 @@ def add_inferred_supersession(graph: OversightGraph) -> None:
             "confidence": candidate.confidence,
             "reason": candidate.reason,
         }
-        p = candidate.passage
-        evidence = Evidence(document=p.document, line=p.line, quote=p.text) if p is not None else None
-        graph.add_edge(candidate.later, R.SUPERSEDES, candidate.earlier, props, evidence)
+        graph.add_edge(candidate.later, R.SUPERSEDES, candidate.earlier, props)
+        for evidence in candidate.support:
+            graph.add_edge(candidate.later, R.SUPERSEDES, candidate.earlier, props, evidence)

@@ -94,7 +94,14 @@ def test_inferred_links_are_added_with_basis_confidence_and_reason() -> None:
     b, old, new, _ = two_rounds()
     add_inferred_supersession(b.g)
     [edge] = list(b.g.edges(type="SUPERSEDES"))
-    assert (edge["source"], edge["target"], edge["basis"], edge["confidence"], "evidenceDocuments" in edge) == (new, old, "inferred", 0.86, False)
+    assert (edge["source"], edge["target"], edge["basis"], edge["confidence"]) == (new, old, "inferred", 0.86)
+
+
+def test_a_link_inferred_from_the_findings_wordings_cites_no_line_of_its_own() -> None:
+    b, _, _, _ = two_rounds()
+    add_inferred_supersession(b.g)
+    [edge] = list(b.g.edges(type="SUPERSEDES"))
+    assert sorted(k for k in edge if k.startswith("evidence")) == []
 
 
 def test_the_only_outcome_the_counts_leave_raises_the_confidence() -> None:
