@@ -7,16 +7,18 @@ propose which findings of the *next* inspection round of the same force may
 supersede it. A candidate must be:
 
 - a finding of the same kind, issued by an inspection of the same force and
-  kind in the first later round that issued such findings (an AFI of PEEL
+  kind in the first later round (an AFI of PEEL
   2017 is taken up, or not, by PEEL 2018/19, not by PEEL 2023/25);
 - in the same assessment area or a related one (``skos:closeMatch``) when
   both areas are known; a finding with no area recorded is placed by the
   passage of the later paper that describes it (below), or compared with
   every later finding (weaker);
 - similar in wording, for short texts: the mean of the word and the
-  character n-gram TF-IDF cosine (:func:`oversight.graph.similarity.short_text_similarities`),
-  fitted on every finding text and passage in play. A finding whose text the
-  paper lost is compared on its recorded actions, and the reason says so.
+  character n-gram TF-IDF cosine (:class:`oversight.graph.similarity.ShortTexts`),
+  fitted on every finding text, at least :data:`MIN_SIMILARITY` (less for a
+  finding still in progress, more with no area, little when the counts leave
+  it no outcome but superseded). A finding whose text the paper lost is
+  compared on its recorded actions, and the reason says so.
 
 A later paper often describes, area by area, work that continues an old
 finding without naming it, beside the new findings it counts
