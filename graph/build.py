@@ -12,6 +12,7 @@ register already states; the last pass writes each finding's standing
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from oversight.errors import KeyCollision
@@ -64,6 +65,7 @@ def build_graph(
     extractions: Iterable[Extraction],
     onto: Ontology | None = None,
     derive: bool = True,
+    documents_root: Path | None = None,
 ) -> OversightGraph:
     """Resolve and merge every fact of every extraction into one graph.
 
@@ -78,6 +80,7 @@ def build_graph(
     """
     onto = onto or ontology()
     graph = OversightGraph(onto)
+    graph.documents_root = documents_root
     resolver = Resolver(onto)
     ordered = sorted(extractions, key=lambda e: e.document.key)
     for extraction in ordered:

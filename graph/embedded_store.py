@@ -124,7 +124,7 @@ class EmbeddedStore:
         if data.get("version") in _REBUILT_VERSIONS:
             from oversight.graph.build import build_graph
 
-            return StoreState(extractions=extractions, graph=build_graph(extractions))
+            return StoreState(extractions=extractions, graph=build_graph(extractions, documents_root=self.path))
         try:
             graph = OversightGraph.from_node_link(data, source=str(self.file))
         except (AttributeError, TypeError, KeyError, ValueError, RecursionError) as exc:

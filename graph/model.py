@@ -40,6 +40,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -138,6 +139,9 @@ class OversightGraph:
         #: Facts the build left out, as (document path, line, why): a key one paper gives
         #: to two kinds of thing. Reported by ingest; not part of the stored graph.
         self.rejected: list[tuple[str, int | None, str]] = []
+        #: Where relative document paths start (the store directory, which keeps them
+        #: relative to itself); None: the working directory. Not part of the stored graph.
+        self.documents_root: Path | None = None
 
     # -- reading -------------------------------------------------------------
 

@@ -145,7 +145,7 @@ def ingest(
                     del by_key[old_key]
             by_key[extraction.document.key] = extraction
         extractions = sorted(by_key.values(), key=lambda e: e.document.key)
-        graph = build_graph(extractions)
+        graph = build_graph(extractions, documents_root=embedded.path)
         run.problems.extend(Problem(path, message, line) for path, line, message in dict.fromkeys(graph.rejected))
         if run.extractions or not embedded.exists():
             embedded.save(StoreState(extractions=extractions, graph=graph))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,72 @@ def test_each_link_of_the_chain_cites_the_papers(graph: OversightGraph) -> None:
 def test_a_vetting_afi_is_found_under_its_peel_2023_25_key(graph: OversightGraph) -> None:
     result = api.trace(graph, "kent-police/peel-2023-25/afi/workforce-corruption-02")
     assert result["root"] == "kent-police/vetting-and-counter-corruption/afi/workforce-corruption-02"
+
+
+# -- the seeds alone (no register): the successor of PEEL 2021/22 AFI 5 is suggested ----------
+
+P23 = "kent-police/peel-2023-25"
+
+
+@pytest.fixture(scope="module")
+def alone_store(seeds: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("alone")
+    report = api.ingest([seeds], store)
+    assert report.problems == []
+    return store
+
+
+@pytest.fixture(scope="module")
+def alone(alone_store: Path) -> OversightGraph:
+    return api.load(alone_store)
+
+
+def test_on_the_seeds_alone_afi_5_is_suggested_the_fourth_2023_25_afi_in_responding_to_the_public(
+    alone: OversightGraph,
+) -> None:
+    [hop] = api.trace(alone, f"{OLD}/afi-05")["supersededBy"]
+    assert (hop["key"], hop["basis"], hop["confidence"]) == (f"{P23}/afi/responding-to-the-public-04", "inferred", 0.83)
+
+
+def test_the_suggestion_cites_the_january_2024_paper_s_passage_on_call_takers_advice_and_the_afi_s_wording(
+    alone: OversightGraph, seed_paths: dict[str, Path]
+) -> None:
+    [hop] = api.trace(alone, f"{OLD}/afi-05")["supersededBy"]
+    cited = [(Path(e["path"]).name, e["line"]) for e in hop["evidence"] if "line" in e]
+    assert cited == [(seed_paths["002"].name, 62), (seed_paths["001"].name, 115)]
+
+
+def test_the_suggestion_s_reason_says_how_the_passage_placed_and_described_it(alone: OversightGraph) -> None:
+    [hop] = api.trace(alone, f"{OLD}/afi-05")["supersededBy"]
+    assert hop["evidence"][-1]["inference"].split("; ")[:3] == [
+        "inferred: area not recorded",
+        "placed in Responding to the public by the later paper's passage on work there (line 62)",
+        "the later finding is counted but not described",
+    ]
+
+
+def test_on_the_seeds_alone_the_suggestion_never_decides_the_outcome(alone: OversightGraph) -> None:
+    [result] = api.reconcile(alone, OLD)
+    row = next(r for r in result["findings"] if r["number"] == 5)
+    assert (row["outcome"], row["basis"]) == ("unknown", "unaccounted")
+
+
+def test_on_the_seeds_alone_the_stated_only_trace_of_afi_5_has_no_successor(alone: OversightGraph) -> None:
+    assert api.trace(alone, f"{OLD}/afi-05", stated_only=True)["supersededBy"] == []
+
+
+def test_on_the_seeds_alone_the_only_supersession_is_that_suggestion(alone: OversightGraph) -> None:
+    links = [(e["source"], e["target"], e["basis"]) for e in alone.edges(type="SUPERSEDES")]
+    assert links == [(f"{P23}/afi/responding-to-the-public-04", f"{OLD}/afi-05", "inferred")]
+
+
+def test_trace_on_the_command_line_shows_the_inferred_successor_and_its_line(alone_store: Path) -> None:
+    from typer.testing import CliRunner
+
+    from oversight.cli import app
+
+    result = CliRunner().invoke(app, ["trace", f"{OLD}/afi-05", "--store", str(alone_store), "--json"], env={"OVERSIGHT_STORE": ""})
+    [hop] = json.loads(result.stdout)["supersededBy"]
+    assert (result.exit_code, hop["key"], hop["basis"], hop["evidence"][0]["line"]) == (
+        0, f"{P23}/afi/responding-to-the-public-04", "inferred", 62,
+    )
