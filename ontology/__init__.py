@@ -263,7 +263,10 @@ class Gazetteer:
     def lookup(self, text: str, label: str | None = None, force: str | None = None) -> GazetteerEntry | None:
         """The entry any of whose labels matches ``text``, optionally of class ``label``.
 
-        With ``force`` (a force's name or key), a force-level name that carries
+        A force's own name for its office, commissioner or panel ("Durham
+        Police and Crime Panel") answers with the generic force-level entry it
+        is a form of, so all its names give one key under the force; within
+        ``force``, another force's own names match nothing. With ``force`` (a force's name or key), a force-level name that carries
         the force's own place name ("Essex Police and Crime Panel") is looked up
         again without it ("Police and Crime Panel"). Returns None when nothing
         matches, or when the match is ambiguous and no ``label`` tells the
@@ -319,11 +322,12 @@ class Gazetteer:
     def force_of(self, text: str) -> str | None:
         """The slug of the force a named office, commissioner, panel or force belongs to, or None.
 
-        The whole name is looked up first ("the Met", "Durham PCP" would need
-        to be a label); failing that, the names of forces and of their own
-        bodies are found inside the text ("report of the Durham Police and
-        Crime Panel"), and one force must account for all of them. A generic
-        name ("Chief Constable", "the Commissioner") names no force.
+        The whole text is looked up first as a name, so short names count
+        ("the Met", "MOPAC"); failing that, the names of forces and of their
+        own bodies at least four letters long are found inside the text
+        ("report of the Durham Police and Crime Panel"), and one force must
+        account for all of them, else None. A generic name ("Chief Constable",
+        "the Commissioner") names no force.
 
         >>> gazetteer = ontology().gazetteer
         >>> gazetteer.force_of("Durham Police and Crime Panel"), gazetteer.force_of("North Yorkshire OPFCC")
