@@ -265,22 +265,25 @@ class Gazetteer:
 
         A force's own name for its office, commissioner or panel ("Durham
         Police and Crime Panel") answers with the generic force-level entry it
-        is a form of, so all its names give one key under the force; within
-        ``force``, another force's own names match nothing. With ``force`` (a force's name or key), a force-level name that carries
-        the force's own place name ("Essex Police and Crime Panel") is looked up
-        again without it ("Police and Crime Panel"). Returns None when nothing
-        matches, or when the match is ambiguous and no ``label`` tells the
-        candidates apart.
+        is a form of, so all its names give one key under the force. With
+        ``force`` (a force's name or key), another force's own names match
+        nothing, and a force-level name that carries the force's own place
+        name ("Essex Police and Crime Panel") is looked up again without it
+        ("Police and Crime Panel"). Returns None when nothing matches, or when
+        the match is ambiguous and no ``label`` tells the candidates apart.
 
         >>> ontology().gazetteer.lookup("Dyfed-Powys Police and Crime Panel", "Board", force="dyfed-powys-police").slug
         'police-and-crime-panel'
         """
-        own = self.force_entry(force) if force else None
-        entry = self._lookup(text, label, own.slug if own else None)
+        own: str | None = None  # the force's slug; "" within a force the gazetteer lacks
+        if force:
+            known = self.force_entry(force)
+            own = known.slug if known else ""
+        entry = self._lookup(text, label, own)
         if entry is None and force:
             generic = self.without_place(text, force)
             if generic:
-                entry = self._lookup(generic, label, own.slug if own else None)
+                entry = self._lookup(generic, label, own)
                 if entry is not None and entry.scope != "force":
                     entry = None
         return entry
@@ -288,7 +291,8 @@ class Gazetteer:
     def _lookup(self, text: str, label: str | None, force: str | None = None) -> GazetteerEntry | None:
         """The one entry a name gives: a force's own form answers with its generic entry.
 
-        Within ``force`` (a force slug), another force's own body does not match.
+        Within ``force`` (a force slug, or "" for a force the gazetteer lacks),
+        another force's own body does not match.
         """
         found: list[GazetteerEntry] = []
         for entry in self._index.get(normalise_label(text), []):

@@ -200,6 +200,10 @@ def test_another_forces_panel_does_not_resolve_within_a_force() -> None:
     assert gazetteer().lookup("Durham Police and Crime Panel", "Board", force="kent-police") is None
 
 
+def test_no_forces_own_panel_resolves_within_a_force_the_gazetteer_lacks() -> None:
+    assert gazetteer().lookup("Durham Police and Crime Panel", "Board", force="Gotham City Police") is None
+
+
 def test_two_forces_chief_constables_stay_two_keys() -> None:
     assert [_key("Post", "Chief Constable", f) for f in ("Kent Police", "Essex Police")] == [
         "kent-police/post/chief-constable",
