@@ -158,6 +158,7 @@ class Concept:
     alt_labels: tuple[str, ...]
     definition: str
     rank: int | None
+    broader: tuple[str, ...] = ()  # notations of broader concepts, in any scheme
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,8 @@ class GazetteerEntry:
     pref_label: str
     alt_labels: tuple[str, ...]
     comment: str
+    force: str | None = None  # slug of the force a force's own body or post belongs to (ov:forForce)
+    local_form_of: str | None = None  # IRI of the generic entry it is one force's form of (ov:localFormOf)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -230,38 +233,142 @@ class Gazetteer:
         self.entries = entries
         self._is_a = is_a
         self._index: dict[str, list[GazetteerEntry]] = {}
+        self._by_iri = {entry.iri: entry for entry in entries}
+        self._forces = {entry.slug: entry for entry in entries if is_a(entry.label, "Force")}
         for entry in entries:
             for name in entry.names:
                 bucket = self._index.setdefault(normalise_label(name), [])
                 if entry not in bucket:
                     bucket.append(entry)
+            self._check_local(entry)
+
+    def _check_local(self, entry: GazetteerEntry) -> None:
+        if entry.force is not None and entry.force not in self._forces:
+            raise OntologyError(f"gazetteer entry {entry.iri}: ov:forForce is not a force's entry")
+        if entry.local_form_of is None:
+            return
+        generic = self._by_iri.get(entry.local_form_of)
+        if (
+            entry.force is None
+            or generic is None
+            or generic.force is not None
+            or (generic.label, generic.slug, generic.scope) != (entry.label, entry.slug, "force")
+            or entry.scope != "force"
+        ):
+            raise OntologyError(
+                f"gazetteer entry {entry.iri}: ov:localFormOf needs ov:forForce and a generic "
+                "force-level entry of the same class and slug"
+            )
 
     def lookup(self, text: str, label: str | None = None, force: str | None = None) -> GazetteerEntry | None:
         """The entry any of whose labels matches ``text``, optionally of class ``label``.
 
-        With ``force`` (a force's name or key), a force-level name that carries
-        the force's own place name ("Essex Police and Crime Panel") is looked up
-        again without it ("Police and Crime Panel"). Returns None when nothing
-        matches, or when the match is ambiguous and no ``label`` tells the
-        candidates apart.
+        A force's own name for its office, commissioner or panel ("Durham
+        Police and Crime Panel") answers with the generic force-level entry it
+        is a form of, so all its names give one key under the force. With
+        ``force`` (a force's name or key), another force's own names match
+        nothing, and a force-level name that carries the force's own place
+        name ("Essex Police and Crime Panel") is looked up again without it
+        ("Police and Crime Panel"). Returns None when nothing matches, or when
+        the match is ambiguous and no ``label`` tells the candidates apart.
 
         >>> ontology().gazetteer.lookup("Dyfed-Powys Police and Crime Panel", "Board", force="dyfed-powys-police").slug
         'police-and-crime-panel'
         """
-        entry = self._lookup(text, label)
+        own: str | None = None  # the force's slug; "" within a force the gazetteer lacks
+        if force:
+            known = self.force_entry(force)
+            own = known.slug if known else ""
+        entry = self._lookup(text, label, own)
         if entry is None and force:
             generic = self.without_place(text, force)
             if generic:
-                entry = self._lookup(generic, label)
+                entry = self._lookup(generic, label, own)
                 if entry is not None and entry.scope != "force":
                     entry = None
         return entry
 
-    def _lookup(self, text: str, label: str | None) -> GazetteerEntry | None:
-        candidates = self._index.get(normalise_label(text), [])
-        if label is not None:
-            candidates = [e for e in candidates if self._is_a(e.label, label)]
+    def _lookup(self, text: str, label: str | None, force: str | None = None) -> GazetteerEntry | None:
+        """The one entry a name gives: a force's own form answers with its generic entry.
+
+        Within ``force`` (a force slug, or "" for a force the gazetteer lacks),
+        another force's own body does not match.
+        """
+        found: list[GazetteerEntry] = []
+        for entry in self._index.get(normalise_label(text), []):
+            if label is not None and not self._is_a(entry.label, label):
+                continue
+            if force is not None and entry.force is not None and entry.force != force:
+                continue
+            if entry.local_form_of is not None:
+                entry = self._by_iri[entry.local_form_of]
+            if entry not in found:
+                found.append(entry)
+        return found[0] if len(found) == 1 else None
+
+    def force_entry(self, force: str) -> GazetteerEntry | None:
+        """The force a key ("essex-police/board/..."), slug or any name of a force gives.
+
+        >>> ontology().gazetteer.force_entry("Northants").slug
+        'northamptonshire-police'
+        """
+        slug = force.split("/", 1)[0]
+        if slug in self._forces:
+            return self._forces[slug]
+        candidates = [e for e in self._index.get(normalise_label(slug), []) if e.slug in self._forces]
         return candidates[0] if len(candidates) == 1 else None
+
+    def own_entries(self, force: str) -> tuple[GazetteerEntry, ...]:
+        """The entries that belong to one force: its office, commissioner, panel or police authority."""
+        entry = self.force_entry(force)
+        return tuple(e for e in self.entries if entry is not None and e.force == entry.slug)
+
+    def force_of(self, text: str) -> str | None:
+        """The slug of the force a named office, commissioner, panel or force belongs to, or None.
+
+        The whole text is looked up first as a name, so short names count
+        ("the Met", "MOPAC"); failing that, the names of forces and of their
+        own bodies at least four letters long are found inside the text
+        ("report of the Durham Police and Crime Panel"), and one force must
+        account for all of them, else None. A generic name ("Chief Constable",
+        "the Commissioner") names no force.
+
+        >>> gazetteer = ontology().gazetteer
+        >>> gazetteer.force_of("Durham Police and Crime Panel"), gazetteer.force_of("North Yorkshire OPFCC")
+        ('durham-constabulary', 'north-yorkshire-police')
+        >>> gazetteer.force_of("Chief Constable") is None
+        True
+        """
+        whole = {self._force_slug(e) for e in self._index.get(normalise_label(text), [])} - {None}
+        if whole:
+            return whole.pop() if len(whole) == 1 else None
+        pattern, owners = self._forces_pattern
+        found = {owners[m.group(1)] for m in pattern.finditer(normalise_label(text))}
+        return found.pop() if len(found) == 1 else None
+
+    def _force_slug(self, entry: GazetteerEntry) -> str | None:
+        return entry.slug if entry.slug in self._forces and entry.force is None else entry.force
+
+    @functools.cached_property
+    def _forces_pattern(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        owners: dict[str, str] = {}
+        ambiguous: set[str] = set()
+        for entry in self.entries:
+            slug = self._force_slug(entry)
+            if slug is None:
+                continue
+            for name in entry.names:
+                folded = normalise_label(name)
+                # Short names ("Met", "GMP") are words or initials that count only as a whole name.
+                if len(folded) < 4:
+                    continue
+                if owners.setdefault(folded, slug) != slug:
+                    ambiguous.add(folded)
+        for folded in ambiguous:
+            del owners[folded]
+        alternatives = sorted(owners, key=lambda n: (-len(n), n))
+        pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b")
+        return pattern, owners
 
     def without_place(self, text: str, force: str) -> str | None:
         """``text`` without the place words of ``force``'s names, or None if it has none.
@@ -269,7 +376,7 @@ class Gazetteer:
         >>> ontology().gazetteer.without_place("Thames Valley Police and Crime Commissioner", "Thames Valley Police")
         'Police and Crime Commissioner'
         """
-        entry = self._lookup(force.split("/", 1)[0], "Force")
+        entry = self.force_entry(force)
         if entry is None:
             return None
         place = {w for name in entry.names for w in re.findall(r"[a-z]+", name.lower())} - _NOT_PLACE
@@ -443,6 +550,9 @@ class Ontology:
                 vocabulary=local(vocab) if vocab is not None else None,
                 multi_valued=bool(multi is not None and multi.toPython()),
             )
+        self.L = Names("label", frozenset(self.classes))
+        self.R = Names("relationship type", frozenset(self.relationships))
+        self.P = Names("property", frozenset(self.properties))
         # vocabularies
         self.vocabularies: dict[str, Vocabulary] = {}
         for scheme in g.subjects(RDF.type, SKOS.ConceptScheme):
@@ -462,6 +572,9 @@ class Ontology:
                         alt_labels=tuple(sorted(str(a) for a in g.objects(concept, SKOS.altLabel))),
                         definition=text(concept, SKOS.definition),
                         rank=int(rank.toPython()) if isinstance(rank, Literal) else None,
+                        broader=tuple(
+                            sorted(str(n) for b in g.objects(concept, SKOS.broader) for n in g.objects(b, SKOS.notation))
+                        ),
                     )
                 )
             concepts.sort(key=lambda c: (-(c.rank or 0), c.notation))
@@ -474,6 +587,8 @@ class Ontology:
             cls = next((local(c) for c in g.objects(subject, RDF.type) if local(c) in self.classes), None)
             if cls is None:
                 raise OntologyError(f"gazetteer entry {subject} has no ontology class")
+            force = g.value(subject, ov("forForce"))
+            generic = g.value(subject, ov("localFormOf"))
             entries.append(
                 GazetteerEntry(
                     iri=str(subject),
@@ -483,6 +598,8 @@ class Ontology:
                     pref_label=text(subject, SKOS.prefLabel),
                     alt_labels=tuple(sorted(str(a) for a in g.objects(subject, SKOS.altLabel))),
                     comment=text(subject, RDFS.comment),
+                    force=(text(force, ov("slug")) or str(force)) if force is not None else None,
+                    local_form_of=str(generic) if generic is not None else None,
                 )
             )
         entries.sort(key=lambda e: e.iri)
@@ -506,9 +623,6 @@ class Ontology:
         areas.sort(key=lambda a: a.slug)
         self.areas = AreaScheme(tuple(areas))
 
-        self.L = Names("label", frozenset(self.classes))
-        self.R = Names("relationship type", frozenset(self.relationships))
-        self.P = Names("property", frozenset(self.properties))
         self._check_required()
 
     # -- names -------------------------------------------------------------
