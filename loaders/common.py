@@ -54,8 +54,9 @@ def _force_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     names: dict[str, str] = {}
     for entry in ontology().gazetteer.entries_of("Force"):
         for name in entry.names:
-            if len(name) >= 4:
-                names[normalise_label(name)] = entry.pref_label
+            folded = normalise_label(name)
+            if len(folded) >= 4:  # folded: "the Met" folds to "met", a common word
+                names[folded] = entry.pref_label
     alternatives = sorted(names, key=len, reverse=True)
     pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b")
     return pattern, names
