@@ -42,6 +42,14 @@ Then, in the same run (the hooks in :data:`EXTRA_SECTIONS`):
 - **views** (``bench/bench_views.py``): generation time and HTML size of the
   graph view at 1,000, 5,000 and 20,000 nodes, and the 5,000-node page's time
   to interactive in headless Chromium;
+- **standing stage** (``bench/bench_standing.py``): at each size, the time
+  of ``derive_standings`` (each finding's standing, the last pass of the
+  build), its share of the whole build and its peak traced memory;
+- **the catalogue before and after the standing stage**: at the largest size,
+  each question whose Cypher changed since ``bench_standing.BEFORE``, its old
+  and new form alternating on the same graph (embedded: the Python twins at
+  that commit against today's) and on the same server database (the Cypher),
+  with p50, p95 and the ratio after / before;
 - **growth** of load time and latency with the graph's size.
 
 The Neo4j parts need the ``[server]`` extra (and ``[bench]`` for
@@ -66,6 +74,7 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -143,12 +152,20 @@ class Mode:
     #: Whether a load method that failed at one size is tried again at the larger ones (the full
     #: run shows rdflib-neo4j's failure at every size; the smoke tests save its to_rdf time).
     retry_failed_load: bool
+    #: Builds of each size's graph whose passes are timed (the median is reported) in the standing section.
+    standing_repeats: int = 3
+    #: Alternations of the before and after versions of each question, and timed runs of each
+    #: version per alternation, in the standing-latency section (``bench/bench_standing.py``).
+    compare_rounds: int = 6
+    compare_runs: int = 5
 
 
 MODES = {
     "full": Mode((1000, 5000, 20000), None, None, 0.5, warm_up_loads=True, retry_failed_load=True),
-    "quick": Mode((1000, 2000, 5000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False),
-    "tiny": Mode((200, 500, 1000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False),
+    "quick": Mode((1000, 2000, 5000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False,
+                  compare_rounds=2, compare_runs=3),
+    "tiny": Mode((200, 500, 1000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False,
+                 compare_rounds=2, compare_runs=2),
 }
 
 
@@ -375,6 +392,91 @@ def view_timing_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]
     return out, notes
 
 
+def standing_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
+    """Hook: the standing stage's time, share of the build and peak memory at each size (``bench/bench_standing.py``).
+
+    Each size in its own process: the store's graph rebuilt from its extractions
+    ``Mode.standing_repeats`` times, each pass timed (median reported), then the
+    standing pass once more under ``tracemalloc``.
+    """
+    rows: list[dict[str, Any]] = []
+    for forces in context.sizes:
+        found = _run_child("standing", forces, context.rounds, context.seed, context.corpora[forces],
+                           context.stores[forces], repeats=context.settings.standing_repeats)
+        passes = found["passes"]
+        rows.append({
+            "forces": forces, "findings": found["findings"], "nodes": found["nodes"],
+            "factsSeconds": passes["facts"]["seconds"],
+            "inferenceSeconds": round(sum(v["seconds"] for k, v in passes.items()
+                                          if k not in ("facts", "derive_standings")), 3),
+            "standingSeconds": found["standingSeconds"], "buildSeconds": found["buildSeconds"],
+            "standingShare": found["standingShare"], "standingCpuSeconds": found["standingCpuSeconds"],
+            "buildCpuSeconds": found["buildCpuSeconds"], "msPerFinding": found["standingMsPerFinding"],
+            "standingPeakMB": found["standingPeakMB"], "repeats": found["repeats"], "sameAsStore": found["sameAsStore"],
+        })
+        print(f"bench: standing stage at {forces} forces: {found['standingSeconds']} s of a "
+              f"{found['buildSeconds']} s build", file=sys.stderr)
+    notes = [
+        "build = the stated facts resolved and merged (factsSeconds), then each pass of graph.build.DERIVATIONS: "
+        "inferred supersession (inferenceSeconds), the standing last; seconds are the median of the repeats, "
+        "standingShare = standingSeconds / buildSeconds (wall), CPU seconds beside them (steadier on a shared machine)",
+        "standingPeakMB: peak of the Python allocations traced (tracemalloc) while derive_standings ran on a "
+        "built graph; the graph itself was allocated before tracing started",
+    ]
+    k = fit_exponent([float(r["findings"]) for r in rows], [float(r["standingCpuSeconds"]) for r in rows])
+    if k is not None:
+        notes.append(f"standing CPU time against findings: k = {k} ({growth_name(k)})")
+    if not all(r["sameAsStore"] for r in rows):
+        notes.append("the standings rebuilt differ from the ingest's at "
+                     + ", ".join(str(r["forces"]) for r in rows if not r["sameAsStore"]) + " forces")
+    context.shared["standing"] = rows
+    return rows, notes
+
+
+def standing_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
+    """Hook: each question the standing stage rewrote, before and after it, alternating, on both backends.
+
+    At the largest size only: embedded, the twins at ``bench_standing.BEFORE``
+    against today's on the same graph; on the server, the Cypher at that
+    revision against today's in the database the batched loader filled
+    (``bench/bench_standing.py``).
+    """
+    import bench_standing
+
+    largest = context.sizes[-1]
+    known = subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", f"{bench_standing.BEFORE}^{{commit}}"],
+                           capture_output=True)
+    if known.returncode != 0:
+        return [], [f"skipped: commit {bench_standing.BEFORE} is not in this clone's history"]
+    server = _server(context)
+    database = context.shared.get("kept", {}).get(largest)
+    notes = [f"at {largest} forces; before = {bench_standing.BEFORE} (outcome re-derived per finding in each "
+             f"question), after = this tree (the standing read from the Finding nodes); each version "
+             f"{context.settings.compare_rounds} x {context.settings.compare_runs} timed runs, alternating which goes "
+             f"first; ratio = after / before (below 1: faster); cpuMs = the server's CPU per run on the server, "
+             f"the client's embedded"]
+    if server is None or database is None:
+        notes.append((context.shared.get("serverSkipped") or "no database of the batched load") + "; embedded only")
+    rows, more = bench_standing.compare_before_after(
+        _graph(context, largest), server if database else None, database,
+        rounds=context.settings.compare_rounds, runs=context.settings.compare_runs,
+    )
+    notes.extend(more)
+    for backend in ("embedded", "neo4j"):
+        at = [r for r in rows if r["backend"] == backend]
+        if at:
+            p50 = statistics.median(r["p50msRatio"] for r in at if r["p50msRatio"] is not None)
+            p95 = statistics.median(r["p95msRatio"] for r in at if r["p95msRatio"] is not None)
+            total_before, total_after = sum(r["p50msOld"] for r in at), sum(r["p50msNew"] for r in at)
+            notes.append(f"{backend}: median ratio after / before over {len(at)} questions: p50 {p50:.2f}, p95 {p95:.2f}; "
+                         f"sum of p50s {total_before:,.0f} ms before, {total_after:,.0f} ms after")
+    same = sorted({r["query"] for r in rows if r["sameRows"]})
+    notes.append("same rows before and after (on the old columns): " + (", ".join(same) if same else "none") +
+                 "; the others differ where the standing changed the answer (columnsDiffering), as intended")
+    context.shared["standingLatency"] = rows
+    return rows, notes
+
+
 def new_measure_growth(context: Context) -> Section | None:
     """Growth of the load times and query latencies with the graph's size (nodes plus relationships)."""
     load = context.shared.get("load")
@@ -420,6 +522,14 @@ EXTRA_SECTIONS: list[tuple[str, str, list[str], Callable[[Context], Any]]] = [
     ("view-timings", "HTML graph view: generation, size, and time to interactive of the middle page",
      ["nodes", "drawnNodes", "drawnLinks", "buildSeconds", "renderSeconds", "generationSeconds", "htmlMB",
       "interactiveSeconds", "loadWallSeconds", "selectSeconds"], view_timing_rows),
+    ("standing", "Standing stage (graph/standing.py derive_standings): time, share of the build, peak memory",
+     ["forces", "findings", "nodes", "factsSeconds", "inferenceSeconds", "standingSeconds", "buildSeconds",
+      "standingShare", "standingCpuSeconds", "buildCpuSeconds", "msPerFinding", "standingPeakMB", "sameAsStore"],
+     standing_rows),
+    ("standing-latency", "Catalogue before and after the standing stage, alternating in one run (p50/p95 ms; ratio after / before)",
+     ["query", "backend", "resultRowsOld", "resultRowsNew", "runs", "p50msOld", "p50msNew", "p50msRatio", "p95msOld",
+      "p95msNew", "p95msRatio", "cpuMsOld", "cpuMsNew", "cpuRatio", "answer", "columnsDiffering"],
+     standing_latency_rows),
 ]
 
 
@@ -545,6 +655,10 @@ def _child(args: argparse.Namespace) -> int:
         result = measure_generate(corpus, args.forces, args.rounds, args.seed)
     elif args.measure == "ingest":
         result = measure_ingest(corpus, store, Path(args.profile) if args.profile else None)
+    elif args.measure == "standing":
+        import bench_standing
+
+        result = bench_standing.measure_standing(store, args.repeats)
     else:
         result = measure_load_and_score(corpus, store)
     sys.stdout.write("\n" + json.dumps(result) + "\n")
@@ -552,7 +666,7 @@ def _child(args: argparse.Namespace) -> int:
 
 
 def _run_child(measure: str, forces: int, rounds: int, seed: int, corpus: Path, store: Path,
-               profile: Path | None = None) -> dict[str, Any]:
+               profile: Path | None = None, repeats: int | None = None) -> dict[str, Any]:
     command = [
         sys.executable, str(Path(__file__).resolve()), "--child", measure,
         "--forces", str(forces), "--rounds", str(rounds), "--seed", str(seed),
@@ -560,6 +674,8 @@ def _run_child(measure: str, forces: int, rounds: int, seed: int, corpus: Path, 
     ]
     if profile is not None:
         command += ["--profile", str(profile)]
+    if repeats is not None:
+        command += ["--repeats", str(repeats)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
     if done.returncode != 0:
         raise SystemExit(f"bench: {measure} of {forces} forces failed:\n{done.stderr[-4000:]}")
@@ -832,7 +948,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", help="where corpora and stores go [a temporary directory]")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and stores")
     parser.add_argument("--profile", help="profile each ingest with pyinstrument; write the profiles to this directory")
-    parser.add_argument("--child", choices=("generate", "ingest", "score"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("generate", "ingest", "score", "standing"), help=argparse.SUPPRESS)
+    parser.add_argument("--repeats", type=int, default=3, help=argparse.SUPPRESS)
     parser.add_argument("--forces", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--store", help=argparse.SUPPRESS)
