@@ -8,6 +8,7 @@ Reproduce (from the repository root, in the project's venv)::
     python bench/run.py --json report.json   # the report as JSON as well
     python bench/run.py --sizes 43 --keep    # one size; keep the corpus and store (printed)
     python bench/run.py --quick --profile prof/   # pyinstrument profile of each ingest in prof/
+    python bench/run.py --only standing,standing-latency   # of the extra sections, only these
 
 For each size, side by side in one run, on a corpus written by ``oversight
 synth`` (:mod:`oversight.synth`) with the same seed:
@@ -123,6 +124,8 @@ class Context:
     mode: str = "full"
     #: What the hooks share: the Bolt server, the graphs, each hook's results.
     shared: dict[str, Any] = field(default_factory=dict)
+    #: The names of the :data:`EXTRA_SECTIONS` to run (``--only``); None: every one.
+    only: frozenset[str] | None = None
 
     @property
     def settings(self) -> Mode:
@@ -450,6 +453,13 @@ def standing_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list[
         return [], [f"skipped: commit {bench_standing.BEFORE} is not in this clone's history"]
     server = _server(context)
     database = context.shared.get("kept", {}).get(largest)
+    if server is not None and database is None:  # the load section did not run (--only): load the graph here
+        import bench_neo4j
+
+        database = f"standing{largest}"
+        server.create_database(database)
+        context.shared.setdefault("kept", {})[largest] = database
+        bench_neo4j.load_batched(server, database, _graph(context, largest))
     notes = [f"at {largest} forces; before = {bench_standing.BEFORE} (outcome re-derived per finding in each "
              f"question), after = this tree (the standing read from the Finding nodes); each version "
              f"{context.settings.compare_rounds} x {context.settings.compare_runs} timed runs, alternating which goes "
@@ -756,7 +766,7 @@ def machine() -> dict[str, Any]:
 
 
 def run(sizes: list[int], rounds: int, seed: int, workdir: Path, profile: Path | None = None,
-        mode: str = "full") -> tuple[list[Section], Context]:
+        mode: str = "full", only: frozenset[str] | None = None) -> tuple[list[Section], Context]:
     corpora: dict[int, Path] = {}
     stores: dict[int, Path] = {}
     measures: dict[int, dict[str, Any]] = {}
@@ -775,7 +785,7 @@ def run(sizes: list[int], rounds: int, seed: int, workdir: Path, profile: Path |
         measures[forces] = {"generate": generated, "ingest": ingested, "score": scored}
         print(f"bench: {forces} forces x {rounds} rounds: {ingested['documents']} documents ingested in "
               f"{ingested['seconds']} s", file=sys.stderr)
-    context = Context(sizes, rounds, seed, corpora, stores, measures, mode)
+    context = Context(sizes, rounds, seed, corpora, stores, measures, mode, only=only)
     try:
         return sections(context), context
     finally:
@@ -895,6 +905,8 @@ def sections(context: Context) -> list[Section]:
     out.append(growth)
 
     for name, title, columns, rows in EXTRA_SECTIONS:
+        if context.only is not None and name not in context.only:
+            continue
         found = rows(context)
         notes: list[str] = []
         if isinstance(found, tuple):
@@ -947,6 +959,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", dest="json_file", help="also write the report as JSON to this file")
     parser.add_argument("--workdir", help="where corpora and stores go [a temporary directory]")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and stores")
+    parser.add_argument("--only", help="comma-separated names of the extra sections to run, e.g. standing,standing-latency "
+                                       "[every one: " + ",".join(name for name, *_ in EXTRA_SECTIONS) + "]")
     parser.add_argument("--profile", help="profile each ingest with pyinstrument; write the profiles to this directory")
     parser.add_argument("--child", choices=("generate", "ingest", "score", "standing"), help=argparse.SUPPRESS)
     parser.add_argument("--repeats", type=int, default=3, help=argparse.SUPPRESS)
@@ -967,7 +981,15 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         mode = "tiny" if args.tiny else "quick" if args.quick else "full"
-        found, context = run(chosen, rounds, args.seed, workdir, Path(args.profile) if args.profile else None, mode)
+        only = None
+        if args.only:
+            only = frozenset(n.strip() for n in args.only.split(",") if n.strip())
+            unknown = sorted(only - {name for name, *_ in EXTRA_SECTIONS})
+            if unknown:
+                parser.error(f"--only: unknown sections {', '.join(unknown)}; known: "
+                             + ", ".join(name for name, *_ in EXTRA_SECTIONS))
+        found, context = run(chosen, rounds, args.seed, workdir, Path(args.profile) if args.profile else None, mode,
+                             only)
     finally:
         if not args.keep and not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)

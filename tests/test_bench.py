@@ -303,3 +303,14 @@ def test_question_parameters_are_real_keys_of_the_graph():
         {name: True for name in keys},
         {"asOf": "2024-06-30"},
     )
+
+
+def test_only_refuses_a_section_the_run_does_not_have(capsys: pytest.CaptureFixture[str]):
+    bench = _bench_module("run")
+    with pytest.raises(SystemExit) as exited:
+        bench.main(["--tiny", "--only", "standing,stnading"])
+    assert (exited.value.code, capsys.readouterr().err.splitlines()[-1].split(": ", 1)[1]) == (
+        2,
+        "error: --only: unknown sections stnading; known: neo4j-load, catalogue-latency, view-timings, "
+        "standing, standing-latency",
+    )
