@@ -482,7 +482,8 @@ def standing_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list[
                          f"sum of p50s {total_before:,.0f} ms before, {total_after:,.0f} ms after")
     same = sorted({r["query"] for r in rows if r["sameRows"]})
     notes.append("same rows before and after (on the old columns): " + (", ".join(same) if same else "none") +
-                 "; the others differ where the standing changed the answer (columnsDiffering), as intended")
+                 "; the others differ, in the columns columnsDiffering names (outcome: the standing's outcome where "
+                 "the old per-question rule gave another; fewer rows: findings the standing settles)")
     context.shared["standingLatency"] = rows
     return rows, notes
 
