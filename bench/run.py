@@ -8,6 +8,7 @@ Reproduce (from the repository root, in the project's venv)::
     python bench/run.py --json report.json   # the report as JSON as well
     python bench/run.py --sizes 43 --keep    # one size; keep the corpus and store (printed)
     python bench/run.py --quick --profile prof/   # pyinstrument profile of each ingest in prof/
+    python bench/run.py --only standing,standing-latency   # of the extra sections, only these
 
 For each size, side by side in one run, on a corpus written by ``oversight
 synth`` (:mod:`oversight.synth`) with the same seed:
@@ -50,6 +51,15 @@ Then, in the same run (the hooks in :data:`EXTRA_SECTIONS`):
   ``tests/corpus/``, per kind of fact and per family, detected and with the
   family forced, beside the seeds' figures (the same in every mode: the corpus
   is small). Without the corpus it is skipped with the reason, except under CI.
+- **standing stage** (``bench/bench_standing.py``): at each size, the time
+  of ``derive_standings`` (each finding's standing, the last pass of the
+  build), its share of the whole build and its peak traced memory;
+- **the catalogue before and after the standing stage**: at the largest size,
+  each question whose Cypher changed since ``bench_standing.BEFORE``, its old
+  and new form alternating on the same graph (embedded: the Python twins at
+  that commit against today's) and on the same server database (the Cypher),
+  with p50, p95 and the ratio after / before;
+- **growth** of load time and latency with the graph's size.
 
 The Neo4j parts need the ``[server]`` extra (and ``[bench]`` for
 rdflib-neo4j); without a server they are skipped with the reason, except
@@ -73,6 +83,7 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -121,6 +132,8 @@ class Context:
     mode: str = "full"
     #: What the hooks share: the Bolt server, the graphs, each hook's results.
     shared: dict[str, Any] = field(default_factory=dict)
+    #: The names of the :data:`EXTRA_SECTIONS` to run (``--only``); None: every one.
+    only: frozenset[str] | None = None
 
     @property
     def settings(self) -> Mode:
@@ -150,12 +163,20 @@ class Mode:
     #: Whether a load method that failed at one size is tried again at the larger ones (the full
     #: run shows rdflib-neo4j's failure at every size; the smoke tests save its to_rdf time).
     retry_failed_load: bool
+    #: Builds of each size's graph whose passes are timed (the median is reported) in the standing section.
+    standing_repeats: int = 3
+    #: Alternations of the before and after versions of each question, and timed runs of each
+    #: version per alternation, in the standing-latency section (``bench/bench_standing.py``).
+    compare_rounds: int = 6
+    compare_runs: int = 5
 
 
 MODES = {
     "full": Mode((1000, 5000, 20000), None, None, 0.5, warm_up_loads=True, retry_failed_load=True),
-    "quick": Mode((1000, 2000, 5000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False),
-    "tiny": Mode((200, 500, 1000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False),
+    "quick": Mode((1000, 2000, 5000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False,
+                  compare_rounds=2, compare_runs=3),
+    "tiny": Mode((200, 500, 1000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False,
+                 compare_rounds=2, compare_runs=2),
 }
 
 
@@ -391,6 +412,99 @@ def corpus_facts_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]
     return corpus_facts.section_rows()
 
 
+def standing_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
+    """Hook: the standing stage's time, share of the build and peak memory at each size (``bench/bench_standing.py``).
+
+    Each size in its own process: the store's graph rebuilt from its extractions
+    ``Mode.standing_repeats`` times, each pass timed (median reported), then the
+    standing pass once more under ``tracemalloc``.
+    """
+    rows: list[dict[str, Any]] = []
+    for forces in context.sizes:
+        found = _run_child("standing", forces, context.rounds, context.seed, context.corpora[forces],
+                           context.stores[forces], repeats=context.settings.standing_repeats)
+        passes = found["passes"]
+        rows.append({
+            "forces": forces, "findings": found["findings"], "nodes": found["nodes"],
+            "factsSeconds": passes["facts"]["seconds"],
+            "inferenceSeconds": round(sum(v["seconds"] for k, v in passes.items()
+                                          if k not in ("facts", "derive_standings")), 3),
+            "standingSeconds": found["standingSeconds"], "buildSeconds": found["buildSeconds"],
+            "standingShare": found["standingShare"], "standingCpuSeconds": found["standingCpuSeconds"],
+            "buildCpuSeconds": found["buildCpuSeconds"], "msPerFinding": found["standingMsPerFinding"],
+            "standingPeakMB": found["standingPeakMB"], "repeats": found["repeats"], "sameAsStore": found["sameAsStore"],
+        })
+        print(f"bench: standing stage at {forces} forces: {found['standingSeconds']} s of a "
+              f"{found['buildSeconds']} s build", file=sys.stderr)
+    notes = [
+        "build = the stated facts resolved and merged (factsSeconds), then each pass of graph.build.DERIVATIONS: "
+        "inferred supersession (inferenceSeconds), the standing last; seconds are the median of the repeats, "
+        "standingShare = standingSeconds / buildSeconds (wall), CPU seconds beside them (steadier on a shared machine)",
+        "standingPeakMB: peak of the Python allocations traced (tracemalloc) while derive_standings ran on a "
+        "built graph; the graph itself was allocated before tracing started",
+    ]
+    k = fit_exponent([float(r["findings"]) for r in rows], [float(r["standingCpuSeconds"]) for r in rows])
+    if k is not None:
+        notes.append(f"standing CPU time against findings: k = {k} ({growth_name(k)})")
+    if not all(r["sameAsStore"] for r in rows):
+        notes.append("the standings rebuilt differ from the ingest's at "
+                     + ", ".join(str(r["forces"]) for r in rows if not r["sameAsStore"]) + " forces")
+    context.shared["standing"] = rows
+    return rows, notes
+
+
+def standing_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
+    """Hook: each question the standing stage rewrote, before and after it, alternating, on both backends.
+
+    At the largest size only: embedded, the twins at ``bench_standing.BEFORE``
+    against today's on the same graph; on the server, the Cypher at that
+    revision against today's in the database the batched loader filled
+    (``bench/bench_standing.py``).
+    """
+    import bench_standing
+
+    largest = context.sizes[-1]
+    known = subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", f"{bench_standing.BEFORE}^{{commit}}"],
+                           capture_output=True)
+    if known.returncode != 0:
+        return [], [f"skipped: commit {bench_standing.BEFORE} is not in this clone's history"]
+    server = _server(context)
+    database = context.shared.get("kept", {}).get(largest)
+    if server is not None and database is None:  # the load section did not run (--only): load the graph here
+        import bench_neo4j
+
+        database = f"standing{largest}"
+        server.create_database(database)
+        context.shared.setdefault("kept", {})[largest] = database
+        bench_neo4j.load_batched(server, database, _graph(context, largest))
+    notes = [f"at {largest} forces; before = {bench_standing.BEFORE} (outcome re-derived per finding in each "
+             f"question), after = this tree (the standing read from the Finding nodes); each version "
+             f"{context.settings.compare_rounds} x {context.settings.compare_runs} timed runs, alternating which goes "
+             f"first; ratio = after / before (below 1: faster); cpuMs = the server's CPU per run on the server, "
+             f"the client's embedded"]
+    if server is None or database is None:
+        notes.append((context.shared.get("serverSkipped") or "no database of the batched load") + "; embedded only")
+    rows, more = bench_standing.compare_before_after(
+        _graph(context, largest), server if database else None, database,
+        rounds=context.settings.compare_rounds, runs=context.settings.compare_runs,
+    )
+    notes.extend(more)
+    for backend in ("embedded", "neo4j"):
+        at = [r for r in rows if r["backend"] == backend]
+        if at:
+            p50 = statistics.median(r["p50msRatio"] for r in at if r["p50msRatio"] is not None)
+            p95 = statistics.median(r["p95msRatio"] for r in at if r["p95msRatio"] is not None)
+            total_before, total_after = sum(r["p50msOld"] for r in at), sum(r["p50msNew"] for r in at)
+            notes.append(f"{backend}: median ratio after / before over {len(at)} questions: p50 {p50:.2f}, p95 {p95:.2f}; "
+                         f"sum of p50s {total_before:,.0f} ms before, {total_after:,.0f} ms after")
+    same = sorted({r["query"] for r in rows if r["sameRows"]})
+    notes.append("same rows before and after (on the old columns): " + (", ".join(same) if same else "none") +
+                 "; the others differ, in the columns columnsDiffering names (outcome: the standing's outcome where "
+                 "the old per-question rule gave another; fewer rows: findings the standing settles)")
+    context.shared["standingLatency"] = rows
+    return rows, notes
+
+
 def new_measure_growth(context: Context) -> Section | None:
     """Growth of the load times and query latencies with the graph's size (nodes plus relationships)."""
     load = context.shared.get("load")
@@ -441,6 +555,14 @@ EXTRA_SECTIONS: list[tuple[str, str, list[str], Callable[[Context], Any]]] = [
      ["by", "name", "files", "refused", "facts", "recalled", "recall", "extracted", "precision", "forcedRecalled",
       "forcedRecall", "forcedExtracted", "forcedPrecision", "seedFacts", "seedRecall", "seedExtracted",
       "seedPrecision"], corpus_facts_rows),
+    ("standing", "Standing stage (graph/standing.py derive_standings): time, share of the build, peak memory",
+     ["forces", "findings", "nodes", "factsSeconds", "inferenceSeconds", "standingSeconds", "buildSeconds",
+      "standingShare", "standingCpuSeconds", "buildCpuSeconds", "msPerFinding", "standingPeakMB", "sameAsStore"],
+     standing_rows),
+    ("standing-latency", "Catalogue before and after the standing stage, alternating in one run (p50/p95 ms; ratio after / before)",
+     ["query", "backend", "resultRowsOld", "resultRowsNew", "runs", "p50msOld", "p50msNew", "p50msRatio", "p95msOld",
+      "p95msNew", "p95msRatio", "cpuMsOld", "cpuMsNew", "cpuRatio", "answer", "columnsDiffering"],
+     standing_latency_rows),
 ]
 
 
@@ -590,6 +712,10 @@ def _child(args: argparse.Namespace) -> int:
         result = measure_generate(corpus, args.forces, args.rounds, args.seed)
     elif args.measure == "ingest":
         result = measure_ingest(corpus, store, Path(args.profile) if args.profile else None)
+    elif args.measure == "standing":
+        import bench_standing
+
+        result = bench_standing.measure_standing(store, args.repeats)
     else:
         result = measure_load_and_score(corpus, store)
     sys.stdout.write("\n" + json.dumps(result) + "\n")
@@ -597,7 +723,7 @@ def _child(args: argparse.Namespace) -> int:
 
 
 def _run_child(measure: str, forces: int, rounds: int, seed: int, corpus: Path, store: Path,
-               profile: Path | None = None) -> dict[str, Any]:
+               profile: Path | None = None, repeats: int | None = None) -> dict[str, Any]:
     command = [
         sys.executable, str(Path(__file__).resolve()), "--child", measure,
         "--forces", str(forces), "--rounds", str(rounds), "--seed", str(seed),
@@ -605,6 +731,8 @@ def _run_child(measure: str, forces: int, rounds: int, seed: int, corpus: Path, 
     ]
     if profile is not None:
         command += ["--profile", str(profile)]
+    if repeats is not None:
+        command += ["--repeats", str(repeats)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
     if done.returncode != 0:
         raise SystemExit(f"bench: {measure} of {forces} forces failed:\n{done.stderr[-4000:]}")
@@ -685,7 +813,7 @@ def machine() -> dict[str, Any]:
 
 
 def run(sizes: list[int], rounds: int, seed: int, workdir: Path, profile: Path | None = None,
-        mode: str = "full") -> tuple[list[Section], Context]:
+        mode: str = "full", only: frozenset[str] | None = None) -> tuple[list[Section], Context]:
     corpora: dict[int, Path] = {}
     stores: dict[int, Path] = {}
     measures: dict[int, dict[str, Any]] = {}
@@ -704,7 +832,7 @@ def run(sizes: list[int], rounds: int, seed: int, workdir: Path, profile: Path |
         measures[forces] = {"generate": generated, "ingest": ingested, "score": scored}
         print(f"bench: {forces} forces x {rounds} rounds: {ingested['documents']} documents ingested in "
               f"{ingested['seconds']} s", file=sys.stderr)
-    context = Context(sizes, rounds, seed, corpora, stores, measures, mode)
+    context = Context(sizes, rounds, seed, corpora, stores, measures, mode, only=only)
     try:
         return sections(context), context
     finally:
@@ -832,6 +960,8 @@ def sections(context: Context) -> list[Section]:
     out.append(growth)
 
     for name, title, columns, rows in EXTRA_SECTIONS:
+        if context.only is not None and name not in context.only:
+            continue
         found = rows(context)
         notes: list[str] = []
         if isinstance(found, tuple):
@@ -884,8 +1014,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", dest="json_file", help="also write the report as JSON to this file")
     parser.add_argument("--workdir", help="where corpora and stores go [a temporary directory]")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and stores")
+    parser.add_argument("--only", help="comma-separated names of the extra sections to run, e.g. standing,standing-latency "
+                                       "[every one: " + ",".join(name for name, *_ in EXTRA_SECTIONS) + "]")
     parser.add_argument("--profile", help="profile each ingest with pyinstrument; write the profiles to this directory")
-    parser.add_argument("--child", choices=("generate", "ingest", "score"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("generate", "ingest", "score", "standing"), help=argparse.SUPPRESS)
+    parser.add_argument("--repeats", type=int, default=3, help=argparse.SUPPRESS)
     parser.add_argument("--forces", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--store", help=argparse.SUPPRESS)
@@ -903,7 +1036,15 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         mode = "tiny" if args.tiny else "quick" if args.quick else "full"
-        found, context = run(chosen, rounds, args.seed, workdir, Path(args.profile) if args.profile else None, mode)
+        only = None
+        if args.only:
+            only = frozenset(n.strip() for n in args.only.split(",") if n.strip())
+            unknown = sorted(only - {name for name, *_ in EXTRA_SECTIONS})
+            if unknown:
+                parser.error(f"--only: unknown sections {', '.join(unknown)}; known: "
+                             + ", ".join(name for name, *_ in EXTRA_SECTIONS))
+        found, context = run(chosen, rounds, args.seed, workdir, Path(args.profile) if args.profile else None, mode,
+                             only)
     finally:
         if not args.keep and not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)

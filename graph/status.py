@@ -10,12 +10,14 @@ used by closure accounting, inference, the catalogue and the views:
 1. carried forward: it has a ``CARRIED_FORWARD_TO`` relationship;
 2. superseded: a later finding ``SUPERSEDES`` it on a *stated* or *register*
    basis (an inferred link is a suggestion and never decides an outcome);
-3. signed off: an audit action with a ``signedOff`` date;
-4. otherwise the latest status assessment decides: ``closed``,
-   ``discharged``, ``superseded`` and ``carried-forward`` stand as they are;
-   ``open``, ``in-progress`` and ``completed`` (the owner's view, not yet
-   closed by the inspectorate) are ``open``;
-5. no status assessment at all: ``unknown``.
+3. a latest status assessment of ``closed``, ``discharged``, ``superseded`` or
+   ``carried-forward`` stands as it is (an audit action signed off as
+   superseded is superseded);
+4. signed off: an audit action with a ``signedOff`` date;
+5. otherwise the latest status decides: ``open``, ``in-progress`` and
+   ``completed`` (the owner's view, not yet closed by the inspectorate) are
+   ``open``;
+6. no status assessment at all: ``unknown``.
 
 This is the *recorded* outcome only. What the stated counts deduce on top of
 it, and what every surface shows, is the finding's standing, derived once per
@@ -125,9 +127,10 @@ def finding_outcome(graph: OversightGraph, key: str) -> str:
         return "carried-forward"
     if superseded_by(graph, key):
         return "superseded"
+    latest = current_status(graph, key)
+    said = STATUS_OUTCOME[latest["status"]] if latest is not None and "status" in latest else None
+    if said in SETTLED:  # an audit action signed off *as superseded* is superseded
+        return said
     if graph.g.nodes[key]["props"].get("signedOff"):
         return "signed-off"
-    latest = current_status(graph, key)
-    if latest is None or "status" not in latest:
-        return "unknown"
-    return STATUS_OUTCOME[latest["status"]]
+    return said or "unknown"

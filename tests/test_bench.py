@@ -25,8 +25,10 @@ from oversight.queries.catalog import TWINS
 REPO = Path(__file__).resolve().parents[1]
 SECTIONS = [
     "accuracy", "catalogue-latency", "corpus", "corpus-facts", "growth", "growth-neo4j", "inferred-supersession",
-    "ingest", "known-gaps", "neo4j-load", "view-timings",
+    "ingest", "known-gaps", "neo4j-load", "standing", "standing-latency", "view-timings",
 ]
+#: The commit before the standing stage: the "before" of the standing-latency section.
+BEFORE = "df4c2f2"
 METHODS = ["batched", "per-row-merge", "rdflib-neo4j", "raw-create"]
 
 
@@ -158,8 +160,105 @@ def test_tiny_run_states_the_growth_of_the_new_measures(tiny_report: dict[str, A
 def test_sections_can_be_appended_through_the_hooks():
     bench = _bench_module("run")
     assert [name for name, *_ in bench.EXTRA_SECTIONS] == [
-        "neo4j-load", "catalogue-latency", "view-timings", "corpus-facts",
+        "neo4j-load", "catalogue-latency", "view-timings", "corpus-facts", "standing", "standing-latency",
     ]
+
+
+def _require_before() -> None:
+    known = subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", f"{BEFORE}^{{commit}}"], capture_output=True)
+    if known.returncode != 0:  # a shallow clone: history is not the project's to require
+        pytest.skip(f"commit {BEFORE} is not in this clone's history")
+
+
+@pytest.mark.slow
+def test_tiny_run_times_the_standing_stage_at_every_size(tiny_report: dict[str, Any]):
+    standing = _section(tiny_report, "standing")
+    rows = standing["rows"]
+    assert (
+        [r["forces"] for r in rows],
+        [r["repeats"] for r in rows],
+        [r["sameAsStore"] for r in rows],
+        [0 < r["standingShare"] < 1 for r in rows],
+        [r["findings"] > 0 and r["standingPeakMB"] is not None for r in rows],
+        sorted(rows[0]),
+    ) == (
+        [1, 2, 3],
+        [3, 3, 3],
+        [True, True, True],
+        [True, True, True],
+        [True, True, True],
+        sorted(standing["columns"] + ["repeats"]),
+    )
+
+
+@pytest.mark.slow
+def test_tiny_run_times_each_rewritten_question_before_and_after_on_both_backends(tiny_report: dict[str, Any]):
+    _require_before()
+    compare = _bench_module("compare_cypher")
+    rows = _section(tiny_report, "standing-latency")["rows"]
+    server = bool(_section(tiny_report, "neo4j-load")["rows"])
+    backends = ["embedded", "neo4j"] if server else ["embedded"]
+    assert (
+        sorted((r["query"], r["backend"]) for r in rows),
+        {r["runs"] for r in rows},
+        [sorted(r) for r in rows if r["p50msOld"] is None or r["p50msNew"] is None or r["p95msRatio"] is None],
+    ) == (sorted((q, b) for q in compare.changed_questions(BEFORE) for b in backends), {4}, [])
+
+
+@pytest.mark.slow
+def test_tiny_run_names_the_columns_the_rewritten_questions_gained(tiny_report: dict[str, Any]):
+    _require_before()
+    rows = _section(tiny_report, "standing-latency")["rows"]
+    gained = {r["query"]: r["newColumns"] for r in rows if r["backend"] == "embedded" and r["newColumns"]}
+    assert gained == {
+        "inspection-outcome-counts": ["stated"], "inspection-outcomes": ["basis"], "overdue-findings": ["basis", "reason"]
+    }
+
+
+@pytest.mark.slow
+def test_tiny_run_gives_the_same_rows_before_and_after_on_both_backends(tiny_report: dict[str, Any]):
+    _require_before()
+    rows = _section(tiny_report, "standing-latency")["rows"]
+    by_backend = {b: {r["query"]: r["answer"] for r in rows if r["backend"] == b} for b in ("embedded", "neo4j")}
+    require(bool(by_backend["neo4j"]), "no Bolt server")
+    assert by_backend["neo4j"] == by_backend["embedded"]
+
+
+def test_twins_before_the_standing_stage_load_governance_over_the_old_progress():
+    _require_before()
+    bench_standing = _bench_module("bench_standing")
+    old = bench_standing.before_twins(BEFORE)
+    assert (old["governance"].order_rows.__module__, old["progress"].__name__) == (
+        f"_bench_before_{BEFORE}_progress", f"_bench_before_{BEFORE}_progress"
+    )
+
+
+def test_twins_before_the_standing_stage_list_the_same_findings_as_today():
+    from conftest import generated_graph
+
+    from oversight.queries.progress import inspection_outcomes
+
+    _require_before()
+    bench_standing = _bench_module("bench_standing")
+    old = bench_standing.before_twins(BEFORE)
+    graph = generated_graph(0)
+    before, after = old["progress"].inspection_outcomes(graph), inspection_outcomes(graph)
+    assert [r["finding"] for r in before] == [r["finding"] for r in after]
+
+
+def test_answers_are_compared_on_the_old_columns():
+    bench_standing = _bench_module("bench_standing")
+    old = [{"finding": "a", "outcome": "open"}, {"finding": "b", "outcome": "open"}]
+    new = [{"finding": "a", "outcome": "open", "basis": "recorded"}, {"finding": "b", "outcome": "closed", "basis": "deduced"}]
+    assert (
+        bench_standing.agreement(old, [{**r, "basis": "recorded"} for r in old], ["finding", "outcome"],
+                                 ["finding", "outcome", "basis"])["answer"],
+        bench_standing.agreement(old, new, ["finding", "outcome"], ["finding", "outcome", "basis"]),
+    ) == (
+        "same rows on the old columns (new: basis)",
+        {"sameRows": False, "rowsOnlyOld": 1, "rowsOnlyNew": 1, "newColumns": ["basis"], "columnsDiffering": ["outcome"],
+         "answer": "rows differ (expected: the standing changed the answer)"},
+    )
 
 
 def test_compare_cypher_finds_the_questions_a_commit_changed():
@@ -203,4 +302,15 @@ def test_question_parameters_are_real_keys_of_the_graph():
          "status-history"],
         {name: True for name in keys},
         {"asOf": "2024-06-30"},
+    )
+
+
+def test_only_refuses_a_section_the_run_does_not_have(capsys: pytest.CaptureFixture[str]):
+    bench = _bench_module("run")
+    with pytest.raises(SystemExit) as exited:
+        bench.main(["--tiny", "--only", "standing,stnading"])
+    assert (exited.value.code, capsys.readouterr().err.splitlines()[-1].split(": ", 1)[1]) == (
+        2,
+        "error: --only: unknown sections stnading; known: neo4j-load, catalogue-latency, view-timings, "
+        "standing, standing-latency",
     )
