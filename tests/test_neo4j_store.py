@@ -74,6 +74,7 @@ def test_a_missing_database_is_store_unavailable(neo4j_target: Neo4jTarget) -> N
 
 
 @pytest.mark.neo4j
+@pytest.mark.arcadedb  # the parity subset: also on ArcadeDB
 def test_a_load_writes_exactly_the_graph_with_the_base_label(neo4j_store: Neo4jStore) -> None:
     graph = generated_graph(5)
     report = neo4j_store.load(graph, batch_size=50)
@@ -86,6 +87,7 @@ def test_a_load_writes_exactly_the_graph_with_the_base_label(neo4j_store: Neo4jS
 
 
 @pytest.mark.neo4j
+@pytest.mark.arcadedb  # the parity subset: also on ArcadeDB
 def test_loading_twice_changes_nothing(neo4j_store: Neo4jStore) -> None:
     graph = generated_graph(6)
     neo4j_store.load(graph, batch_size=64)
