@@ -48,8 +48,8 @@ Everything about one local server lives in its *server directory*:
 
 Every listener binds 127.0.0.1 only: Bolt, and ArcadeDB's HTTP API (which also serves
 its Studio web page); the MCP plugin jar is left off the class path. The functions here
-never print, never exit and never read the environment: callers pass everything in, and
-failures raise :class:`oversight.errors.ServerError`. POSIX only (Linux, macOS).
+never print, never exit and read no setting from the environment (the neo4j engine
+looks for ``java`` and ``mvn`` on PATH): callers pass everything in, and failures raise :class:`oversight.errors.ServerError`. POSIX only (Linux, macOS).
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ def test_a_wrong_password_is_store_unavailable_without_the_password(neo4j_target
     with pytest.raises(StoreUnavailable) as info:
         Neo4jStore.open(target)
     assert str(info.value) == (
-        f"{neo4j_target.uri}: the server refused user 'root' with this password "
+        f"{neo4j_target.uri}: the server refused user '{neo4j_target.username}' with this password "
         "(set NEO4J_USERNAME and NEO4J_PASSWORD, or --user and --password)"
     )
 
