@@ -253,7 +253,7 @@ def start(
     bolt_port: int = 7687,
     http_port: int | None = 2480,
     database: str | None = None,
-    timeout: float = 180.0,
+    timeout: float = 300.0,
     max_heap: str = "1g",
 ) -> ServerInfo:
     """Start the local server for ``server_dir``, or return the one already running.
