@@ -87,7 +87,7 @@ def neo4j_system_command(info: Any, statement: str, **params: Any) -> None:
 #: Why the tests of limited users cannot run on the real Neo4j.
 NO_ROLES_ON_NEO4J_COMMUNITY = (
     "Neo4j community has no roles: every user may read, write and reach every database "
-    "(read-only users and per-database access are Enterprise); these run on ArcadeDB"
+    "(read-only users and per-database access are Enterprise); these run only where the tests' server is ArcadeDB"
 )
 
 
