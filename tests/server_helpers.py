@@ -84,13 +84,6 @@ def neo4j_system_command(info: Any, statement: str, **params: Any) -> None:
         driver.execute_query(statement, params, database_="system")
 
 
-#: Why the tests of limited users cannot run on the real Neo4j.
-NO_ROLES_ON_NEO4J_COMMUNITY = (
-    "Neo4j community has no roles: every user may read, write and reach every database "
-    "(read-only users and per-database access are Enterprise); these run only where the tests' server is ArcadeDB"
-)
-
-
 @contextmanager
 def temporary_users(
     info: Any, users: list[tuple[str, str, dict[str, list[str]]]]
