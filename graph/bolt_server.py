@@ -1,4 +1,18 @@
-"""A local Bolt/Cypher server, for trying the Cypher side without installing Neo4j.
+"""A local Bolt/Cypher server: start, status and stop, for either engine.
+
+Two engines, chosen by name (:data:`ENGINES`) and recorded in ``server.json`` so
+:func:`status` and :func:`stop` need not be told which one runs:
+
+``neo4j``
+    A real Neo4j 5.26 community, built by the pinned Maven project
+    ``tools/neo4j-server`` (needs Java 17+ and Maven on PATH; the jars are cached in
+    ``~/.m2`` after the first build). See :mod:`oversight.graph.neo4j_server`.
+    The default where Java and Maven are present (:func:`default_engine`).
+``arcadedb``
+    The pure-pip option, described below.
+
+What follows describes ArcadeDB; the files common to both (credentials, server.json,
+server.log, jvm.args) are the same for Neo4j, whose data lives in ``data/`` and ``logs/``.
 
 This runs ArcadeDB (PyPI ``arcadedb-jvm``, the optional extra ``[server]``: it bundles a
 Java runtime and the server jars) as a detached background process that speaks Bolt on
@@ -34,8 +48,8 @@ Everything about one local server lives in its *server directory*:
 
 Every listener binds 127.0.0.1 only: Bolt, and ArcadeDB's HTTP API (which also serves
 its Studio web page); the MCP plugin jar is left off the class path. The functions here
-never print, never exit and never read the environment: callers pass everything in, and
-failures raise :class:`oversight.errors.ServerError`. POSIX only (Linux, macOS).
+never print, never exit and read no setting from the environment (the neo4j engine
+looks for ``java`` and ``mvn`` on PATH): callers pass everything in, and failures raise :class:`oversight.errors.ServerError`. POSIX only (Linux, macOS).
 """
 
 from __future__ import annotations
@@ -56,7 +70,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,9 +80,15 @@ from pydantic import BaseModel, ConfigDict, SecretStr
 from oversight.errors import ServerError
 
 __all__ = [
+    "ENGINES",
+    "Engine",
+    "LaunchArgs",
     "Runtime",
     "ServerInfo",
+    "default_engine",
+    "get_engine",
     "find_runtime",
+    "free_ports",
     "start",
     "status",
     "stop",
@@ -77,6 +97,8 @@ __all__ = [
 HOST = "127.0.0.1"
 USERNAME = "root"
 MAIN_CLASS = "com.arcadedb.server.ArcadeDBServer"
+#: The engines :func:`start` knows, by name; ``server.json`` records which one runs.
+ENGINES = ("neo4j", "arcadedb")
 MISSING_EXTRA = "local server needs the [server] extra: pip install 'oversight-graph[server]'"
 
 # Jars left off the class path: the MCP plugin is auto-discovered from the class path
@@ -86,7 +108,7 @@ _CREDENTIALS = "credentials.json"
 _SERVER_JSON = "server.json"
 _LOG = "server.log"
 _ARGFILE = "jvm.args"
-_PASSWORD_FILE = ".root-password"
+PASSWORD_FILE = ".root-password"
 _LOCK = ".lock"
 _DATABASE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,62}")
 _BOLT_MAGIC = b"\x60\x60\xb0\x17"
@@ -124,11 +146,12 @@ class ServerInfo(BaseModel):
     database: str
     pid: int
     bolt_port: int
-    http_port: int
+    http_port: int | None
     server_dir: Path
     log_path: Path
     started_at: str
     version: str | None = None
+    engine: str = "arcadedb"
 
 
 def find_runtime() -> Runtime:
@@ -166,32 +189,95 @@ def find_runtime() -> Runtime:
     return Runtime(java=java, jars=jars, package_version=version)
 
 
+@dataclass(frozen=True)
+class LaunchArgs:
+    """What :func:`start` hands an engine's ``launch`` and ``wait``."""
+
+    password: str
+    bolt_port: int
+    http_port: int | None
+    database: str
+    max_heap: str
+
+
+@dataclass(frozen=True)
+class Engine:
+    """One engine's way to find, launch, recognise and wait for its JVM.
+
+    ``prepare`` finds (or builds) what the engine needs and raises
+    :class:`ServerError` naming what is missing; ``launch`` spawns the detached JVM
+    (see :func:`spawn`) and returns its pid; ``wait`` returns once the server accepts
+    the password, with its version string. The JVM's command line is
+    ``java @<server_dir>/jvm.args <main_class> …``, which is how :func:`status` and
+    :func:`stop` recognise it.
+    """
+
+    name: str
+    username: str
+    main_class: str
+    default_database: str
+    uses_http: bool
+    prepare: Callable[[], Any]
+    launch: Callable[[Any, Path, LaunchArgs], int]
+    wait: Callable[[int, Path, LaunchArgs, float], str | None]
+
+
+def get_engine(name: str) -> Engine:
+    """The engine called ``name`` (one of :data:`ENGINES`).
+
+    Raises
+    ------
+    ServerError
+        For an unknown name.
+    """
+    if name == "arcadedb":
+        return _ARCADEDB
+    if name == "neo4j":
+        from oversight.graph.neo4j_server import ENGINE
+
+        return ENGINE
+    raise ServerError(f"{name!r}: unknown server engine (known: {', '.join(ENGINES)})")
+
+
+def default_engine() -> str:
+    """``neo4j`` where its prerequisites (Java 17+, Maven, the Maven project) are present, else ``arcadedb``."""
+    from oversight.graph.neo4j_server import missing_prerequisite
+
+    return "arcadedb" if missing_prerequisite() else "neo4j"
+
+
 def start(
     server_dir: Path,
     *,
+    engine: str = "arcadedb",
     bolt_port: int = 7687,
-    http_port: int = 2480,
-    database: str = "oversight",
-    timeout: float = 90.0,
+    http_port: int | None = 2480,
+    database: str | None = None,
+    timeout: float = 300.0,
     max_heap: str = "1g",
 ) -> ServerInfo:
     """Start the local server for ``server_dir``, or return the one already running.
 
     The JVM runs detached (its own session), so it outlives the caller; stop it with
-    :func:`stop`. The first start makes the root password; later starts reuse it.
+    :func:`stop`. The first start makes the password; later starts reuse it.
 
     Parameters
     ----------
     server_dir
         The server's directory (created, mode 0700, if missing).
+    engine
+        ``neo4j`` or ``arcadedb`` (:data:`ENGINES`); callers that want the
+        machine's best choice pass :func:`default_engine`.
     bolt_port, http_port
-        Ports on 127.0.0.1 for Bolt and for ArcadeDB's HTTP API (used here to create
-        the database; it also serves the Studio web page).
+        Ports on 127.0.0.1 for Bolt and, for ArcadeDB only, its HTTP API (used here
+        to create the database; it also serves the Studio web page). Neo4j opens no
+        HTTP port and ignores ``http_port``.
     database
-        Created if missing; also the Bolt default database, so sessions that name
-        none use it.
+        ArcadeDB: created if missing (default ``oversight``), also the Bolt default
+        database. Neo4j community has one database, ``neo4j``, and refuses another.
     timeout
-        Seconds to wait for the server to answer before giving up and killing it.
+        Seconds to wait for the server to answer before giving up and killing it
+        (a first Neo4j start also builds the Maven project, which is not counted).
     max_heap
         The JVM's ``-Xmx``.
 
@@ -204,62 +290,73 @@ def start(
     Raises
     ------
     ServerError
-        The ``[server]`` extra is missing, a port is taken (the message names it),
-        the database name is not a plain name, or the server did not come up.
+        The engine's prerequisites are missing (the message names what), a port is
+        taken (the message names it), the database name is not a plain name, a
+        server of the other engine runs there, or the server did not come up.
 
     Examples
     --------
-    >>> info = start(Path(".oversight/server"))  # doctest: +SKIP
+    >>> info = start(Path(".oversight/server"), engine="neo4j")  # doctest: +SKIP
     >>> info.uri  # doctest: +SKIP
     'bolt://127.0.0.1:7687'
     """
-    runtime = find_runtime()
+    spec = get_engine(engine)
+    database = database or spec.default_database
     if not _DATABASE_NAME.fullmatch(database):
         raise ServerError(
             f"{database!r}: not a database name (a letter, then letters, digits, '_' or '-')"
         )
-    if bolt_port == http_port:
+    if spec.name == "neo4j" and database != spec.default_database:
+        raise ServerError(
+            f"{database!r}: Neo4j community has one database, {spec.default_database!r}"
+        )
+    if not spec.uses_http:
+        http_port = None
+    elif http_port is None or bolt_port == http_port:
         raise ServerError(f"port {bolt_port}: Bolt and HTTP need two different ports")
+    runtime = spec.prepare()
     server_dir = Path(server_dir).absolute()
     server_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     with _locked(server_dir):
         running = status(server_dir)
         if running is not None:
+            if running.engine != spec.name:
+                raise ServerError(
+                    f"{server_dir}: a {running.engine} server (pid {running.pid}) is running "
+                    f"there; stop it before starting {spec.name}"
+                )
             return running
         state = _read_state(server_dir)
-        if state is not None and _is_our_server(_pid_of(state), server_dir):
+        if state is not None and _is_our_server(_pid_of(state), server_dir, _engine_of(state)):
             raise ServerError(
                 f"{server_dir}: a server (pid {state['pid']}) is running but its Bolt port "
                 f"{state.get('bolt_port')} does not answer; stop it first"
             )
         _remove(server_dir / _SERVER_JSON)
-        for port, role in ((bolt_port, "Bolt"), (http_port, "HTTP")):
-            _check_port_free(port, role)
-        password = _credentials(server_dir)
-        pid = _launch(runtime, server_dir, password, bolt_port, http_port, database, max_heap)
+        _check_port_free(bolt_port, "Bolt")
+        if http_port is not None:
+            _check_port_free(http_port, "HTTP")
+        password = _credentials(server_dir, spec.username)
+        args = LaunchArgs(password, bolt_port, http_port, database, max_heap)
+        _write_private(server_dir / PASSWORD_FILE, password)
         try:
-            deadline = time.monotonic() + timeout
-            _wait_until_up(pid, server_dir, bolt_port, http_port, deadline)
-            version = _ensure_database(http_port, password, database, deadline)
-        except ServerError as exc:
-            _terminate(pid, grace=10.0)
-            cause = exc.__cause__
-            if isinstance(cause, urllib.error.HTTPError) and cause.code == 401:
-                raise ServerError(
-                    f"{server_dir / _CREDENTIALS}: the server refuses this password; its root "
-                    f"user (config/server-users.jsonl) was made with another one"
-                ) from exc
+            pid = spec.launch(runtime, server_dir, args)
+        except BaseException:
+            _remove(server_dir / PASSWORD_FILE)
             raise
+        try:
+            version = spec.wait(pid, server_dir, args, time.monotonic() + timeout)
         except BaseException:
             _terminate(pid, grace=10.0)
             raise
         finally:
-            _remove(server_dir / _PASSWORD_FILE)
+            _remove(server_dir / PASSWORD_FILE)
         started_at = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
         state = {
+            "engine": spec.name,
             "pid": pid,
             "uri": f"bolt://{HOST}:{bolt_port}",
-            "username": USERNAME,
+            "username": spec.username,
             "database": database,
             "bolt_port": bolt_port,
             "http_port": http_port,
@@ -275,8 +372,8 @@ def status(server_dir: Path) -> ServerInfo | None:
     """The running server of ``server_dir``, or ``None``.
 
     ``None`` unless ``server.json`` names a live process that is this directory's
-    ArcadeDB JVM (a reused pid does not count) and its Bolt port answers a Bolt
-    handshake.
+    JVM of the engine it records (a reused pid does not count) and its Bolt port
+    answers a Bolt handshake.
 
     Examples
     --------
@@ -292,7 +389,7 @@ def status(server_dir: Path) -> ServerInfo | None:
         bolt_port = int(state["bolt_port"])
     except (KeyError, TypeError, ValueError):
         return None
-    if not _is_our_server(pid, server_dir) or not _bolt_answers(bolt_port):
+    if not _is_our_server(pid, server_dir, _engine_of(state)) or not bolt_answers(bolt_port):
         return None
     password = _read_password(server_dir)
     if password is None:
@@ -331,7 +428,7 @@ def stop(server_dir: Path, *, timeout: float = 30.0) -> bool:
         if state is None:
             return False
         pid = _pid_of(state)
-        running = _is_our_server(pid, server_dir)
+        running = _is_our_server(pid, server_dir, _engine_of(state))
         if running:
             _terminate(pid, grace=timeout)
         _remove(server_dir / _SERVER_JSON)
@@ -345,43 +442,45 @@ def stop(server_dir: Path, *, timeout: float = 30.0) -> bool:
 _children: dict[int, subprocess.Popen[bytes]] = {}
 
 
-def _launch(
-    runtime: Runtime,
-    server_dir: Path,
-    password: str,
-    bolt_port: int,
-    http_port: int,
-    database: str,
-    max_heap: str,
-) -> int:
-    _write_private(server_dir / _PASSWORD_FILE, password)
+def _launch(runtime: Runtime, server_dir: Path, args: LaunchArgs) -> int:
+    """Spawn ArcadeDB; the root password goes through the 0600 file :func:`start` wrote."""
     settings = {
         "arcadedb.server.rootPath": server_dir,
         "arcadedb.server.databaseDirectory": server_dir / "databases",
         "arcadedb.server.backupDirectory": server_dir / "backups",
         "arcadedb.server.logsDirectory": server_dir / "log",
-        "arcadedb.server.rootPasswordPath": server_dir / _PASSWORD_FILE,
+        "arcadedb.server.rootPasswordPath": server_dir / PASSWORD_FILE,
         "arcadedb.server.plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
         "arcadedb.server.httpIncomingHost": HOST,
-        "arcadedb.server.httpIncomingPort": http_port,
+        "arcadedb.server.httpIncomingPort": args.http_port,
         "arcadedb.bolt.host": HOST,
-        "arcadedb.bolt.port": bolt_port,
-        "arcadedb.bolt.defaultDatabase": database,
+        "arcadedb.bolt.port": args.bolt_port,
+        "arcadedb.bolt.defaultDatabase": args.database,
     }
-    args = [
-        f"-Xmx{max_heap}",
+    jvm = [
+        f"-Xmx{args.max_heap}",
         "-Djava.awt.headless=true",
         "-XX:+ExitOnOutOfMemoryError",
         "-cp",
         runtime.classpath(),
         *(f"-D{key}={value}" for key, value in settings.items()),
     ]
+    return spawn(runtime.java, server_dir, jvm, MAIN_CLASS, [])
+
+
+def spawn(java: Path, server_dir: Path, jvm: list[str], main_class: str, main_args: list[str]) -> int:
+    """Start ``java @<server_dir>/jvm.args main_class main_args…`` detached; its pid.
+
+    ``jvm`` (the JVM options and class path, no secret) goes into the argument file;
+    standard output and error are appended to ``server.log``. The process gets its
+    own session, so it outlives the caller.
+    """
     argfile = server_dir / _ARGFILE
-    _write_private(argfile, "".join(_argfile_quote(a) + "\n" for a in args))
+    _write_private(argfile, "".join(_argfile_quote(a) + "\n" for a in jvm))
     log = open(server_dir / _LOG, "ab")  # the child keeps its own copy of the descriptor
     try:
         proc = subprocess.Popen(
-            [str(runtime.java), f"@{argfile}", MAIN_CLASS],
+            [str(java), f"@{argfile}", main_class, *main_args],
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -390,12 +489,39 @@ def _launch(
             close_fds=True,
         )
     except OSError as exc:
-        _remove(server_dir / _PASSWORD_FILE)
-        raise ServerError(f"{runtime.java}: cannot start Java ({exc.strerror})") from exc
+        raise ServerError(f"{java}: cannot start Java ({exc.strerror})") from exc
     finally:
         log.close()
     _children[proc.pid] = proc
     return proc.pid
+
+
+def _wait_arcadedb(pid: int, server_dir: Path, args: LaunchArgs, deadline: float) -> str | None:
+    """Wait for Bolt and the HTTP API, create the database if missing; the version."""
+    assert args.http_port is not None
+    _wait_until_up(pid, server_dir, args.bolt_port, args.http_port, deadline)
+    try:
+        return _ensure_database(args.http_port, args.password, args.database, deadline)
+    except ServerError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, urllib.error.HTTPError) and cause.code == 401:
+            raise ServerError(
+                f"{server_dir / _CREDENTIALS}: the server refuses this password; its root "
+                f"user (config/server-users.jsonl) was made with another one"
+            ) from exc
+        raise
+
+
+_ARCADEDB = Engine(
+    name="arcadedb",
+    username=USERNAME,
+    main_class=MAIN_CLASS,
+    default_database="oversight",
+    uses_http=True,
+    prepare=lambda: find_runtime(),
+    launch=_launch,
+    wait=_wait_arcadedb,
+)
 
 
 def _argfile_quote(arg: str) -> str:
@@ -407,9 +533,9 @@ def _wait_until_up(
     pid: int, server_dir: Path, bolt_port: int, http_port: int, deadline: float
 ) -> None:
     """Wait for the Bolt handshake, then for the HTTP API's readiness probe."""
-    while not _bolt_answers(bolt_port):
-        _check_alive_or_fail(pid, server_dir)
-        _check_deadline(deadline, server_dir, f"Bolt port {bolt_port}")
+    while not bolt_answers(bolt_port):
+        check_alive_or_fail(pid, server_dir)
+        check_deadline(deadline, server_dir, f"Bolt port {bolt_port}")
         time.sleep(_POLL)
     while True:
         try:
@@ -417,19 +543,19 @@ def _wait_until_up(
             return
         except ServerError:
             pass
-        _check_alive_or_fail(pid, server_dir)
-        _check_deadline(deadline, server_dir, f"HTTP port {http_port}")
+        check_alive_or_fail(pid, server_dir)
+        check_deadline(deadline, server_dir, f"HTTP port {http_port}")
         time.sleep(_POLL)
 
 
-def _check_alive_or_fail(pid: int, server_dir: Path) -> None:
+def check_alive_or_fail(pid: int, server_dir: Path) -> None:
     if not _alive(pid):
         raise ServerError(
             f"{server_dir / _LOG}: the server exited while starting: {_log_tail(server_dir)}"
         )
 
 
-def _check_deadline(deadline: float, server_dir: Path, what: str) -> None:
+def check_deadline(deadline: float, server_dir: Path, what: str) -> None:
     if time.monotonic() > deadline:
         raise ServerError(
             f"{server_dir / _LOG}: {what} did not answer in time: {_log_tail(server_dir)}"
@@ -506,17 +632,20 @@ def _cmdline(pid: int) -> list[str]:
     return out.split()
 
 
-def _is_our_server(pid: int, server_dir: Path) -> bool:
-    """``pid`` is alive and is the ArcadeDB JVM launched for ``server_dir``."""
+def _is_our_server(pid: int, server_dir: Path, engine_name: str) -> bool:
+    """``pid`` is alive and is the JVM of ``engine_name`` launched for ``server_dir``."""
     if not _alive(pid):
         return False
+    try:
+        main_class = get_engine(engine_name).main_class
+    except ServerError:
+        return False
     argv = _cmdline(pid)
-    command = " ".join(argv)
     return (
-        bool(argv)
+        len(argv) >= 3
         and Path(argv[0]).name.startswith("java")
-        and f"@{server_dir / _ARGFILE} " in command
-        and command.endswith(MAIN_CLASS)
+        and argv[1] == f"@{server_dir / _ARGFILE}"
+        and argv[2] == main_class
     )
 
 
@@ -556,7 +685,7 @@ def _check_port_free(port: int, role: str) -> None:
             raise ServerError(f"port {port} ({role}) on {HOST}: {exc.strerror}") from exc
 
 
-def _bolt_answers(port: int, timeout: float = 1.0) -> bool:
+def bolt_answers(port: int, timeout: float = 1.0) -> bool:
     """A Bolt server on ``port`` accepts a connection and agrees a protocol version."""
     try:
         with socket.create_connection((HOST, port), timeout=timeout) as sock:
@@ -664,16 +793,26 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def _credentials(server_dir: Path) -> str:
-    """The root password, made (and saved, mode 0600) on first use."""
-    password = _read_password(server_dir)
-    if password is not None:
-        return password
+def _credentials(server_dir: Path, username: str) -> str:
+    """The password, made (and saved with ``username``, mode 0600) on first use.
+
+    Both engines share it: a directory that ran one engine and then the other keeps
+    its password, and the file names the user of the engine started last.
+    """
     path = server_dir / _CREDENTIALS
-    if path.exists():
-        raise ServerError(f"{path}: unreadable credentials; remove it and the config/ folder")
-    password = secrets.token_urlsafe(24)
-    _write_private(path, json.dumps({"username": USERNAME, "password": password}) + "\n")
+    password = _read_password(server_dir)
+    if password is None:
+        if path.exists():
+            raise ServerError(
+                f"{path}: unreadable credentials; remove it and the server's data "
+                f"(config/ for ArcadeDB, data/ for Neo4j)"
+            )
+        password = secrets.token_urlsafe(24)
+    else:
+        with contextlib.suppress(OSError, ValueError):
+            if json.loads(path.read_text(encoding="utf-8")).get("username") == username:
+                return password
+    _write_private(path, json.dumps({"username": username, "password": password}) + "\n")
     return password
 
 
@@ -694,6 +833,11 @@ def _read_state(server_dir: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+def _engine_of(state: dict[str, Any]) -> str:
+    """The engine ``server.json`` records; ArcadeDB for files from before there were two."""
+    return str(state.get("engine") or "arcadedb")
+
+
 def _pid_of(state: dict[str, Any]) -> int:
     try:
         return int(state["pid"])
@@ -703,6 +847,7 @@ def _pid_of(state: dict[str, Any]) -> int:
 
 def _info(server_dir: Path, state: dict[str, Any], password: str) -> ServerInfo:
     version = state.get("version")
+    http_port = state.get("http_port")
     return ServerInfo(
         uri=str(state["uri"]),
         username=str(state.get("username", USERNAME)),
@@ -710,9 +855,10 @@ def _info(server_dir: Path, state: dict[str, Any], password: str) -> ServerInfo:
         database=str(state["database"]),
         pid=int(state["pid"]),
         bolt_port=int(state["bolt_port"]),
-        http_port=int(state["http_port"]),
+        http_port=None if http_port is None else int(http_port),
         server_dir=server_dir,
         log_path=server_dir / _LOG,
         started_at=str(state.get("started_at", "")),
         version=None if version is None else str(version),
+        engine=_engine_of(state),
     )

@@ -330,15 +330,31 @@ def run_cypher(target: Any, statement: str, params: dict[str, Any] | None = None
         return run(store, statement, params, write=write)
 
 
-def server_start(store: str | Path, directory: str | Path | None = None, **ports: int) -> tuple[Any, bool]:
-    """Start the local Bolt server (or find it running); returns (ServerInfo, started now)."""
+def server_start(
+    store: str | Path, directory: str | Path | None = None, engine: str | None = None, **ports: int
+) -> tuple[Any, bool]:
+    """Start the local Bolt server (or find it running); returns (ServerInfo, started now).
+
+    ``engine`` is ``neo4j`` or ``arcadedb``; ``None`` means the one running, else
+    :func:`oversight.graph.bolt_server.default_engine` (Neo4j where Java 17+ and
+    Maven are present). Asking for one engine while the other runs is an error.
+    """
+    from oversight.errors import ServerError
     from oversight.graph import bolt_server
 
+    if engine is not None:
+        bolt_server.get_engine(engine)  # an unknown name fails before anything else
     where = Path(directory) if directory is not None else server_dir(store)
     running = bolt_server.status(where)
     if running is not None:
+        if engine is not None and running.engine != engine:
+            raise ServerError(
+                f"{where}: a {running.engine} server (pid {running.pid}) is running there; "
+                f"stop it before starting {engine}"
+            )
         return running, False
-    return bolt_server.start(where, **ports), True
+    chosen = engine or bolt_server.default_engine()
+    return bolt_server.start(where, engine=chosen, **ports), True
 
 
 def server_stop(store: str | Path, directory: str | Path | None = None) -> bool:

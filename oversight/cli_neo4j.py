@@ -306,9 +306,10 @@ def neo4j_status(
 
 server_app = typer.Typer(
     help=(
-        "A local Bolt/Cypher server for trying the Cypher side without installing Neo4j "
-        "(the optional `server` extra: ArcadeDB with its Bolt plugin, on 127.0.0.1 only). It is a "
-        "convenience and the test backend, not Neo4j. " + PRODUCTION
+        "A local Bolt/Cypher server on 127.0.0.1 only: a real Neo4j 5.26 community (engine "
+        "`neo4j`, needs Java 17+ and Maven; the default where they are present) or ArcadeDB "
+        "with its Bolt plugin (engine `arcadedb`, the optional `server` extra, pure pip). Both are "
+        "for trying the Cypher side and for the tests. " + PRODUCTION
     ),
     no_args_is_help=True,
 )
@@ -325,6 +326,7 @@ def _server_dict(info: Any, started: bool | None = None) -> dict[str, Any]:
         "serverDir": str(info.server_dir),
         "pid": info.pid,
         "version": info.version,
+        "engine": info.engine,
         "log": str(info.log_path),
     }
     if started is not None:
@@ -344,13 +346,19 @@ def _print_server(info: Any, headline: str) -> None:
 def server_start(
     directory: DirOption = None,
     bolt_port: Annotated[int, typer.Option("--bolt-port", help="Bolt port on 127.0.0.1.")] = 7687,
-    http_port: Annotated[int, typer.Option("--http-port", help="Port of the server's HTTP API on 127.0.0.1.")] = 2480,
+    http_port: Annotated[int, typer.Option("--http-port", help="Port of ArcadeDB's HTTP API on 127.0.0.1 (Neo4j opens none).")] = 2480,
+    engine: Annotated[
+        Optional[str],
+        typer.Option("--engine", help="neo4j (Java 17+ and Maven) or arcadedb (pip only) \\[default: neo4j where Java 17+ and Maven are present, else arcadedb].", show_default=False),
+    ] = None,
     store: StoreOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Start the local Bolt server in the background (or report the one running).
 
     Prints the URI, the user and where the password is kept, never the password.
+    The first Neo4j start builds tools/neo4j-server with Maven (the jars are then
+    cached in ~/.m2).
     `oversight neo4j load`, `oversight cypher` and `oversight query --backend
     neo4j` use this server when no NEO4J_URI is set.
 
@@ -360,11 +368,11 @@ def server_start(
     """
     from oversight import api
 
-    info, started = api.server_start(_settings(store).store, directory, bolt_port=bolt_port, http_port=http_port)
+    info, started = api.server_start(_settings(store).store, directory, engine=engine, bolt_port=bolt_port, http_port=http_port)
     if as_json:
         print_json(_server_dict(info, started))
     else:
-        _print_server(info, f"local Bolt server {'started' if started else 'already running'} (pid {info.pid}, {info.version or 'ArcadeDB'})")
+        _print_server(info, f"local Bolt server {'started' if started else 'already running'} (pid {info.pid}, {info.version or info.engine})")
 
 
 @server_app.command("stop")
@@ -394,7 +402,7 @@ def server_status(directory: DirOption = None, store: StoreOption = None, as_jso
     if as_json:
         print_json(_server_dict(info))
     else:
-        _print_server(info, f"local Bolt server running (pid {info.pid}, {info.version or 'ArcadeDB'})")
+        _print_server(info, f"local Bolt server running (pid {info.pid}, {info.version or info.engine})")
 
 
 def register(app: typer.Typer) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,12 +47,46 @@ def store_dir(tmp_path: Path) -> Path:
 
 # -- Neo4j: a Bolt server for the tests, and generated graphs ------------------------
 #
-# The Neo4j tests run against the local Bolt server that .ci/run starts (its directory
-# in OVERSIGHT_TEST_SERVER_DIR); without one, a session fixture starts its own in a
-# temporary directory when the [server] extra is installed. Neither: skipped with the
-# reason, except under CI, where that is a failure.
+# The Neo4j tests run against the local Bolt server that .ci/run starts (a real Neo4j
+# 5.26; its directory in OVERSIGHT_TEST_SERVER_DIR); without one, a session fixture
+# starts its own in a temporary directory, with the engine the machine offers
+# (`default_engine`: Neo4j where Java 17+ and Maven are present, else ArcadeDB from the
+# [server] extra). Neither: skipped with the reason, except under CI, where that is a
+# failure.
+#
+# The parity subset (tests marked `arcadedb`) runs once more on ArcadeDB, so the
+# pip-only path stays honest: .ci/run starts one in OVERSIGHT_TEST_ARCADEDB_DIR;
+# without it, the main server when that is ArcadeDB, else one started here.
 
 SERVER_DIR_ENV = "OVERSIGHT_TEST_SERVER_DIR"
+ARCADEDB_DIR_ENV = "OVERSIGHT_TEST_ARCADEDB_DIR"
+
+
+def _given_server(env: str) -> Any:
+    """The running server named by ``env``, or ``None`` when ``env`` is unset."""
+    from oversight.graph import bolt_server
+
+    given = os.environ.get(env)
+    if not given:
+        return None
+    info = bolt_server.status(Path(given))
+    require(info is not None, f"{env}={given}: no local Bolt server runs there")
+    return info
+
+
+def _own_server(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Iterator[Any]:
+    """Start a server of ``engine`` in a temporary store's server/; stop it afterwards."""
+    from oversight.errors import ServerError
+    from oversight.graph import bolt_server
+
+    server_dir = tmp_path_factory.mktemp(f"bolt-store-{engine}") / "server"  # as `oversight server start` makes it
+    bolt_port, http_port = free_ports(2)
+    try:
+        info = bolt_server.start(server_dir, engine=engine, bolt_port=bolt_port, http_port=http_port)
+    except ServerError as exc:
+        require(False, f"the local Bolt server ({engine}) did not start: {exc}")
+    yield info
+    bolt_server.stop(server_dir)
 
 
 @pytest.fixture(scope="session")
@@ -58,46 +94,78 @@ def bolt_server_info(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[
     """The running local Bolt server (ServerInfo) the Neo4j tests use."""
     from oversight.errors import ServerError
     from oversight.graph import bolt_server
+    from oversight.graph.neo4j_server import missing_prerequisite
 
-    given = os.environ.get(SERVER_DIR_ENV)
-    if given:
-        info = bolt_server.status(Path(given))
-        require(info is not None, f"{SERVER_DIR_ENV}={given}: no local Bolt server runs there")
+    info = _given_server(SERVER_DIR_ENV)
+    if info is not None:
         yield info
+        return
+    engine = bolt_server.default_engine()
+    if engine == "arcadedb":
+        try:
+            bolt_server.find_runtime()
+        except ServerError as exc:
+            require(False, f"no Bolt server for the Neo4j tests: {missing_prerequisite()}; and for ArcadeDB, {exc}")
+    yield from _own_server(tmp_path_factory, engine)
+
+
+@pytest.fixture(scope="session")
+def arcadedb_server_info(tmp_path_factory: pytest.TempPathFactory, bolt_server_info):  # type: ignore[no-untyped-def]
+    """An ArcadeDB server (ServerInfo) for the parity subset."""
+    from oversight.errors import ServerError
+    from oversight.graph import bolt_server
+
+    info = _given_server(ARCADEDB_DIR_ENV)
+    if info is not None:
+        yield info
+        return
+    if bolt_server_info.engine == "arcadedb":
+        yield bolt_server_info
         return
     try:
         bolt_server.find_runtime()
     except ServerError as exc:
-        require(False, f"no Bolt server for the Neo4j tests: {exc}")
-    server_dir = tmp_path_factory.mktemp("bolt-store") / "server"  # a store's server/, as `oversight server start` makes
-    bolt_port, http_port = free_ports(2)
-    try:
-        info = bolt_server.start(server_dir, bolt_port=bolt_port, http_port=http_port)
-    except ServerError as exc:
-        require(False, f"the local Bolt server did not start: {exc}")
-    yield info
-    bolt_server.stop(server_dir)
+        require(False, f"no ArcadeDB server for the parity subset: {exc}")
+    yield from _own_server(tmp_path_factory, "arcadedb")
+
+
+def _target(info):  # type: ignore[no-untyped-def]
+    from oversight.graph.neo4j_store import Neo4jTarget
+
+    return Neo4jTarget(uri=info.uri, username=info.username, password=info.password, database=info.database)
 
 
 @pytest.fixture(scope="session")
 def neo4j_target(bolt_server_info):  # type: ignore[no-untyped-def]
     """A Neo4jTarget for the test server's database."""
-    from oversight.graph.neo4j_store import Neo4jTarget
+    return _target(bolt_server_info)
 
-    return Neo4jTarget(
-        uri=bolt_server_info.uri,
-        username=bolt_server_info.username,
-        password=bolt_server_info.password,
-        database=bolt_server_info.database,
-    )
+
+@pytest.fixture(scope="session")
+def arcadedb_target(arcadedb_server_info):  # type: ignore[no-untyped-def]
+    """A Neo4jTarget for the ArcadeDB parity server's database."""
+    return _target(arcadedb_server_info)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked ``arcadedb`` that use ``neo4j_store`` run on both servers."""
+    if "neo4j_store" in metafunc.fixturenames and metafunc.definition.get_closest_marker("arcadedb"):
+        metafunc.parametrize("bolt_engine", ["server", "arcadedb"], indirect=True)
 
 
 @pytest.fixture()
-def neo4j_store(neo4j_target):  # type: ignore[no-untyped-def]
+def bolt_engine(request: pytest.FixtureRequest) -> str:
+    """Which server ``neo4j_store`` opens: ``server`` (the main one) or ``arcadedb``."""
+    return str(getattr(request, "param", "server"))
+
+
+@pytest.fixture()
+def neo4j_store(request: pytest.FixtureRequest, bolt_engine: str):  # type: ignore[no-untyped-def]
     """An open Neo4jStore on an emptied test database (every node removed, ours or not)."""
     from oversight.graph.neo4j_store import Neo4jStore
 
-    with Neo4jStore.open(neo4j_target) as store:
+    target = request.getfixturevalue("arcadedb_target" if bolt_engine == "arcadedb" else "neo4j_target")
+    with Neo4jStore.open(target) as store:
         store.write("MATCH (n) DETACH DELETE n")
         yield store
 

@@ -1,6 +1,6 @@
-"""Helpers for the tests that use the tests' Bolt server (ArcadeDB): the CLI run with
-no Neo4j settings from the environment, what a database holds, and users made and
-dropped over the server's HTTP API."""
+"""Helpers for the tests that use the tests' Bolt server (Neo4j or ArcadeDB): the CLI
+run with no Neo4j settings from the environment, what a database holds, and users made
+and dropped (Neo4j: on its system database; ArcadeDB: over its HTTP API)."""
 
 from __future__ import annotations
 
@@ -75,11 +75,32 @@ def server_command(info: Any, command: str) -> None:
         assert json.loads(response.read()) == {"result": "ok"}
 
 
+def neo4j_system_command(info: Any, statement: str, **params: Any) -> None:
+    """Run a statement on a Neo4j server's ``system`` database as its admin user."""
+    import neo4j
+
+    auth = (info.username, info.password.get_secret_value())
+    with neo4j.GraphDatabase.driver(info.uri, auth=auth) as driver:
+        driver.execute_query(statement, params, database_="system")
+
+
 @contextmanager
 def temporary_users(
     info: Any, users: list[tuple[str, str, dict[str, list[str]]]]
 ) -> Iterator[None]:
-    """Create ``(name, password, {database: groups})`` users, and drop them afterwards."""
+    """Create ``(name, password, {database: groups})`` users, and drop them afterwards.
+
+    On Neo4j (community, no roles) the groups are ignored: every user is all-powerful.
+    """
+    if info.engine == "neo4j":
+        for name, password, _ in users:
+            neo4j_system_command(info, "CREATE USER $name SET PASSWORD $password CHANGE NOT REQUIRED", name=name, password=password)
+        try:
+            yield
+        finally:
+            for name, _, _ in users:
+                neo4j_system_command(info, "DROP USER $name IF EXISTS", name=name)
+        return
     for name, password, databases in users:
         server_command(
             info,

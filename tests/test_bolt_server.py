@@ -1,4 +1,6 @@
-"""The local Bolt server (ArcadeDB from the ``[server]`` extra) starts, answers and stops.
+"""The local Bolt server's ``arcadedb`` engine (the ``[server]`` extra) starts, answers and stops.
+
+The ``neo4j`` engine has its own tests in test_neo4j_server.py.
 
 One server serves the module; the stop and restart tests start their own. Skipped when
 the extra is not installed, except under ``CI``, where that is a failure.
@@ -109,6 +111,7 @@ def test_server_json_describes_the_server_without_the_password(
 ) -> None:
     state = json.loads((server.server_dir / "server.json").read_text())
     assert state == {
+        "engine": "arcadedb",
         "pid": server.pid,
         "uri": server.uri,
         "username": "root",

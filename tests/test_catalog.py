@@ -347,12 +347,14 @@ def _mismatches(store: Any, graph: OversightGraph) -> tuple[list[str], int]:
 
 
 @pytest.mark.neo4j
+@pytest.mark.arcadedb  # the parity subset: also on ArcadeDB
 def test_parity_on_the_seed_graph(neo4j_store: Any, seed_graph: OversightGraph) -> None:
     bad, runs = _mismatches(neo4j_store, seed_graph)
     assert (bad, runs > 17) == ([], True)
 
 
 @pytest.mark.neo4j
+@pytest.mark.arcadedb  # the parity subset: also on ArcadeDB
 def test_parity_on_the_example_register(neo4j_store: Any, tmp_path: Path) -> None:
     from oversight import api
 
@@ -362,6 +364,7 @@ def test_parity_on_the_example_register(neo4j_store: Any, tmp_path: Path) -> Non
 
 
 @pytest.mark.neo4j
+@pytest.mark.arcadedb  # the parity subset: also on ArcadeDB
 @pytest.mark.parametrize("seed", [0, 1, 2, 3])
 def test_parity_on_generated_graphs(neo4j_store: Any, seed: int) -> None:
     bad, runs = _mismatches(neo4j_store, generated_graph(seed))

@@ -187,7 +187,7 @@ def test_server_start_load_and_cypher_work_with_no_settings(server_store: Path, 
     assert (started.exit_code, password in started.stdout) == (0, False)
     assert started.stdout.splitlines()[1:] == [
         f"  uri:      {bolt_server_info.uri}",
-        "  user:     root",
+        f"  user:     {bolt_server_info.username}",
         f"  password: in {server_store / 'server' / 'credentials.json'} (not printed)",
         f"  database: {bolt_server_info.database}",
     ]
@@ -240,9 +240,9 @@ def test_explicit_connection_options_win_over_the_local_server(bolt_server_info:
     wrong = run("neo4j", "status", "--store", str(tmp_path), *_connection(bolt_server_info), "--password", "wrong-pw")
     assert (wrong.exit_code, wrong.stderr) == (
         2,
-        f"error: {bolt_server_info.uri}: the server refused user 'root' with this password (set NEO4J_USERNAME and NEO4J_PASSWORD, or --user and --password)\n",
+        f"error: {bolt_server_info.uri}: the server refused user '{bolt_server_info.username}' with this password (set NEO4J_USERNAME and NEO4J_PASSWORD, or --user and --password)\n",
     )
-    missing = run("neo4j", "status", "--store", str(tmp_path), "--uri", bolt_server_info.uri, "--user", "root", "--database", "nosuchdb", env={"NEO4J_PASSWORD": password})
+    missing = run("neo4j", "status", "--store", str(tmp_path), "--uri", bolt_server_info.uri, "--user", bolt_server_info.username, "--database", "nosuchdb", env={"NEO4J_PASSWORD": password})
     assert (missing.exit_code, missing.stderr) == (
         2,
         f"error: {bolt_server_info.uri}: database 'nosuchdb' does not exist (set NEO4J_DATABASE or --database)\n",

@@ -57,7 +57,7 @@ def test_a_wrong_password_is_store_unavailable_without_the_password(neo4j_target
     with pytest.raises(StoreUnavailable) as info:
         Neo4jStore.open(target)
     assert str(info.value) == (
-        f"{neo4j_target.uri}: the server refused user 'root' with this password "
+        f"{neo4j_target.uri}: the server refused user '{neo4j_target.username}' with this password "
         "(set NEO4J_USERNAME and NEO4J_PASSWORD, or --user and --password)"
     )
 
@@ -74,6 +74,7 @@ def test_a_missing_database_is_store_unavailable(neo4j_target: Neo4jTarget) -> N
 
 
 @pytest.mark.neo4j
+@pytest.mark.arcadedb  # the parity subset: also on ArcadeDB
 def test_a_load_writes_exactly_the_graph_with_the_base_label(neo4j_store: Neo4jStore) -> None:
     graph = generated_graph(5)
     report = neo4j_store.load(graph, batch_size=50)
@@ -86,6 +87,7 @@ def test_a_load_writes_exactly_the_graph_with_the_base_label(neo4j_store: Neo4jS
 
 
 @pytest.mark.neo4j
+@pytest.mark.arcadedb  # the parity subset: also on ArcadeDB
 def test_loading_twice_changes_nothing(neo4j_store: Neo4jStore) -> None:
     graph = generated_graph(6)
     neo4j_store.load(graph, batch_size=64)

@@ -31,7 +31,13 @@ import pytest
 from conftest import generated_graph, require
 from neo4j.exceptions import Neo4jError
 from pydantic import SecretStr
-from server_helpers import loaded, run, snapshot, temporary_users, written
+from server_helpers import (
+        loaded,
+    run,
+    snapshot,
+    temporary_users,
+    written,
+)
 
 from oversight import api
 from oversight.errors import QueryError, ServerError, StoreError, StoreUnavailable
@@ -156,7 +162,7 @@ def test_a_wrong_password_names_the_uri_and_user_and_changes_nothing(
     store, graph = small_store
     neo4j_store.load(graph)
     before = snapshot(neo4j_store)
-    line = f"{bolt_server_info.uri}: the server refused user 'root' with this password {REFUSED_PASSWORD}"
+    line = f"{bolt_server_info.uri}: the server refused user '{bolt_server_info.username}' with this password {REFUSED_PASSWORD}"
     result = run(
         "neo4j",
         "load",
@@ -198,10 +204,27 @@ def test_a_missing_database_is_named(
 
 
 # -- a read-only user, and a user without access to the database ------------------------------
+#
+# On ArcadeDB (the parity server when the tests' server is Neo4j): Neo4j community has
+# no roles, every user may read, write and reach every database (docs/neo4j.md).
 
 
 @pytest.fixture(scope="module")
-def limited_users(bolt_server_info: Any) -> Iterator[dict[str, tuple[str, SecretStr]]]:
+def roles_server(arcadedb_server_info: Any) -> Any:
+    """A server with roles: ArcadeDB."""
+    return arcadedb_server_info
+
+
+@pytest.fixture()
+def roles_store(arcadedb_target: Neo4jTarget) -> Iterator[Neo4jStore]:
+    """An open store on the emptied ArcadeDB test database."""
+    with Neo4jStore.open(arcadedb_target) as store:
+        store.write("MATCH (n) DETACH DELETE n")
+        yield store
+
+
+@pytest.fixture(scope="module")
+def limited_users(roles_server: Any) -> Iterator[dict[str, tuple[str, SecretStr]]]:
     """A user in ArcadeDB's built-in ``readonly`` group on the test database, and one
     with rights on another database only; both dropped afterwards."""
     suffix = secrets.token_hex(4)
@@ -210,7 +233,7 @@ def limited_users(bolt_server_info: Any) -> Iterator[dict[str, tuple[str, Secret
             f"reader-{suffix}",
             SecretStr(secrets.token_urlsafe(12)),
             ["readonly"],
-            bolt_server_info.database,
+            roles_server.database,
         ),
         "outsider": (
             f"outsider-{suffix}",
@@ -223,51 +246,51 @@ def limited_users(bolt_server_info: Any) -> Iterator[dict[str, tuple[str, Secret
         (name, password.get_secret_value(), {database: groups})
         for name, password, groups, database in users.values()
     ]
-    with temporary_users(bolt_server_info, specs):
+    with temporary_users(roles_server, specs):
         yield {role: (name, password) for role, (name, password, _, _) in users.items()}
 
 
 @pytest.mark.neo4j
 def test_a_read_only_user_cannot_load_but_can_query(
-    neo4j_store: Neo4jStore,
-    bolt_server_info: Any,
+    roles_store: Neo4jStore,
+    roles_server: Any,
     limited_users: dict[str, tuple[str, SecretStr]],
     small_store: tuple[Path, OversightGraph],
 ) -> None:
     store, graph = small_store
     name, password = limited_users["reader"]
     env = {"NEO4J_PASSWORD": password.get_secret_value()}
-    as_reader = ["--store", str(store), *_options(bolt_server_info, user=name)]
-    uri, db = bolt_server_info.uri, bolt_server_info.database
+    as_reader = ["--store", str(store), *_options(roles_server, user=name)]
+    uri, db = roles_server.uri, roles_server.database
     denied = f"{uri}: permission denied for user {name!r} on database {db!r}"
 
     # An empty database: the load's first step, the constraint, is refused.
-    neo4j_store.write("DROP CONSTRAINT oversight_node_key IF EXISTS")
+    roles_store.write("DROP CONSTRAINT oversight_node_key IF EXISTS")
     fresh = run("neo4j", "load", *as_reader, env=env)
     assert (fresh.exit_code, fresh.stdout, fresh.stderr) == (
         2,
         "",
         f"error: {denied} (creating the constraint and indexes a load needs): User {name!r} is not allowed to update schema\n",
     )
-    assert snapshot(neo4j_store) == ([], [])
+    assert snapshot(roles_store) == ([], [])
 
     # Loaded by root: the schema exists, and the first batch is refused and rolled back.
-    neo4j_store.load(graph)
-    before = snapshot(neo4j_store)
+    roles_store.load(graph)
+    before = snapshot(roles_store)
     first = plan_load(graph)[0]
     loaded = run("neo4j", "load", *as_reader, env=env)
     line = f"{first.name}: {denied} (writing): Transaction error on commit"
     assert (loaded.exit_code, loaded.stdout, loaded.stderr) == (2, "", f"error: {line}\n")
     with pytest.raises(StoreError) as raised:
-        api.neo4j_load(graph, _target(bolt_server_info, username=name, password=password))
-    assert (str(raised.value), snapshot(neo4j_store)) == (line, before)
+        api.neo4j_load(graph, _target(roles_server, username=name, password=password))
+    assert (str(raised.value), snapshot(roles_store)) == (line, before)
 
     counted = run(
         "cypher", "MATCH (n:OversightNode) RETURN count(n) AS n", "--json", *as_reader, env=env
     )
     assert (counted.exit_code, json.loads(counted.stdout)["rows"]) == (0, [{"n": len(graph)}])
     rows = api.run_cypher(
-        _target(bolt_server_info, username=name, password=password),
+        _target(roles_server, username=name, password=password),
         "MATCH (n:Force) RETURN count(n) AS n",
     ).rows
     assert rows == [{"n": len(graph.keys("Force"))}]
@@ -278,7 +301,7 @@ def test_a_read_only_user_cannot_load_but_can_query(
         *as_reader,
         env=env,
     )
-    assert (written.exit_code, written.stderr, snapshot(neo4j_store)) == (
+    assert (written.exit_code, written.stderr, snapshot(roles_store)) == (
         2,
         f"error: {denied} (writing): Transaction error on commit\n",
         before,
@@ -287,17 +310,17 @@ def test_a_read_only_user_cannot_load_but_can_query(
 
 @pytest.mark.neo4j
 def test_a_user_without_access_to_the_database_is_refused_at_connect(
-    bolt_server_info: Any,
+    roles_server: Any,
     limited_users: dict[str, tuple[str, SecretStr]],
     small_store: tuple[Path, OversightGraph],
 ) -> None:
     name, password = limited_users["outsider"]
-    db = bolt_server_info.database
+    db = roles_server.database
     line = (
-        f"{bolt_server_info.uri}: permission denied for user {name!r} on database {db!r} (connecting): "
+        f"{roles_server.uri}: permission denied for user {name!r} on database {db!r} (connecting): "
         f"Access to database {db!r} is not allowed"
     )
-    options = ["--store", str(small_store[0]), *_options(bolt_server_info, user=name)]
+    options = ["--store", str(small_store[0]), *_options(roles_server, user=name)]
     result = run(
         "cypher",
         "MATCH (n) RETURN count(n) AS n",
@@ -306,7 +329,7 @@ def test_a_user_without_access_to_the_database_is_refused_at_connect(
     )
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: {line}\n")
     with pytest.raises(StoreUnavailable) as raised:
-        api.neo4j_status(_target(bolt_server_info, username=name, password=password))
+        api.neo4j_status(_target(roles_server, username=name, password=password))
     assert str(raised.value) == line
 
 

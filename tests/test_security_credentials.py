@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import neo4j
 import pytest
 from conftest import generated_graph
 from server_helpers import run, temporary_users
@@ -47,9 +48,10 @@ COMMANDS = {
 
 
 def _server_files(server_dir: Path) -> str:
-    """Everything the local server writes as text: its log, ArcadeDB's logs, its state."""
+    """Everything the local server writes as text: its log, the engine's logs (ArcadeDB's
+    log/, Neo4j's logs/), its state."""
     paths = [server_dir / "server.log", server_dir / "server.json", server_dir / "jvm.args"]
-    paths += sorted(p for p in (server_dir / "log").rglob("*") if p.is_file())
+    paths += sorted(p for folder in ("log", "logs") for p in (server_dir / folder).rglob("*") if p.is_file())
     return "".join(p.read_text(encoding="utf-8", errors="replace") for p in paths if p.exists())
 
 
@@ -61,6 +63,19 @@ def _exception_text(exc: BaseException) -> str:
         texts += [str(seen), repr(seen), repr(seen.args)]
         seen = seen.__cause__ or seen.__context__
     return "\n".join(texts)
+
+
+@pytest.fixture()
+def wrong_user(sentinel: tuple[str, str, str], bolt_server_info: Any) -> Iterator[str]:
+    """A user whose password is not the sentinel: the module's decoy on ArcadeDB; on
+    Neo4j a fresh one per test, as Neo4j locks a user for 5 s after 3 failed logins in
+    a row (``dbms.security.auth_max_failed_attempts``)."""
+    if bolt_server_info.engine != "neo4j":
+        yield sentinel[2]
+        return
+    name = f"decoy-{secrets.token_hex(6)}"
+    with temporary_users(bolt_server_info, [(name, secrets.token_urlsafe(12), {})]):
+        yield name
 
 
 @pytest.fixture(scope="module")
@@ -105,11 +120,12 @@ def test_the_password_never_shows(
     bolt_server_info: Any,
     store: Path,
     caplog: pytest.LogCaptureFixture,
+    request: pytest.FixtureRequest,
 ) -> None:
-    user, password, decoy = sentinel
+    user, password, _ = sentinel
     uri = bolt_server_info.uri
     if outcome == "wrong-password":
-        user = decoy  # whose password is another
+        user = request.getfixturevalue("wrong_user")  # whose password is another
     elif outcome == "server-down":
         uri = f"bolt://127.0.0.1:{free_ports(1)[0]}"
     args = [
@@ -234,7 +250,13 @@ def test_the_servers_logs_never_show_the_sentinel(
             env={"NEO4J_PASSWORD": password},
         )
     server_dir = Path(bolt_server_info.server_dir)
-    users = (server_dir / "config" / "server-users.jsonl").read_text()
+    if bolt_server_info.engine == "neo4j":  # users live in the system database, hashed
+        auth = (bolt_server_info.username, bolt_server_info.password.get_secret_value())
+        with neo4j.GraphDatabase.driver(bolt_server_info.uri, auth=auth) as driver:
+            records, _, _ = driver.execute_query("SHOW USERS YIELD user", database_="system")
+        users = " ".join(r["user"] for r in records)
+    else:
+        users = (server_dir / "config" / "server-users.jsonl").read_text()
     assert (user in users, password in users, password in _server_files(server_dir)) == (
         True,
         False,

@@ -7,7 +7,8 @@ WHERE $area IS NULL OR a.key = $area
 OPTIONAL MATCH (i)-[:ISSUED]->(f)
 WITH f, a, min(i.key) AS issuer
 OPTIONAL MATCH (f)-[:RAISED_IN]->(au)
-WITH f, a, coalesce(issuer, min(au.key)) AS issuedBy
+WITH f, a, issuer, min(au.key) AS raisedIn
+WITH f, a, coalesce(issuer, raisedIn) AS issuedBy
 RETURN a.key AS area,
        a.name AS areaName,
        f.key AS finding,

@@ -10,7 +10,8 @@ WHERE (noOwner OR noBoard) AND (NOT $openOnly OR f.mayBeOpen)
 OPTIONAL MATCH (i)-[:ISSUED]->(f)
 WITH f, noOwner, noBoard, min(i.key) AS issuer
 OPTIONAL MATCH (f)-[:RAISED_IN]->(a)
-WITH f, noOwner, noBoard, coalesce(issuer, min(a.key)) AS issuedBy
+WITH f, noOwner, noBoard, issuer, min(a.key) AS raisedIn
+WITH f, noOwner, noBoard, coalesce(issuer, raisedIn) AS issuedBy
 RETURN f.key AS finding,
        coalesce(head([l IN labels(f) WHERE NOT l IN ['OversightNode', 'Finding']]), 'Finding') AS kind,
        issuedBy,

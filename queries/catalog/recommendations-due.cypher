@@ -11,7 +11,8 @@ WHERE (f:Recommendation OR f:AuditRecommendation)
 OPTIONAL MATCH (i)-[:ISSUED]->(f)
 WITH f, min(i.key) AS issuer
 OPTIONAL MATCH (f)-[:RAISED_IN]->(a)
-WITH f, coalesce(issuer, min(a.key)) AS issuedBy
+WITH f, issuer, min(a.key) AS raisedIn
+WITH f, coalesce(issuer, raisedIn) AS issuedBy
 RETURN f.key AS finding,
        coalesce(head([l IN labels(f) WHERE NOT l IN ['OversightNode', 'Finding']]), 'Finding') AS kind,
        f.deadline AS deadline,
