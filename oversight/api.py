@@ -13,7 +13,7 @@ subclasses; they never print or exit.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -25,6 +25,8 @@ from oversight.graph.model import OversightGraph
 from oversight.graph.validate import Violation
 from oversight.graph.validate import validate as run_checks
 from oversight.loaders.ingest import Problem, ProgressCallback, extract_paths, fact_counts
+from oversight.loaders.models import ExtractOptions
+from oversight.loaders.tracker import parse_column_spec
 from oversight.queries.findings import findings_table
 
 __all__ = [
@@ -95,8 +97,15 @@ def ingest(
     store: str | Path,
     family: str | None = None,
     on_progress: ProgressCallback | None = None,
+    columns: str | Mapping[str, str] | None = None,
+    inspection: str | None = None,
 ) -> IngestReport:
     """Read papers and registers into the store, rebuilding its graph.
+
+    ``columns`` overrides how a tracker's columns are mapped
+    (``"status=C,owner=Lead officer"``, a YAML file of ``field: column``, or a
+    mapping); ``inspection`` names the inspection a tracker's rows belong to
+    when the tracker does not say.
 
     Each document replaces what an earlier version of the same file (same
     path, other content) contributed; documents already in the store are
@@ -104,7 +113,8 @@ def ingest(
     still ingested. The store is written atomically, once, at the end.
     """
     embedded = EmbeddedStore(store)
-    run = extract_paths(paths, family=family, on_progress=on_progress)
+    options = ExtractOptions(columns=tuple(parse_column_spec(columns).items()), inspection=inspection)
+    run = extract_paths(paths, family=family, on_progress=on_progress, options=options)
     with embedded.lock():
         state = embedded.load() if embedded.exists() else StoreState()
         by_key = {e.document.key: e for e in state.extractions}
