@@ -34,15 +34,15 @@ becomes:
 Every fact cites the row's line, which is its row number on the first sheet.
 
 **The inspection** a row belongs to is its inspection column's cell, else the
-user's ``ExtractOptions.inspection``, else the sheet's or the file's name
-when that names a PEEL round ("PEEL 2021-22 AFIs"). When none says, the rows
+user's ``ExtractOptions.inspection``, else the sheet's name, the tracker's
+title or the file's name when that names a PEEL round ("PEEL 2021-22 AFIs"). When none says, the rows
 are kept, scoped to the document instead of an inspection, with a warning: an
 inspection is never invented.
 
 >>> doc = TextDocument.from_text("AFI No | Area for improvement | Status | Owner\\nAFI 1 | Improve call handling | Open | DCC")
 >>> doc.rows = {1: ["AFI No", "Area for improvement", "Status", "Owner"], 2: ["AFI 1", "Improve call handling", "Open", "DCC"]}
->>> TrackerExtractor().detect(doc)
-0.6
+>>> TrackerExtractor().detect(doc)  # a table that is the whole paper
+0.9
 """
 
 from __future__ import annotations
@@ -148,8 +148,10 @@ def _letter_index(text: str) -> int | None:
     >>> _letter_index("Col C"), _letter_index("AB"), _letter_index("Status")
     (2, 27, None)
     """
-    match = re.fullmatch(r"\s*(?:col(?:umn)?\.?\s*)?([A-Za-z]{1,3})\s*", text)
-    if not match or (len(match.group(1)) > 1 and not text.strip()[:3].lower().startswith("col") and not match.group(1).isupper()):
+    match = re.fullmatch(r"\s*col(?:umn)?\.?\s*([A-Za-z]{1,3})\s*", text, re.IGNORECASE) or re.fullmatch(
+        r"\s*([A-Z]{1,2})\s*", text
+    )
+    if not match:
         return None
     index = 0
     for char in match.group(1).upper():
@@ -275,6 +277,9 @@ def _map_header(cells: list[str]) -> dict[str, int]:
 def find_header(doc: TextDocument, overrides: Mapping[str, str] | None = None) -> Header | None:
     """The first row with at least three cells mapping to different fields, overrides applied.
 
+    A header the user maps by name counts towards the three, so a tracker
+    whose headers no synonym knows can still be read with ``--columns``.
+
     Each sheet of a workbook is searched from its top, within its first rows.
     """
     overrides = overrides or {}
@@ -286,7 +291,8 @@ def find_header(doc: TextDocument, overrides: Mapping[str, str] | None = None) -
             continue
         cells = doc.rows[line]
         columns = _map_header(cells)
-        if len(columns) < _MIN_HEADER_FIELDS:
+        named = {name for name, column in overrides.items() if any(normalise_label(c) == normalise_label(column) for c in cells if c)}
+        if len(set(columns) | named) < _MIN_HEADER_FIELDS:
             continue
         header = Header(line, cells, columns)
         for name, column in overrides.items():
@@ -366,10 +372,14 @@ class TrackerExtractor:
         """
         if not doc.rows:
             return 0.0
-        try:
-            header = find_header(doc, dict(doc.options.columns))
-        except OversightError:
-            return 0.0
+        # The user's overrides are applied by extract, which reports a column they name
+        # that is not there; here only whether the table is a tracker counts.
+        header = find_header(doc)
+        if header is None and doc.options.columns:
+            try:
+                header = find_header(doc, dict(doc.options.columns))
+            except OversightError:
+                return 0.0
         if header is None or not ({"ref", "text"} & set(header.columns)):
             return 0.0
         data = sum(1 for line in doc.rows if line > header.line and self._is_data(doc.rows[line], header))
@@ -403,7 +413,7 @@ class _Run:
         self.facts: list[Fact] = []
         self.warnings: list[ExtractionWarning] = []
         self.force = common.find_force(doc)
-        self.title: str | None = None
+        self.title: str | None = doc.title  # a web page's own title, else the tracker's title row
         self.date: str | None = None
         self.date_line: int | None = None
         self._cited: set[tuple[Ref, int]] = set()
@@ -460,7 +470,7 @@ class _Run:
             self.warnings.append(
                 doc.warning(
                     f"no inspection stated for {len(unknown_inspection)} row(s) (first: {self.where(unknown_inspection[0])}): "
-                    "no inspection column, --inspection, or PEEL round in the sheet or file name; "
+                    "no inspection column, --inspection, or PEEL round in the sheet name, title or file name; "
                     "their findings are kept under this document, not an inspection",
                     unknown_inspection[0],
                 )
@@ -491,7 +501,7 @@ class _Run:
         if self.options.inspection:
             return _inspection_ref(self.options.inspection, self.force)
         sheet = self.doc.sheet_rows.get(line, (None, 0))[0]
-        for name in (sheet, Path(self.doc.path).stem):
+        for name in (sheet, self.title, Path(self.doc.path).stem):
             if name:
                 named = _named_inspection(name, self.force)
                 if named is not None:
