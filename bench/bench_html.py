@@ -92,9 +92,10 @@ def _median_ms(func: Callable[[], object], rounds: int) -> float:
 def _selectolax_walk(html: str) -> int:
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(html)
+    root = LexborHTMLParser(html).root
+    assert root is not None
     total = 0
-    for node in tree.root.traverse(include_text=True):
+    for node in root.traverse(include_text=True):
         if node.tag == "-text":
             total += len(node.text_content or "")
     return total

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oversight.errors import OversightError, UnknownName, UnreadableDocument
-from oversight.loaders.models import EdgeFact, ExtractOptions, Extraction, NodeFact
+from oversight.loaders.models import EdgeFact, Extraction, ExtractOptions, NodeFact
 from oversight.loaders.register import load_register
 from oversight.loaders.registry import detect, get_extractor, reader_for, reader_suffixes
 from oversight.printable import one_line

@@ -354,18 +354,10 @@ def _table(table: Any, out: _Writer) -> None:
     for tr in _own_rows(table):
         cells: list[str] = []
         column = 0
-
-        def fill_spanned() -> None:
-            nonlocal column
-            while below.get(column, 0) > 0:
-                below[column] -= 1
-                cells.append("")
-                column += 1
-
         for cell in _children(tr):
             if cell.tag not in ("td", "th"):
                 continue
-            fill_spanned()
+            column = _fill_spanned(cells, column, below)
             span = _span(cell.attributes.get("colspan"))
             down = _span(cell.attributes.get("rowspan"))
             cells.append(_cell_text(cell))
@@ -374,10 +366,19 @@ def _table(table: Any, out: _Writer) -> None:
                 if down > 1:
                     below[covered] = down - 1
             column += span
-        fill_spanned()
+        _fill_spanned(cells, column, below)
         while cells and not cells[-1]:
             cells.pop()
         out.row(cells)
+
+
+def _fill_spanned(cells: list[str], column: int, below: dict[int, int]) -> int:
+    """Empty cells for the columns a cell above spans down into; the next free column."""
+    while below.get(column, 0) > 0:
+        below[column] -= 1
+        cells.append("")
+        column += 1
+    return column
 
 
 def _span(value: str | None) -> int:

@@ -57,9 +57,9 @@ from oversight.loaders import common, textparse
 from oversight.loaders.models import (
     DocumentRecord,
     EdgeFact,
-    ExtractOptions,
     Extraction,
     ExtractionWarning,
+    ExtractOptions,
     Fact,
     NodeFact,
     Ref,
