@@ -134,7 +134,12 @@ _POST_WORDS = re.compile(
     r"commissioner|team|unit|department|portfolio|deputy|assistant|acc|dcc|supt|insp)\b",
     re.I,
 )
-_NAMED_PERSON = re.compile(r"^(?:(?:Ch\.?|Det\.?|T/|A/)?\s*(?:Supt|Insp|Sgt|CI|DI|DCI|DS|PC|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z]*\.?(?:\s+[A-Z][A-Za-z'-]+)+$")
+#: A rank or title followed by a name ("Ch Supt Jane Smith", "DI A. Khan", "Mrs Patel"): a person.
+_TITLED_NAME = re.compile(
+    r"(?:(?:Ch\.?|Chief|Det\.?|T/|A/|D/)\s*)?"
+    r"(?:Supt|Superintendent|Insp|Inspector|Sgt|Sergeant|CI|DI|DCI|DS|DC|PC|Mr|Mrs|Ms|Miss|Dr)\.?"
+    r"\s+(?:[A-Z]\.?\s+)*[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)*"
+)
 _SPLIT_NAMES = re.compile(r"\s*(?:/|;|&|\band\b|\n)\s*")
 _PAPER_DATE = re.compile(r"\b(?:as\s+(?:at|of)|updated|last\s+updated|date)\b", re.I)
 
@@ -340,12 +345,17 @@ def _named_inspection(name: str, force: Ref | None) -> Ref | None:
 
 
 def _owner_refs(cell: str, force: Ref | None) -> list[Ref]:
+    """Each owner a cell names: a post the gazetteer knows or a title; a person by name.
+
+    >>> [(r.label, r.name) for r in _owner_refs("DCC / Supt Jones; Head of Crime and Jane Smith", None)]
+    [('Post', 'DCC'), ('Person', 'Supt Jones'), ('Post', 'Head of Crime'), ('Person', 'Jane Smith')]
+    """
     refs = []
     gazetteer = ontology().gazetteer
     for name in (n.strip(" .,") for n in _SPLIT_NAMES.split(cell)):
         if not name or not re.search(r"[A-Za-z]", name):
             continue
-        if gazetteer.lookup(name, L.Post) or (_POST_WORDS.search(name) and not _NAMED_PERSON.match(name)):
+        if gazetteer.lookup(name, L.Post) or (_POST_WORDS.search(name) and not _TITLED_NAME.fullmatch(name)):
             refs.append(common.post_ref(name, force))
         else:
             refs.append(common.person_ref(name, force))

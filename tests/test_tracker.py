@@ -7,6 +7,7 @@ row's line is its row number, so every expected fact cites the row.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import openpyxl
@@ -258,3 +259,35 @@ class TestTrackerFacts:
 
     def test_extractor_is_registered_for_its_family(self):
         assert get_extractor("tracker").family == "tracker"
+
+
+class TestCommandLine:
+    @staticmethod
+    def run(*args: str):  # type: ignore[no-untyped-def]
+        from typer.testing import CliRunner
+
+        from oversight.cli import app
+
+        return CliRunner().invoke(app, list(args), env={"COLUMNS": "200", "OVERSIGHT_STORE": ""})
+
+    def test_columns_and_inspection_options_reach_the_tracker(self, tmp_path):
+        rows = [["Ref", "Finding", "Position"], ["AFI 1", "Answer calls faster", "Complete"]]
+        path = workbook(tmp_path / "t.xlsx", rows)
+        result = self.run(
+            "ingest", str(path), "--columns", "status=Position", "--inspection", "PEEL 2021/22",
+            "--store", str(tmp_path / "s"), "--json",
+        )
+        report = json.loads(result.stdout)
+        assert (result.exit_code, report["facts"], report["warnings"][0]) == (
+            0,
+            {"AreaForImprovement": 1, "HAS_STATUS": 1, "ISSUED": 1, "Inspection": 1, "StatusAssessment": 1},
+            f"{path}:1: tracker columns: ref=A 'Ref', text=B 'Finding', status=C 'Position' (given)",
+        )
+
+    def test_an_unknown_column_field_is_one_line_and_exit_2(self, tmp_path):
+        path = workbook(tmp_path / "t.xlsx", TRACKER_ROWS)
+        result = self.run("ingest", str(path), "--columns", "colour=C", "--store", str(tmp_path / "s"))
+        assert (result.exit_code, result.stderr) == (
+            2,
+            "error: unknown tracker column 'colour'; known: ref, text, inspection, status, rag, owner, board, due, update, updated\n",
+        )
