@@ -76,8 +76,6 @@ _DROP = frozenset(
 _DROP_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 #: class or id words that mark site furniture rather than the paper.
 _FURNITURE = re.compile(r"(?:^|[-_\s])(?:skip|cookies?|breadcrumbs?)(?:$|[-_\s])", re.IGNORECASE)
-_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _LAST_UPDATED = re.compile(
     r"^\W*(?:last\s+updated|page\s+updated|updated|last\s+modified|published|date\s+published)\s*(?:on)?\s*:?\s*(.+)$",
     re.IGNORECASE,
@@ -166,8 +164,16 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
     return decode_text(data, path)
 
 
+#: One pass of str.translate: odd spaces to spaces, invisible characters removed.
+_NORMALISE = {
+    **{ord(c): " " for c in "\u00a0\u1680\u202f\u205f\u3000"},
+    **{c: " " for c in range(0x2000, 0x200B)},
+    **{ord(c): None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"},
+}
+
+
 def _clean(text: str) -> str:
-    return " ".join(_INVISIBLE.sub("", _SPACES.sub(" ", text)).split())
+    return " ".join(text.translate(_NORMALISE).split())
 
 
 def _prune(root: Any) -> None:
@@ -209,7 +215,7 @@ class _Writer:
 
     def block(self, prefix: str = "") -> None:
         """End the line being built; the next one starts with ``prefix``."""
-        line = _clean("".join(self._buffer))
+        line = _clean("".join(self._buffer)) if self._buffer else ""
         if line:
             self.lines.append(f"{self._prefix}{line}")
             self._prefix = ""
@@ -307,12 +313,7 @@ def _walk(root: Any, out: _Writer) -> None:
         elif tag in _BLOCK:
             out.block()
         stack.append((node, False, counter))
-        children = []
-        child = node.child
-        while child is not None:
-            children.append(child)
-            child = child.next
-        for child in reversed(children):
+        for child in reversed(list(node.iter(include_text=True))):
             stack.append((child, True, child_counter))
 
 
@@ -336,12 +337,7 @@ def _own_rows(table: Any) -> list[Any]:
 
 
 def _children(node: Any) -> list[Any]:
-    found = []
-    child = node.child
-    while child is not None:
-        found.append(child)
-        child = child.next
-    return found
+    return list(node.iter(include_text=False))
 
 
 def _table(table: Any, out: _Writer) -> None:
