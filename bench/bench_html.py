@@ -9,7 +9,8 @@ A corpus-like page is generated here (site boilerplate: head with styles and
 scripts, navigation, cookie banner, footer; a body of sections, each with a
 heading, paragraphs with entities and non-breaking spaces, a bullet list and
 a table of findings), about ``--mb`` megabytes. Side by side in one run, the
-median of the rounds:
+median of the rounds, in CPU time of this process (``time.process_time``: the
+machine is shared, and wall time swung twofold between runs under load):
 
 - ``parse``: the parser alone (bytes decoded to text first, for both);
 - ``parse+walk``: the parse plus a visit of every node that reads its text,
@@ -19,15 +20,18 @@ median of the rounds:
 - ``reader``: the project's own :func:`oversight.loaders.read_html.html_lines`
   on selectolax (what ingest runs, without the child process).
 
-Measured here (2 shared cores, 1.0 MB page, 7 rounds): selectolax parse
-2.7 ms, parse+walk 17 ms; lxml.html parse 8.1 ms, parse+walk 21 ms;
-``html_lines`` 66 ms. The parse is about 3 times faster with selectolax, the
-parse and walk about 1.2 times; the difference that decided is correctness:
-Lexbor implements the HTML5 parsing algorithm browsers use, libxml2's HTML
-parser is an HTML 4 parser that repairs broken markup its own way (it drops
-or misplaces elements HTML5 puts right, such as ``<p>`` opened inside
-``<table>`` text or an unclosed ``<li>`` before a nested list), so a saved
-page would not always read as the browser showed it. Not a timed test: the
+Measured here (2 shared cores under a load average of about 12, 1.0 MB page,
+11 rounds, three runs): parse alone selectolax 9.4 to 12.6 ms, lxml.html 8.7
+to 16.6 ms (on a par); parse and walk selectolax 9.6 to 16.5 ms, lxml.html
+24.0 to 33.8 ms (about 2 times faster with selectolax); the whole reader,
+``html_lines``, 116 to 139 ms a MB. What decided, beyond the walk's speed, is
+correctness: Lexbor implements the HTML5 parsing algorithm browsers use, and
+libxml2's HTML parser is an HTML 4 parser that repairs broken markup its own
+way. Text misplaced in a table (``<td>AFI 1</td>Stray text<td>Open</td>``)
+is moved before the table by HTML5, as a browser shows it, but left between
+the cells by libxml2, where a reader would join it into the row; and
+``<p>a<table>…</table>b`` keeps ``b`` in the paragraph only under HTML5.
+Not a timed test: the
 numbers depend on the machine; compare them with each other, in one run.
 """
 
@@ -83,9 +87,9 @@ def page(megabytes: float, seed: int = 7) -> str:
 def _median_ms(func: Callable[[], object], rounds: int) -> float:
     times = []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = time.process_time()
         func()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return round(statistics.median(times) * 1000, 1)
 
 
