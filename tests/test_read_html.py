@@ -214,3 +214,13 @@ class TestAcceptance:
             "stated",
             2,
         )
+
+
+def test_page_parse_is_bounded_in_time(tmp_path, monkeypatch):
+    from oversight.loaders import bounded
+
+    monkeypatch.setattr(bounded, "PARSE_TIMEOUT", 0.000001)
+    path = page(tmp_path, "<p>x</p>")
+    with pytest.raises(UnreadableDocument) as error:
+        read_html(path)
+    assert str(error.value) == f"{path}: took longer than 1e-06 s to parse; refused"

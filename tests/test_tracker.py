@@ -291,3 +291,35 @@ class TestCommandLine:
             2,
             "error: unknown tracker column 'colour'; known: ref, text, inspection, status, rag, owner, board, due, update, updated\n",
         )
+
+
+class TestBounds:
+    def test_zip_bomb_is_refused_before_it_is_inflated(self, tmp_path):
+        import zipfile
+
+        path = tmp_path / "bomb.xlsx"
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("xl/workbook.xml", "<workbook/>")
+            archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (9 * 1024 * 1024))
+        ratio = next(i.file_size / i.compress_size for i in zipfile.ZipFile(path).infolist() if i.filename.endswith("sheet1.xml"))
+        with pytest.raises(UnreadableDocument) as error:
+            read_xlsx(path)
+        assert str(error.value) == (
+            f"{path}: a zip bomb, not an Excel workbook (xl/worksheets/sheet1.xml would unpack {ratio:.0f}-fold to 9 MB); refused"
+        )
+
+    def test_workbook_parse_is_bounded_in_time(self, tmp_path, monkeypatch):
+        from oversight.loaders import bounded
+
+        monkeypatch.setattr(bounded, "PARSE_TIMEOUT", 0.000001)
+        path = workbook(tmp_path / "t.xlsx", TRACKER_ROWS)
+        with pytest.raises(UnreadableDocument) as error:
+            read_xlsx(path)
+        assert str(error.value) == f"{path}: took longer than 1e-06 s to parse; refused"
+
+    def test_csv_field_over_the_csv_limit_is_refused(self, tmp_path):
+        path = tmp_path / "t.csv"
+        path.write_text("Ref,Status\nAFI 1,\"" + "x" * 200_000 + "\"\n", encoding="utf-8")
+        with pytest.raises(UnreadableDocument) as error:
+            read_csv(path)
+        assert str(error.value) == f"{path}: not a readable CSV (row 2: field larger than field limit (131072))"
