@@ -73,6 +73,7 @@ __all__ = [
     "COLUMN_SYNONYMS",
     "FIELDS",
     "find_header",
+    "tables",
     "parse_column_spec",
     "column_index",
 ]
@@ -279,21 +280,31 @@ def _map_header(cells: list[str]) -> dict[str, int]:
     return columns
 
 
-def find_header(doc: TextDocument, overrides: Mapping[str, str] | None = None) -> Header | None:
+def tables(doc: TextDocument) -> list[list[int]]:
+    """The row lines of each table: a sheet of a workbook or a CSV, or a run of a page's table rows."""
+    groups: list[list[int]] = []
+    previous: tuple[str | None, int] | None = None
+    for line in sorted(doc.rows):
+        sheet = doc.sheet_rows.get(line, (None, 0))[0]
+        spreadsheet = doc.format in ("csv", "xlsx")
+        if previous is None or sheet != previous[0] or (not spreadsheet and line != previous[1] + 1):
+            groups.append([])
+        groups[-1].append(line)
+        previous = (sheet, line)
+    return groups
+
+
+def find_header(
+    doc: TextDocument, overrides: Mapping[str, str] | None = None, lines: list[int] | None = None
+) -> Header | None:
     """The first row with at least three cells mapping to different fields, overrides applied.
 
     A header the user maps by name counts towards the three, so a tracker
     whose headers no synonym knows can still be read with ``--columns``.
-
-    Each sheet of a workbook is searched from its top, within its first rows.
+    Only the first rows of ``lines`` (one table; default all the rows) are searched.
     """
     overrides = overrides or {}
-    seen_in_sheet: dict[str | None, int] = {}
-    for line in sorted(doc.rows):
-        sheet = doc.sheet_rows.get(line, (None, 0))[0]
-        seen_in_sheet[sheet] = seen_in_sheet.get(sheet, 0) + 1
-        if seen_in_sheet[sheet] > _HEADER_SEARCH_ROWS:
-            continue
+    for line in (sorted(doc.rows) if lines is None else lines)[:_HEADER_SEARCH_ROWS]:
         cells = doc.rows[line]
         columns = _map_header(cells)
         named = {name for name, column in overrides.items() if any(normalise_label(c) == normalise_label(column) for c in cells if c)}
@@ -426,7 +437,6 @@ class _Run:
         self.title: str | None = doc.title  # a web page's own title, else the tracker's title row
         self.date: str | None = None
         self.date_line: int | None = None
-        self._cited: set[tuple[Ref, int]] = set()
 
     def record(self) -> DocumentRecord:
         return self.doc.record(
@@ -449,25 +459,28 @@ class _Run:
 
     def read(self) -> None:
         doc = self.doc
-        header = find_header(doc, dict(self.options.columns))
-        if header is None:
-            self.warnings.append(doc.warning("no header row naming at least three tracker columns; nothing read"))
-            return
-        self.warnings.append(doc.warning(header.describe(), header.line))
-        self._preamble(header)
-        kinds_given = [_kind_of(header.cells[i]) for n, i in header.columns.items() if n in ("ref", "text") and i < len(header.cells)]
-        header_kind = next((k for k in kinds_given if k), None)
+        overrides = dict(self.options.columns)
         unknown_inspection: list[int] = []
         defaulted_kind: list[int] = []
-        for line in sorted(doc.rows):
-            if line <= header.line:
+        headers = 0
+        for lines in tables(doc):
+            header = find_header(doc, overrides, lines)
+            if header is None:
                 continue
-            cells = doc.rows[line]
-            if cells and header.line in doc.rows and cells == doc.rows[header.line]:
-                continue  # a repeated header (a printed tracker's page breaks)
-            if not TrackerExtractor._is_data(cells, header):
-                continue
-            self._row(line, cells, header, header_kind, unknown_inspection, defaulted_kind)
+            headers += 1
+            self.warnings.append(doc.warning(header.describe(), header.line))
+            if headers == 1:
+                self._preamble(header)
+            kinds = [_kind_of(header.cells[i]) for n, i in header.columns.items() if n in ("ref", "text") and i < len(header.cells)]
+            header_kind = next((k for k in kinds if k), None)
+            for line in lines:
+                cells = doc.rows[line]
+                if line <= header.line or cells == header.cells:
+                    continue  # above the header, or the header repeated (a printed tracker's page breaks)
+                if TrackerExtractor._is_data(cells, header):
+                    self._row(line, cells, header, header_kind, unknown_inspection, defaulted_kind)
+        if headers == 0:
+            self.warnings.append(doc.warning("no header row naming at least three tracker columns; nothing read"))
         if defaulted_kind:
             self.warnings.append(
                 doc.warning(

@@ -323,3 +323,37 @@ class TestBounds:
         with pytest.raises(UnreadableDocument) as error:
             read_csv(path)
         assert str(error.value) == f"{path}: not a readable CSV (row 2: field larger than field limit (131072))"
+
+
+class TestSheets:
+    def test_each_sheet_is_read_under_its_own_header(self, tmp_path):
+        open_rows = [["AFI No", "Area for improvement", "Status"], ["AFI 1", "Answer calls faster", "Open"]]
+        closed_rows = [["Closed AFIs"], ["Ref", "Status", "Area for improvement"], ["AFI 2", "Closed", "Record crime"]]
+        path = workbook(tmp_path / "peel-2021-22.xlsx", open_rows, title="Open", more={"Closed": closed_rows})
+        extraction = extract_file(path)
+        inspection = Ref.of("Inspection", "PEEL 2021/22")
+        statuses = [(ref.within, props["status"], line) for ref, props, line in nodes(extraction, "StatusAssessment")]
+        assert statuses == [(afi(1, inspection), "open", 2), (afi(2, inspection), "closed", 6)]
+
+    def test_a_sheet_row_is_named_by_sheet_and_row_in_warnings(self, tmp_path):
+        closed_rows = [["Ref", "Status", "Finding"], ["AFI 2", "Shelved", "Record crime"]]
+        path = workbook(tmp_path / "peel-2021-22.xlsx", [["Key"]], title="Key", more={"Closed": closed_rows})
+        extraction = extract_file(path)
+        assert str(extraction.warnings[-1]) == f"{path}:4: sheet 'Closed' row 2: status 'Shelved' is not a known status; left out"
+
+    def test_two_tables_on_a_page_each_keep_their_header(self, tmp_path):
+        path = tmp_path / "page.html"
+        path.write_text(
+            "<p>PEEL 2021/22 AFIs</p><table><tr><th>Ref</th><th>Finding</th><th>Status</th></tr>"
+            "<tr><td>AFI 1</td><td>x</td><td>Open</td></tr></table><p>Recommendations</p>"
+            "<table><tr><th>Status</th><th>Ref</th><th>Recommendation</th></tr>"
+            "<tr><td>Complete</td><td>3</td><td>y</td></tr></table>",
+            encoding="utf-8",
+        )
+        extraction = extract_file(path, options=ExtractOptions(inspection="PEEL 2021/22"))
+        inspection = Ref.of("Inspection", "PEEL 2021/22")
+        found = [(ref, props) for ref, props, _ in nodes(extraction, "AreaForImprovement") + nodes(extraction, "Recommendation")]
+        assert found == [
+            (afi(1, inspection), {"number": 1, "text": "x"}),
+            (Ref.of("Recommendation", "3", within=inspection), {"number": 3, "text": "y"}),
+        ]
