@@ -81,7 +81,7 @@ _DROP_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 #: class or id words that mark site furniture rather than the paper.
 _FURNITURE = re.compile(r"(?:^|[-_\s])(?:skip|cookies?|breadcrumbs?)(?:$|[-_\s])", re.IGNORECASE)
 _LAST_UPDATED = re.compile(
-    r"^\W*(?:last\s+updated|page\s+updated|updated|last\s+modified|published|date\s+published)\s*(?:on)?\s*:?\s*(.+)$",
+    r"^\W*(?:(?:page\s+)?(?:last\s+)?(?:updated|modified)|(?:date\s+|first\s+)?published)\s*(?:on)?\s*:?\s*(.+)$",
     re.IGNORECASE,
 )
 _META_DATES = (

@@ -82,6 +82,10 @@ class TestDocument:
         doc = read_html(page(tmp_path, "<h1>PEEL</h1><p>Last updated 27/09/2019</p>"))
         assert (doc.date, doc.date_line) == ("2019-09-27", 2)
 
+    def test_a_sentence_that_opens_with_updated_is_no_date(self, tmp_path):
+        doc = read_html(page(tmp_path, "<p>Updated guidance was published in 2020.</p><p>Page last updated: 3 May 2022</p>"))
+        assert (doc.date, doc.date_line) == ("2022-05-03", 2)
+
     def test_time_element_states_the_date_on_its_line(self, tmp_path):
         doc = read_html(page(tmp_path, "<h1>PEEL</h1><p>Published <time datetime='2022-08-18T09:00'>18 August</time></p>"))
         assert (doc.date, doc.date_line) == ("2022-08-18", 2)
