@@ -395,15 +395,16 @@ class TrackerExtractor:
             return 0.0
         # The user's overrides are applied by extract, which reports a column they name
         # that is not there; here only whether the table is a tracker counts.
-        header = find_header(doc)
-        if header is None and doc.options.columns:
-            try:
-                header = find_header(doc, dict(doc.options.columns))
-            except OversightError:
-                return 0.0
-        if header is None or not ({"ref", "text"} & set(header.columns)):
-            return 0.0
-        data = sum(1 for line in doc.rows if line > header.line and self._is_data(doc.rows[line], header))
+        data = 0
+        for lines in tables(doc):
+            header = find_header(doc, lines=lines)
+            if header is None and doc.options.columns:
+                try:
+                    header = find_header(doc, dict(doc.options.columns), lines)
+                except OversightError:
+                    header = None
+            if header is not None and {"ref", "text"} & set(header.columns):
+                data += sum(1 for line in lines if line > header.line and self._is_data(doc.rows[line], header))
         if data == 0:
             return 0.0
         if doc.format in ("csv", "xlsx"):
