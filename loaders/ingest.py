@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oversight.errors import OversightError, UnknownName, UnreadableDocument
-from oversight.loaders.models import EdgeFact, Extraction, NodeFact
+from oversight.loaders.models import EdgeFact, Extraction, ExtractOptions, NodeFact
 from oversight.loaders.register import load_register
 from oversight.loaders.registry import detect, get_extractor, reader_for, reader_suffixes
 from oversight.ontology import ontology
@@ -114,9 +114,12 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem], li
     return files, problems, skipped
 
 
-def extract_file(path: Path, family: str | None = None) -> Extraction:
+def extract_file(path: Path, family: str | None = None, options: ExtractOptions | None = None) -> Extraction:
     """Read, detect (unless ``family`` forces one) and extract one file.
 
+    ``options`` (a tracker's column mapping, the inspection) reach the
+    extractor on the document. A title or date the file itself states (a web
+    page's ``<title>``) is the document's when the extractor finds none.
     Raises an OversightError subclass naming the file when it cannot be used.
     """
     if path.suffix.lower() in REGISTER_SUFFIXES:
@@ -128,6 +131,8 @@ def extract_file(path: Path, family: str | None = None) -> Extraction:
     doc = reader(path)
     if not any(line.strip() for line in doc.lines):
         raise UnreadableDocument(path, "no text in the document")
+    if options is not None:
+        doc.options = options
     if family is not None:
         extractor = get_extractor(family)
         confidence = 1.0
@@ -136,9 +141,12 @@ def extract_file(path: Path, family: str | None = None) -> Extraction:
         extractor = get_extractor(detection.family)
         confidence = detection.confidence
     extraction = extractor.extract(doc)
-    extraction.document = extraction.document.model_copy(
-        update={"family": extractor.family, "family_confidence": confidence}
-    )
+    update: dict[str, object] = {"family": extractor.family, "family_confidence": confidence}
+    if extraction.document.title is None and doc.title:
+        update["title"] = doc.title
+    if extraction.document.date is None and doc.date:
+        update.update(date=doc.date, date_basis="stated", date_line=doc.date_line)
+    extraction.document = extraction.document.model_copy(update=update)
     # What the reader had to say about the bytes (stray non-UTF-8 bytes) comes first.
     extraction.warnings[:0] = doc.read_warnings
     return extraction
@@ -191,15 +199,19 @@ def extract_paths(
     paths: Iterable[str | Path],
     family: str | None = None,
     on_progress: ProgressCallback | None = None,
+    options: ExtractOptions | None = None,
 ) -> ExtractionRun:
-    """Extract every file under ``paths``; problems are collected, not raised."""
+    """Extract every file under ``paths``; problems are collected, not raised.
+
+    ``options`` are given to every file's extractor (see :func:`extract_file`).
+    """
     if family is not None:
         get_extractor(family)  # an unknown --type is the caller's error, before any reading
     files, problems, skipped = discover(paths)
     run = ExtractionRun(problems=problems, skipped=skipped)
     for index, path in enumerate(files, start=1):
         try:
-            extraction = extract_file(path, family)
+            extraction = extract_file(path, family, options)
             refused = check_facts(extraction, path)
             if refused is not None:
                 run.problems.append(refused)

@@ -22,6 +22,7 @@ every label, relationship type and property name against the ontology.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
@@ -39,6 +40,7 @@ __all__ = [
     "ExtractionWarning",
     "Extraction",
     "TextDocument",
+    "ExtractOptions",
     "document_key",
 ]
 
@@ -185,6 +187,20 @@ class Extraction(BaseModel):
     warnings: list[ExtractionWarning] = Field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ExtractOptions:
+    """What the user tells the extractors beyond the files: read by the families that use it.
+
+    ``columns`` maps a tracker field (``status``, ``owner``, …) to the column
+    that holds it (a header as written, or a column letter: ``C``, ``Col C``);
+    ``inspection`` names the inspection the findings belong to when the paper
+    does not ("PEEL 2021/22").
+    """
+
+    columns: tuple[tuple[str, str], ...] = ()
+    inspection: str | None = None
+
+
 class TextDocument:
     """A document read as text, with 1-based line access and evidence helpers.
 
@@ -213,6 +229,19 @@ class TextDocument:
         #: What reading itself noticed (a stray byte not valid in the encoding), reported
         #: with the extractor's warnings.
         self.read_warnings: list[ExtractionWarning] = []
+        #: What the file itself states of the paper, beside its text (a web page's
+        #: ``<title>`` and date): used when the extractor finds no title or date of its own.
+        #: ``date_line`` is the line that states the date, None when the file's metadata does.
+        self.title: str | None = None
+        self.date: str | None = None
+        self.date_line: int | None = None
+        #: The cells of the lines that are table rows (a spreadsheet's rows, a web page's
+        #: table rows), by line number: the line's text joins them with " | ".
+        self.rows: dict[int, list[str]] = {}
+        #: Where each row line came from in a workbook: line -> (sheet name, row number).
+        self.sheet_rows: dict[int, tuple[str, int]] = {}
+        #: Options the user gave for this ingest (a column mapping, the inspection).
+        self.options: ExtractOptions = ExtractOptions()
 
     @classmethod
     def from_text(cls, text: str, *, path: str = "<text>", format: str = "txt") -> TextDocument:

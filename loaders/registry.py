@@ -17,7 +17,7 @@ Detection asks every extractor and takes the most confident; below
 guessed.
 
 >>> sorted(extractor_families())
-['inspections-audits', 'minutes', 'peel-progress', 'peel-report']
+['inspections-audits', 'minutes', 'peel-progress', 'peel-report', 'tracker']
 >>> reader_for("paper.TXT").__name__
 'read_text'
 """
@@ -64,6 +64,10 @@ _READERS: dict[str, Any] = {
     ".text": "oversight.loaders.read_text:read_text",
     ".pdf": "oversight.loaders.read_pdf:read_pdf",
     ".docx": "oversight.loaders.read_docx:read_docx",
+    ".html": "oversight.loaders.read_html:read_html",
+    ".htm": "oversight.loaders.read_html:read_html",
+    ".csv": "oversight.loaders.read_sheet:read_csv",
+    ".xlsx": "oversight.loaders.read_sheet:read_xlsx",
 }
 
 _EXTRACTORS: dict[str, Any] = {
@@ -71,6 +75,7 @@ _EXTRACTORS: dict[str, Any] = {
     "peel-progress": "oversight.loaders.peel_progress:PeelProgressExtractor",
     "inspections-audits": "oversight.loaders.inspections_audits:InspectionsAuditsExtractor",
     "minutes": "oversight.loaders.minutes:MinutesExtractor",
+    "tracker": "oversight.loaders.tracker:TrackerExtractor",
 }
 
 _INSTANCES: dict[str, Extractor] = {}

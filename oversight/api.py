@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -26,6 +26,8 @@ from oversight.graph.model import OversightGraph
 from oversight.graph.validate import Violation
 from oversight.graph.validate import validate as run_checks
 from oversight.loaders.ingest import Problem, ProgressCallback, extract_paths, fact_counts
+from oversight.loaders.models import ExtractOptions
+from oversight.loaders.tracker import parse_column_spec
 from oversight.queries.findings import findings_table
 
 __all__ = [
@@ -114,8 +116,15 @@ def ingest(
     family: str | None = None,
     on_progress: ProgressCallback | None = None,
     lock_wait: float = DEFAULT_LOCK_WAIT,
+    columns: str | Mapping[str, str] | None = None,
+    inspection: str | None = None,
 ) -> IngestReport:
     """Read papers and registers into the store, rebuilding its graph.
+
+    ``columns`` overrides how a tracker's columns are mapped
+    (``"status=C,owner=Lead officer"``, a YAML file of ``field: column``, or a
+    mapping); ``inspection`` names the inspection a tracker's rows belong to
+    when the tracker does not say.
 
     A document is kept under its path relative to the store (:func:`stored_path`:
     the real path, symbolic links resolved), so the same file is the same document
@@ -127,7 +136,8 @@ def ingest(
     store is written atomically, once, at the end.
     """
     embedded = EmbeddedStore(store)
-    run = extract_paths(paths, family=family, on_progress=on_progress)
+    options = ExtractOptions(columns=tuple(parse_column_spec(columns).items()), inspection=inspection)
+    run = extract_paths(paths, family=family, on_progress=on_progress, options=options)
     given = {id(e): e.document.path for e in run.extractions}
     warnings = [str(w) for e in run.extractions for w in e.warnings]  # as the user named the files
     for extraction in run.extractions:

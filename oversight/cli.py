@@ -102,11 +102,22 @@ def _root(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders (read recursively): .txt .md .pdf .docx papers and .yaml registers.", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders (read recursively): .txt .md .pdf .docx .html papers, .csv .xlsx trackers and .yaml registers.", show_default=False)],
     store: StoreOption = None,
     type_: Annotated[
         Optional[str],
-        typer.Option("--type", help="Force the document family instead of detecting it (peel-report, peel-progress, inspections-audits, minutes)."),
+        typer.Option("--type", help="Force the document family instead of detecting it (peel-report, peel-progress, inspections-audits, minutes, tracker)."),
+    ] = None,
+    columns: Annotated[
+        Optional[str],
+        typer.Option(
+            "--columns",
+            help="Map a tracker's columns by hand: field=column pairs (column by header or letter), e.g. 'status=C,owner=Lead officer', or a YAML file of them. Fields: ref, text, inspection, status, rag, owner, board, due, update, updated.",
+        ),
+    ] = None,
+    inspection: Annotated[
+        Optional[str],
+        typer.Option("--inspection", help="The inspection a tracker's rows belong to when it does not say (e.g. 'PEEL 2021/22')."),
     ] = None,
     lock_wait: Annotated[
         Optional[float],
@@ -124,7 +135,9 @@ def ingest(
 
     with progress_bar("reading", quiet=as_json) as tick:
         cfg = settings(store, lock_wait=lock_wait)
-        report = api.ingest(paths, cfg.store, family=type_, on_progress=tick, lock_wait=cfg.lock_wait)
+        report = api.ingest(
+            paths, cfg.store, family=type_, on_progress=tick, lock_wait=cfg.lock_wait, columns=columns, inspection=inspection
+        )
     if as_json:
         print_json(report.as_dict())
     else:

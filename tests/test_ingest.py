@@ -14,13 +14,13 @@ EXAMPLE_REGISTER = Path(__file__).resolve().parents[1] / "examples" / "register.
 
 def test_discover_walks_folders_in_order_and_passes_over_hidden_files(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir(); (tmp_path / ".hidden").mkdir()
-    for name in ("b/2.txt", "a.md", ".hidden/x.txt", ".dot.txt", "b/notes.xlsx"):
+    for name in ("b/2.txt", "a.md", ".hidden/x.txt", ".dot.txt", "b/notes.odt"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     files, problems, skipped = discover([tmp_path])
     assert ([f.relative_to(tmp_path).as_posix() for f in files], problems, [Path(s).name for s in skipped]) == (
         ["a.md", "b/2.txt"],
         [],
-        ["notes.xlsx"],
+        ["notes.odt"],
     )
 
 
@@ -33,12 +33,12 @@ def test_a_symlink_loop_does_not_trap_the_walk(tmp_path: Path) -> None:
 
 
 def test_a_missing_path_and_an_unsupported_file_are_problems_naming_them(tmp_path: Path) -> None:
-    sheet = tmp_path / "plan.xlsx"
+    sheet = tmp_path / "plan.odt"
     sheet.write_bytes(b"PK")
     _, problems, _ = discover([tmp_path / "nope.txt", sheet])
     assert [str(p) for p in problems] == [
         f"{tmp_path / 'nope.txt'}: no such file or directory",
-        f"{sheet}: unsupported file type .xlsx (supported: .docx, .md, .pdf, .text, .txt, .yaml, .yml)",
+        f"{sheet}: unsupported file type .odt (supported: .csv, .docx, .htm, .html, .md, .pdf, .text, .txt, .xlsx, .yaml, .yml)",
     ]
 
 

@@ -40,7 +40,7 @@ Completed
 """
 
 NOT_RECOGNISED = "not recognised as any document family (best: inspections-audits 0.00, minutes 0.00); use --type to force one"
-SUPPORTED = ".docx, .md, .pdf, .text, .txt, .yaml, .yml"
+SUPPORTED = ".csv, .docx, .htm, .html, .md, .pdf, .text, .txt, .xlsx, .yaml, .yml"
 
 #: The CRC-32 of 2 GiB of zero bytes (zlib.crc32 over them; computed once, 2 s).
 CRC_2GIB_ZEROS = 1304293916
@@ -499,8 +499,8 @@ MODES: list[Mode] = [
     Mode(
         "unsupported",
         "A file of an unsupported type, named on the command line",
-        lambda b: write(b / "plan.xlsx", b"PK"),
-        (f"error: {{file}}: unsupported file type .xlsx (supported: {SUPPORTED})",),
+        lambda b: write(b / "plan.odt", b"PK"),
+        (f"error: {{file}}: unsupported file type .odt (supported: {SUPPORTED})",),
     ),
     Mode(
         "fifo",
