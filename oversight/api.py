@@ -156,7 +156,10 @@ def ingest(
             by_key[extraction.document.key] = extraction
         extractions = sorted(by_key.values(), key=lambda e: e.document.key)
         graph = build_graph(extractions, documents_root=embedded.path)
-        run.problems.extend(Problem(path, message, line) for path, line, message in dict.fromkeys(graph.rejected))
+        named = {e.document.path: given[id(e)] for e in run.extractions}  # as the user named them
+        run.problems.extend(
+            Problem(named.get(path, path), message, line) for path, line, message in dict.fromkeys(graph.rejected)
+        )
         if run.extractions or not embedded.exists():
             embedded.save(StoreState(extractions=extractions, graph=graph))
     counts = graph.counts()
