@@ -776,6 +776,25 @@ class Neo4jStore:
             "allNodes": total[0]["nodes"],
         }
 
+    def query_type(self, statement: str, params: Mapping[str, Any] | None = None) -> str | None:
+        """What the server says a statement does, from its plan (``EXPLAIN``, nothing runs):
+        ``r`` read only, ``rw`` read and write, ``w`` write only, ``s`` schema; None when the
+        server gives no plan summary (ArcadeDB's Bolt does not).
+
+        Asked in a read transaction, so even the planning cannot write.
+        """
+        from neo4j.exceptions import DriverError, Neo4jError
+
+        def work(tx: Any) -> str | None:
+            summary = tx.run("EXPLAIN " + statement, dict(params or {})).consume()
+            return getattr(summary, "query_type", None)
+
+        try:
+            with self._guard("reading"), self._session() as session:
+                return session.execute_read(work)  # type: ignore[no-any-return]
+        except (Neo4jError, DriverError) as exc:
+            raise QueryError(f"{self.target.safe_uri}: {_first_line(exc)}") from None
+
     def read(self, statement: str, params: Mapping[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
         """Run one statement in a managed read transaction; returns (columns, rows)."""
         return self._run(statement, params, write=False)[:2]  # type: ignore[return-value]

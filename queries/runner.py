@@ -74,7 +74,9 @@ READ_ONLY_PROCEDURES = frozenset(
     }
 )
 
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_WORD = re.compile(r"[^\W\d]\w*")
+#: Line terminators that end a ``//`` comment.
+_LINE_ENDS = ("\n", "\r", "\u2028", "\u2029", "\x85")
 _LEADING_WORD = re.compile(r"\s*(?:USE\s+[A-Za-z0-9_.`]+\s+)?([A-Za-z_]+)", re.IGNORECASE)
 
 
@@ -164,21 +166,44 @@ def run_cypher(
 ) -> QueryResult:
     """Run one ad-hoc statement on an open Neo4j store.
 
-    Read-only unless ``write``: the statement is refused when it has a write
-    clause (:func:`check_read_only`) and runs in a read transaction. Values go
-    as ``params``, never into the text.
+    Read-only unless ``write``, enforced by the server, not by reading the text:
+    on Neo4j the statement is planned first (``EXPLAIN``, in a read transaction)
+    and refused unless the plan's query type is read-only, then runs in a read
+    transaction, which Neo4j also refuses to write in. The text check
+    (:func:`check_read_only`) only gives a friendlier message earlier. Values
+    go as ``params``, never into the text.
     """
     if not statement.strip():
         raise QueryError("empty statement")
     if write:
         columns, rows, counters = store.write(statement, params or {})
     else:
-        check_read_only(statement)
+        check_read_only(statement)  # the friendlier early message; the server decides below
+        kind = store.query_type(statement, params or {}) if _plans(store) else None
+        if kind not in (None, "r"):
+            raise QueryError(
+                f"refused: the server plans this statement as {_QUERY_TYPES.get(kind, kind)}; "
+                "run it with --write to allow writes"
+            )
         columns, rows = store.read(statement, params or {})
         counters = {}
     return QueryResult(
         name="cypher", backend="neo4j", columns=columns, rows=rows, params=dict(params or {}), counters=counters
     )
+
+
+#: The plan summary's query types, as words.
+_QUERY_TYPES = {"r": "a read", "rw": "a read and a write", "w": "a write", "s": "a schema change"}
+
+
+def _plans(store: Any) -> bool:
+    """Whether the server answers ``EXPLAIN`` with a query type: Neo4j does. ArcadeDB's Bolt
+    does not, and accepts writes in read transactions, so on it only the text check holds
+    (docs/neo4j.md; SECURITY.md)."""
+    try:
+        return str(store.server_info().get("agent", "")).startswith("Neo4j/")
+    except AttributeError:
+        return False
 
 
 def strip_literals(statement: str) -> str:
@@ -192,8 +217,10 @@ def strip_literals(statement: str) -> str:
     while i < n:
         c = statement[i]
         if statement.startswith("//", i):
-            end = statement.find("\n", i)
-            i = n if end < 0 else end
+            # a line comment ends at any line terminator Cypher knows, not only \n: a
+            # carriage return or U+2028 after "//x" starts a new, live line
+            ends = [e for e in (statement.find(t, i) for t in _LINE_ENDS) if e >= 0]
+            i = min(ends) if ends else n
             out.append(" ")
         elif statement.startswith("/*", i):
             end = statement.find("*/", i + 2)
@@ -236,6 +263,8 @@ def write_clauses(statement: str) -> list[str]:
     ['LOAD CSV']
     >>> write_clauses("USE system GRANT ROLE admin TO bob"), write_clauses("MATCH (start) RETURN start")
     (['GRANT'], [])
+    >>> write_clauses("WITH 1 AS as CREATE (:X) RETURN 1"), write_clauses("RETURN 1 AS x //c\rCREATE (:X)")
+    (['CREATE'], ['CREATE'])
     """
     text = strip_literals(statement)
     found: list[str] = []
@@ -243,13 +272,18 @@ def write_clauses(statement: str) -> list[str]:
         leading = _LEADING_WORD.match(part)
         if leading and leading.group(1).upper() in ADMIN_COMMANDS:
             found.append(leading.group(1).upper())
+    alias_next = False  # the word after the keyword AS names a variable, whatever it spells
     for match in _WORD.finditer(text):
         word = match.group(0).upper()
         before = text[: match.start()].rstrip()[-1:]
         after = text[match.end() :].lstrip()[:2]
         if before in (".", ":", "$") or (after.startswith(":") and not after.startswith("::")):
+            continue  # a property, label, parameter or map key: never a clause, nor the keyword AS
+        if alias_next:
+            alias_next = False
             continue
-        if re.search(r"\bAS\s*$", text[: match.start()], re.IGNORECASE):
+        if word == "AS":
+            alias_next = True
             continue
         if word == "LOAD" and re.match(r"\s*CSV\b", text[match.end() :], re.IGNORECASE):
             found.append("LOAD CSV")

@@ -116,7 +116,10 @@ public final class Launcher {
                 .setConfig(BoltConnector.enabled, bolt)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pagecacheMb * 1024L * 1024L)
                 // No anonymous usage report to Neo4j from a test server.
-                .setConfig(GraphDatabaseSettings.udc_enabled, false);
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // LOAD CSV may not read the server's own files (its credentials among them):
+                // file:/// URLs are refused whatever the statement or transaction.
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false);
         if (bolt) {
             builder.setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port));
         }
