@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from oversight.errors import OversightError, UnknownName, UnreadableDocument
+from oversight.errors import OversightError, UnknownName, UnreadableDocument, UnrecognisedDocument
 from oversight.loaders.models import EdgeFact, Extraction, NodeFact
 from oversight.loaders.register import load_register
 from oversight.loaders.registry import detect, get_extractor, reader_for, reader_suffixes
@@ -135,6 +135,8 @@ def extract_file(path: Path, family: str | None = None) -> Extraction:
         extractor = get_extractor(detection.family)
         confidence = detection.confidence
     extraction = extractor.extract(doc)
+    if family is not None and not extraction.facts:
+        raise UnrecognisedDocument(path, f"--type {family} found nothing to extract in this document")
     extraction.document = extraction.document.model_copy(
         update={"family": extractor.family, "family_confidence": confidence}
     )
