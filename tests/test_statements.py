@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import require
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +20,6 @@ from oversight.errors import UnrecognisedDocument
 from oversight.loaders.ingest import extract_file, extract_paths
 from oversight.loaders.models import EdgeFact, NodeFact, TextDocument
 from oversight.loaders.statements import read_statements
-from tests.conftest import require
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 

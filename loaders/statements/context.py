@@ -167,9 +167,9 @@ def _mentions_in(ctx: Context, number: int, line: str, peel_paper: bool) -> list
         after = re.match(r"(?i)\s{1,3}" + _PILLAR, line[match.end() : match.end() + 20])
         found.append(_peel_mention(ctx, number, match.group("round"), after.group("pillar") if after else None, "inspection-peel-round", 0.9))
     for match in _ROUND_PILLAR.finditer(line):
-        round_ = match.group("round") or match.group("round2")
-        pillar = match.group("pillar") or match.group("pillar2")
-        found.append(_peel_mention(ctx, number, round_, pillar, "inspection-pillar-year", 0.75))
+        year: str = match.group("round") or match.group("round2")
+        named: str | None = match.group("pillar") or match.group("pillar2")
+        found.append(_peel_mention(ctx, number, year, named, "inspection-pillar-year", 0.75))
     for match in _CDI.finditer(line):
         round_ = match.group("round")
         if round_ is None and number > 3:

@@ -161,13 +161,13 @@ def _record(reader: _Reader, lines: list[str]) -> bool:
     """An HMICFRS monitoring record: its title with the id, then the recommendation's text."""
     if not any("[on]" in line for line in lines[:400]):
         return False
-    first = next(((i, l) for i, l in enumerate(lines, start=1) if l.strip()), None)
+    first = next(((i, text) for i, text in enumerate(lines, start=1) if text.strip()), None)
     if first is None:
         return False
     title = _RECORD_TITLE.match(first[1])
     if not title:
         return False
-    body = next(((i, l) for i, l in enumerate(lines[first[0] :], start=first[0] + 1) if l.strip()), None)
+    body = next(((i, text) for i, text in enumerate(lines[first[0] :], start=first[0] + 1) if text.strip()), None)
     if body is None or "[on]" in body[1]:
         return False
     if not any(m.line == first[0] for m in reader.ctx.mentions):
@@ -179,7 +179,7 @@ def _record(reader: _Reader, lines: list[str]) -> bool:
             reader.ctx.mentions.insert(0, mention)
             reader.ctx.main = reader.ctx.main or mention
             reader.c.node(mention.ref, first[0], mention.method, mention.confidence, counts_as="inspection", **mention.props)
-    kind = kind_of(body[1][:60]) if kind_of(body[1][:60]) == "CauseOfConcern" else "Recommendation"
+    kind = "CauseOfConcern" if kind_of(body[1][:60]) == "CauseOfConcern" else "Recommendation"
     reader.emit(kind, body[1], body[0], "finding-monitoring-record", 0.9, number=title.group("number"))
     return True
 
@@ -260,7 +260,7 @@ def read_findings(collector: Collector, ctx: Context) -> list[Finding]:
             continue
         coc = _THIS_IS_COC.search(stripped)
         if coc:
-            for start, end, sentence in _sentences_with(stripped, coc.start()):
+            for _start, _end, sentence in _sentences_with(stripped, coc.start()):
                 reader.emit("CauseOfConcern", sentence, number, "finding-cause-sentence", 0.7)
     _ = lead_line
     return reader.found

@@ -83,10 +83,10 @@ def read_statuses(c: Collector, ctx: Context, findings: list[Finding]) -> int:
             ref = Ref.of("StatusAssessment", date, status, within=finding.ref)
             c.node(ref, number, "status-markup", 0.95, counts_as="status", status=status, date=date)
             c.edge(R.HAS_STATUS, finding.ref, ref, number, "status-markup", 0.95)
-        for start, _end, sentence in sentences(line):
-            match = _THIS_FINDING.search(sentence) or None
+        for _start, _end, sentence in sentences(line):
+            stated = _THIS_FINDING.search(sentence)
             superseded = _SUPERSEDED_BY.search(sentence)
-            words = "superseded" if superseded else (match.group("status") if match else None)
+            words = "superseded" if superseded else (stated.group("status") if stated else None)
             if words is None:
                 continue
             status = statuses.notation_for(" ".join(words.split()))
