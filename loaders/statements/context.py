@@ -53,6 +53,10 @@ _ROUND_PILLAR = re.compile(
 _CDI = re.compile(r"(?i:\bcrime\s{1,3}data\s{1,3}integrity\b)(?:\s{1,3}(?i:re-?inspection|inspection|audit))?(?:\s{1,3}(?P<round>(?:19|20)\d\d))?")
 _VETTING = re.compile(r"(?i:\binspection\s{1,3}of\s{1,3}(?:the\s{1,3}police[\u2019's]{0,2}\s{1,3})?vetting\b)")
 _PEEL_WORD = re.compile(r"\bPEEL\b")
+#: "2018/19 grades": a heading over a table of a round's grades.
+_ROUND_GRADES = re.compile(r"^\s{0,4}" + _ROUND + r"\s{1,3}(?:PEEL\s{1,3})?grades\s{0,4}$", re.I)
+#: A year that ends a date ("31 May 2019") is not a round.
+_DATE_BEFORE = re.compile(r"(?i)(?:\d|January|February|March|April|May|June|July|August|September|October|November|December)\s{0,3},?\s{0,3}$")
 #: A page title: a force's name and a round alone on a line ("Gwent 2014", "Northumbria 2018/19", "Cleveland PEEL 2018").
 _TITLE_ROUND = re.compile(r"^\s{0,4}(?P<force>[A-Z][A-Za-z &\-]{2,40}?)\s{1,3}(?:PEEL\s{1,3})?" + _ROUND + r"\s{0,4}$")
 
@@ -160,6 +164,8 @@ def _named_mention(ctx: Context, line: int, label: str, method: str, confidence:
 def _mentions_in(ctx: Context, number: int, line: str, peel_paper: bool) -> list[InspectionMention]:
     found: list[InspectionMention] = []
     for match in _PEEL_THEN_ROUND.finditer(line):
+        if _DATE_BEFORE.search(line[: match.start("round")]):
+            continue
         pillar = re.search(r"(?i)\b(effectiveness|efficiency|legitimacy)\b", match.group("between"))
         only_one = pillar and len(re.findall(r"(?i)\b(?:effectiveness|efficiency|legitimacy)\b", match.group("between"))) == 1
         found.append(_peel_mention(ctx, number, match.group("round"), pillar.group(1) if only_one and pillar else None, "inspection-peel-round", 0.9))
@@ -178,6 +184,9 @@ def _mentions_in(ctx: Context, number: int, line: str, peel_paper: bool) -> list
         found.append(_named_mention(ctx, number, label, "inspection-programme", 0.85, **({"round": round_} if round_ else {})))
     if _VETTING.search(line):
         found.append(_named_mention(ctx, number, "vetting, misconduct and misogyny", "inspection-programme", 0.8, kind="thematic"))
+    graded = _ROUND_GRADES.match(line)
+    if graded and peel_paper:
+        found.append(_peel_mention(ctx, number, graded.group("round"), None, "inspection-round-grades-heading", 0.75))
     if number <= 12 and not found and peel_paper:
         title = _TITLE_ROUND.match(line)
         if title and ontology().gazetteer.lookup(title.group("force").strip(), "Force") is not None:

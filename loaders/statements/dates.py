@@ -39,7 +39,8 @@ _RANGE = re.compile(
 _FIELDWORK = re.compile(r"(?i)\b(?:we\s{1,3}inspected|inspection\s{1,3}(?:of|took\s{1,3}place)|fieldwork)\b")
 _REVISIT = re.compile(r"(?i)\b(?:revisit(?:ed)?|re-?inspection|reviewed\s{1,3}progress)\b")
 _PUBLISHED = re.compile(r"(?i)\bpublished\b")
-_FUTURE = re.compile(r"(?i)\bwill\b|\bshall\b|\bintends?\b")
+_FUTURE = re.compile(r"(?i)\bwill\b|\bshall\b|\bwould\b|\bintends?\b|\bplanned\b")
+_PILLAR = re.compile(r"(?i)\b(effectiveness|efficiency|legitimacy)\b")
 _LABEL_LINE = re.compile(r"(?i)^\s{0,4}(?:published\s{1,3}on|sent\s{1,3}on|last\s{1,3}updated)\b")
 
 
@@ -84,6 +85,9 @@ def read_inspection_dates(c: Collector, ctx: Context) -> int:
             when = _when(sentence)
             if when is None:
                 continue
+            pillars = {p.lower() for p in _PILLAR.findall(sentence)}
+            if inspection.props.get("pillar") and pillars and inspection.props["pillar"] not in pillars:
+                continue  # the sentence is about another pillar's inspection
             first_date = find_dates(sentence)
             lead = sentence[: first_date[0][0]] if first_date else sentence
             if _PUBLISHED.search(lead[-60:]) and "/" not in when:

@@ -53,6 +53,8 @@ _LEADS_ACTION = re.compile(r"(?i)^(?:by\s[^:]{3,40},\s{1,3})?(?:the|all|each|eve
 _INLINE_BULLETS = re.compile(r"\s{0,3}[\u2022\u25e6]\s{0,3}")
 _FORCE_SHOULD = re.compile(r"(?=\bThe\s(?:force|constabulary)\s(?:should|must|needs\sto)\b)")
 _SECTION_NUMBER = re.compile(r"\s\d{1,2}\.\d{1,2}\s")
+#: A kind named then a colon within the sentence: a list of findings collapsed onto one line follows.
+_COLLAPSED = re.compile(r"(?i)(?:areas?\s{1,3}for\s{1,3}improvement|\bAFIs?\b|\brecommendations?\b|causes?\s{1,3}of\s{1,3}concern)[^:.]{0,160}:")
 _THIS_IS_COC = re.compile(r"(?i)\b(?:this|which|that)\s{1,3}is\s{1,3}(?:a|another)\s{1,3}cause\s{1,3}of\s{1,3}concern\b")
 _RECORD_TITLE = re.compile(r"^\s{0,4}(?P<title>[^\n]{5,200}?)\s{0,3}\((?P<number>\d{3,6})\)\s{0,4}$")
 _NUMBERED = re.compile(r"(?i)^(?:recommendation|AFI|area\s{1,3}for\s{1,3}improvement|cause\s{1,3}of\s{1,3}concern)\s{1,3}(?P<n>\d{1,3})\b[\s:.\-\u2013]{0,4}")
@@ -248,10 +250,10 @@ def read_findings(collector: Collector, ctx: Context) -> list[Finding]:
             if len(stripped) < 80 and not stripped.endswith("."):
                 section = None  # another heading
             continue
-        colon = stripped.find(":")
-        named = kind_of(stripped[:colon]) if colon > 0 else None
-        if named and _FORCE_SHOULD.search(stripped[colon:]):
-            rest = stripped[colon + 1 :]
+        collapsed = _COLLAPSED.search(stripped)
+        named = kind_of(collapsed.group(0)) if collapsed else None
+        if collapsed and named and _FORCE_SHOULD.search(stripped[collapsed.end() :]):
+            rest = stripped[collapsed.end() :]
             cut = _SECTION_NUMBER.search(rest)
             rest = rest[: cut.start()] if cut else rest
             for piece in _FORCE_SHOULD.split(rest):
