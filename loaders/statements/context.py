@@ -24,6 +24,7 @@ passage is about, a judgement to an inspection of a force.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -90,15 +91,19 @@ class Context:
     date_line: int | None = None
     last_updated: tuple[str, int] | None = None
     scope: Ref | None = None
+    _lines: list[int] | None = field(default=None, repr=False)
+
+    def named_by(self, line: int) -> InspectionMention | None:
+        """The last inspection named at or before ``line`` (a binary search: linear time over a paper)."""
+        if self._lines is None or len(self._lines) != len(self.mentions):
+            self.mentions.sort(key=lambda m: m.line)
+            self._lines = [m.line for m in self.mentions]
+        index = bisect.bisect_right(self._lines, line)
+        return self.mentions[index - 1] if index else None
 
     def inspection_at(self, line: int) -> InspectionMention | None:
         """The inspection a passage at ``line`` is about: the last one named at or before it, else the main one."""
-        found = None
-        for mention in self.mentions:  # mentions are few and in line order
-            if mention.line > line:
-                break
-            found = mention
-        return found or self.main
+        return self.named_by(line) or self.main
 
 
 def document_scope(doc: TextDocument) -> Ref:

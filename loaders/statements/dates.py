@@ -74,8 +74,9 @@ def read_inspection_dates(c: Collector, ctx: Context) -> int:
             continue
         if _LABEL_LINE.match(line):
             continue  # "Published on: 4 April 2025" dates the paper itself
-        here = [m for m in ctx.mentions if m.line == number]
-        before = [m for m in ctx.mentions if m.line <= number]
+        named = ctx.named_by(number)
+        here = [named] if named is not None and named.line == number else []
+        before = [named] if named is not None else []
         inspection = here[0] if here else (before[-1] if before else ctx.main)
         if inspection is None:
             continue

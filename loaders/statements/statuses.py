@@ -17,6 +17,7 @@ Status words map to the FindingStatuses vocabulary through its labels
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from oversight.loaders.common import paper_stamp
@@ -54,13 +55,10 @@ _OUTCOMES = (
 )
 
 
-def _finding_at(findings: list[Finding], line: int) -> Finding | None:
-    found = None
-    for finding in findings:
-        if finding.line > line:
-            break
-        found = finding
-    return found
+def _finding_at(findings: list[Finding], lines: list[int], line: int) -> Finding | None:
+    """The last finding stated at or before ``line`` (a binary search over the findings' lines)."""
+    index = bisect.bisect_right(lines, line)
+    return findings[index - 1] if index else None
 
 
 def read_statuses(c: Collector, ctx: Context, findings: list[Finding]) -> int:
@@ -69,10 +67,12 @@ def read_statuses(c: Collector, ctx: Context, findings: list[Finding]) -> int:
     statuses = ontology().vocabulary("FindingStatuses")
     stamp = paper_stamp(c.doc, ctx.date)
     on_date: str | None = None
+    findings = sorted(findings, key=lambda f: f.line)
+    finding_lines = [f.line for f in findings]
     for number, line in enumerate(c.doc.lines, start=1):
         for block in _ON.finditer(line):
             on_date = parse_date(block.group("date")) or on_date
-        finding = _finding_at(findings, number)
+        finding = _finding_at(findings, finding_lines, number)
         if finding is None:
             continue
         for match in _MARKUP.finditer(line):
