@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from oversight.loaders import common
 from oversight.loaders.models import Ref
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.context import Context
@@ -70,11 +71,15 @@ def _emit(c: Collector, ctx: Context, line: int, what: str, grade_words: str, me
     part = pillar or " ".join(re.findall(r"[a-z0-9]+", what.lower())[:10])
     if not part:
         return
-    ref = Ref.of("Judgement", part, within=within)
+    round_ = inspection.props.get("round") if inspection else None
+    area = common.area_slug(clean(what), round_) if round_ else None
+    ref = Ref.of("Judgement", area or part, within=within)
     props: dict[str, object] = {"grade": grade, "text": clean(what)}
     c.node(ref, line, method, confidence, counts_as="judgement", **props)  # type: ignore[arg-type]
     if inspection is not None:
         c.edge(R.HAS_JUDGEMENT, inspection.ref, ref, line, method, confidence)
+    if area is not None:
+        c.edge(R.IN_AREA, ref, common.area_ref(clean(what), round_), line, method, confidence)
 
 
 def read_judgements(c: Collector, ctx: Context) -> int:
