@@ -63,7 +63,15 @@ def _when(sentence: str) -> str | None:
     if ranged:
         return ranged
     dates = find_dates(sentence)
-    return dates[0][2] if len(dates) == 1 else None
+    if len(dates) == 1:
+        return dates[0][2]
+    # "our initial judgments in May 2021 and our revisit judgments in May 2022": the date after the revisit word.
+    revisit = _REVISIT.search(sentence)
+    if revisit:
+        after = [d for d in dates if 0 <= d[0] - revisit.end() <= 40]
+        if after:
+            return after[0][2]
+    return None
 
 
 def read_inspection_dates(c: Collector, ctx: Context) -> int:

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -55,6 +56,19 @@ _LETTER_LABEL = re.compile(r"^\s{0,4}(?P<label>From|To|Cc)\s{0,3}:?\s{0,4}$")
 _POSTNOMINALS = re.compile(r"(?:\s{1,3}(?:QPM|KPM|OBE|MBE|CBE|DL|QFSM|KC|QC|JP|CBE))+\s{0,4}$")
 _TITLE_WORDS = re.compile(r"^(?:HMI|Commissioner|Sir|Dame|Dr|Mr|Mrs|Ms)\s{1,3}")
 _NAME_COMMA_POST = re.compile(r"^\s{0,4}(?P<name>" + _NAME + r"),\s{1,3}(?P<post>(?:Her|His)\s{1,3}Majesty[\u2019's]{0,2}\s{1,3}(?:Chief\s{1,3})?Inspector\s{1,3}of\s{1,3}[A-Za-z &]{5,60}?)\s{0,4}$")
+#: "Chief Constable Simon Cole said": a gazetteer post's name, then a person's name.
+_POST_THEN_NAME_WORDS = r"(?:[A-Z][a-z\u00e0-\u00ff'\u2019-]{1,20}\s{1,3}[A-Z][a-z\u00e0-\u00ff'\u2019-]{1,20})"
+
+
+@functools.lru_cache(maxsize=1)
+def _post_then_name() -> re.Pattern[str]:
+    posts = {
+        n for e in ontology().gazetteer.entries_of("Post") for n in e.names if len(n) >= 10 and n[:1].isupper() and "(" not in n
+    }
+    alternatives = "|".join(re.escape(p) for p in sorted(posts, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?P<post>" + alternatives + r")\s{1,3}(?P<name>" + _POST_THEN_NAME_WORDS + r")(?![\w-]|\s{1,3}[A-Z])")
+
+
 _POSTLIKE = re.compile(r"(?i)\b(?:commissioner|constable|inspector|officer|director|chief|head|mayor|chair|auditor|accountant|solicitor|superintendent|treasurer|secretary|manager|member)\b")
 
 
@@ -222,6 +236,9 @@ def _letter_people(c: Collector, ctx: Context) -> None:
         named = _NAME_COMMA_POST.match(line)
         if named:
             _person(c, ctx, named.group("name"), number, named.group("post"), "name-comma-post", 0.85)
+    for number, line in enumerate(lines, start=1):
+        for match in _post_then_name().finditer(line):
+            _person(c, ctx, match.group("name"), number, match.group("post"), "post-then-name", 0.75)
 
 
 def read_meetings(c: Collector, ctx: Context) -> None:
