@@ -187,3 +187,19 @@ def test_generic_facts_never_invent_a_force_number_or_date(data: st.DataObject) 
     for fact in read_statements(TextDocument.from_text(text)).facts:
         for claim in _claims(fact):
             assert _appears(claim, text), (claim, fact)
+
+
+def test_a_letter_block_gives_the_recipient_in_post_without_the_place() -> None:
+    text = "Letter information\nFrom\nJane Doe QPM\nHis Majesty's Inspector of Constabulary\nTo\nJohn Roe\nPolice and Crime Commissioner for Essex\nSent on\n2 May 2024\n"
+    facts = read_statements(TextDocument.from_text(text)).facts
+    holds = [(f.source.name, f.target.name) for f in facts if isinstance(f, EdgeFact) and f.type == "HOLDS"]
+    assert holds == [("Jane Doe", "His Majesty's Inspector of Constabulary"), ("John Roe", "Police and Crime Commissioner")]
+
+
+def test_a_sentence_naming_a_cause_of_concern_is_one() -> None:
+    text = "Exampleshire PEEL 2018\n\nEffectiveness\n\nVictim care is weak and this is a cause of concern. Other work is good.\n"
+    [coc] = nodes(text, "CauseOfConcern")
+    assert (coc.ref.within.parts if coc.ref.within else None, coc.properties["text"]) == (
+        ("PEEL 2018 effectiveness",),
+        "Victim care is weak and this is a cause of concern.",
+    )

@@ -26,11 +26,11 @@ from oversight.loaders import common
 from oversight.loaders.models import Ref
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.context import Context
-from oversight.loaders.statements.text import clean
+from oversight.loaders.statements.text import clean, force_pattern
 from oversight.loaders.textparse import find_dates
 from oversight.ontology import R, ontology
 
-__all__ = ["read_meetings"]
+__all__ = ["read_meetings", "post_of"]
 
 _BODY = re.compile(
     r"(?P<body>(?:(?:[A-Z][A-Za-z&]{1,20}|and|AND|of|OF|&)\s{1,3}){0,6}(?:Board|BOARD|Committee|COMMITTEE|Panel|PANEL|Conference|CONFERENCE|Group|GROUP))\b"
@@ -139,11 +139,45 @@ def _meeting_candidates(lines: list[str]) -> Iterator[tuple[str, int, str]]:
             break
 
 
+#: The organisation or place after a post ("Director, Office of the Police and Crime Commissioner", "Chief Constable, NYP").
+_ORGANISATION = re.compile(
+    r"(?i)^(?:(?:the\s{1,3})?office\s{1,3}of\b.{0,80}|.{0,60}\b(?:constabulary|police|service|services|council|opcc|opfcc|nyp|nyfrs|enable\w{0,4}|hq\s{1,3}operations))$"
+)
+_FOR_PLACE = re.compile(r"\s{1,3}for\s{1,3}[A-Z][A-Za-z &-]{2,40}$")
+_IN_BRACKETS = re.compile(r"^(?P<org>[^()]{2,60}?)\s{0,3}\((?P<post>[^()]{4,80})\)$")
+
+
+def post_of(text: str) -> str:
+    """The post in a post-and-organisation phrase, without the organisation or place after it.
+
+    >>> post_of("Director, Office of the Police and Crime Commissioner")
+    'Director'
+    >>> post_of("Police, Fire and Crime Commissioner, North Yorkshire")
+    'Police, Fire and Crime Commissioner'
+    >>> post_of("Police and Crime Commissioner for Humberside")
+    'Police and Crime Commissioner'
+    >>> post_of("Preston City Council (Deputy Monitoring Officer)")
+    'Deputy Monitoring Officer'
+    """
+    text = clean(text).strip(" -\u2013\u2014,")
+    bracketed = _IN_BRACKETS.match(text)
+    if bracketed and _POSTLIKE.search(bracketed.group("post")):
+        return bracketed.group("post").strip()
+    parts = [p.strip() for p in text.split(",")]
+    while len(parts) > 1 and (_ORGANISATION.match(parts[-1]) or force_pattern().fullmatch(parts[-1]) or not _POSTLIKE.search(parts[-1])):
+        parts.pop()
+    post = ", ".join(parts)
+    place = _FOR_PLACE.search(post)
+    if place and force_pattern().search(place.group(0)):
+        post = post[: place.start()]
+    return post
+
+
 def _person(c: Collector, ctx: Context, name: str, line: int, post: str | None, method: str, confidence: float) -> Ref:
     person = Ref.named("Person", name, within=_scope(ctx))
     c.node(person, line, method, confidence, counts_as="person")
     if post:
-        post = clean(post).strip(" -\u2013\u2014,")
+        post = post_of(post)
         if 4 <= len(post) <= 120 and _POSTLIKE.search(post) and post.lower() != "chair":
             national = re.search(r"(?i)majesty|inspector\s{1,3}of\s{1,3}constabulary", post)
             c.edge(R.HOLDS, person, Ref.named("Post", post, within=None if national else _scope(ctx)), line, method, confidence * 0.9)
