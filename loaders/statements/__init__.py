@@ -12,7 +12,9 @@ that found it (``Evidence.method``, ``statement:<rule>``) and a confidence:
 4. :mod:`.statuses`: statuses and RAG at a date (the monitoring-record markup
    as a dated history), counts of findings by outcome, closure and
    supersession statements;
-5. :mod:`.meetings`: meetings, attendees, actions with owners, people in posts.
+5. :mod:`.meetings`: meetings, attendees, actions with owners, people in posts;
+6. :mod:`.agenda_item`: a council committee's item page (ModernGov), the first
+   layout the new committee-minutes family needs beyond the statements.
 
 Where it runs. Detection (``loaders/registry.py``) gives a paper that no
 family recognises to the ``generic`` family, whose extractor is
@@ -51,6 +53,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from oversight.loaders.models import Extraction, Fact, Ref, TextDocument
+from oversight.loaders.statements.agenda_item import read_agenda_item
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.context import Context, read_context
 from oversight.loaders.statements.findings import read_findings
@@ -63,7 +66,8 @@ __all__ = ["Statements", "read_statements", "GenericExtractor", "OVERSIGHT_KINDS
 
 #: The kinds of statement that make a paper oversight material, in the order a summary names them.
 OVERSIGHT_KINDS = (
-    "finding", "judgement", "status", "count", "inspection", "inspectorate", "oversight body", "meeting", "action", "person"
+    "finding", "judgement", "status", "count", "inspection", "inspectorate", "oversight body", "meeting", "agenda item",
+    "action", "person",
 )
 _PLURALS = {"status": "statuses", "person": "people", "oversight body": "oversight bodies"}
 #: A commissioner's office or a panel, named in the paper ("Police, Fire and Crime Commissioner", "OPCC").
@@ -155,6 +159,7 @@ def read_statements(doc: TextDocument, force: Ref | None = None) -> Statements:
     read_statuses(c, ctx, findings)
     read_counts(c, ctx)
     read_meetings(c, ctx)
+    read_agenda_item(c, ctx)
     return Statements(c.facts(), Counter(c.found), ctx)
 
 
