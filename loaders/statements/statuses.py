@@ -93,9 +93,11 @@ def read_statuses(c: Collector, ctx: Context, findings: list[Finding]) -> int:
             if status is None:
                 continue
             date = on_date or ctx.date
-            ref = Ref.of("StatusAssessment", date or stamp, status, within=finding.ref)
-            c.node(ref, number, "status-sentence", 0.75, counts_as="status", status=status, date=date)
-            c.edge(R.HAS_STATUS, finding.ref, ref, number, "status-sentence", 0.75)
+            # Bullets run together on one line are one recommendation's parts: the status is each one's.
+            for one in [f for f in findings if f.line == finding.line and f.kind == finding.kind]:
+                ref = Ref.of("StatusAssessment", date or stamp, status, within=one.ref)
+                c.node(ref, number, "status-sentence", 0.75, counts_as="status", status=status, date=date)
+                c.edge(R.HAS_STATUS, one.ref, ref, number, "status-sentence", 0.75)
         for match in _RAG.finditer(line):
             rag = match.group("rag").lower()
             date = on_date or ctx.date
