@@ -153,9 +153,9 @@ def detect(doc: TextDocument) -> Detection:
     }
     family, confidence = max(sorted(scores.items()), key=lambda item: item[1])
     if confidence < DETECTION_THRESHOLD:
-        from oversight.loaders.statements import read_statements
+        from oversight.loaders.statements import has_oversight
 
-        if read_statements(doc).is_oversight:
+        if has_oversight(doc):
             return Detection(GENERIC, confidence, scores)
         best = ", ".join(f"{f} {s:.2f}" for f, s in sorted(scores.items(), key=lambda i: -i[1])[:2])
         raise UnrecognisedDocument(

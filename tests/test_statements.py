@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from oversight.errors import UnrecognisedDocument
 from oversight.loaders.ingest import extract_file, extract_paths
 from oversight.loaders.models import EdgeFact, NodeFact, TextDocument
-from oversight.loaders.statements import read_statements
+from oversight.loaders.statements import has_oversight, read_statements
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 
@@ -184,9 +184,12 @@ def test_generic_facts_never_invent_a_force_number_or_date(data: st.DataObject) 
         random.Random(seed).shuffle(lines)
     cut = data.draw(st.integers(0, len(lines)))
     text = "\n".join(lines[:cut] if data.draw(st.booleans()) else lines[cut:])
-    for fact in read_statements(TextDocument.from_text(text)).facts:
+    statements = read_statements(TextDocument.from_text(text))
+    for fact in statements.facts:
         for claim in _claims(fact):
             assert _appears(claim, text), (claim, fact)
+    # The quick check before a full reading never refuses what the full reading would ingest.
+    assert has_oversight(TextDocument.from_text(text)) == statements.is_oversight
 
 
 def test_a_letter_block_gives_the_recipient_in_post_without_the_place() -> None:
