@@ -325,6 +325,9 @@ class OversightGraph:
         props: dict[str, Any] = {"line": evidence.line, "quote": evidence.quote}
         if evidence.end_line is not None:
             props["endLine"] = evidence.end_line
+        if evidence.method is not None:  # found by the statement layer: how, and how sure
+            props["method"] = evidence.method
+            props["confidence"] = evidence.confidence
         self.add_edge(key, "EVIDENCED_BY", evidence.document, props)
 
     @staticmethod

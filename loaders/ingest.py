@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from oversight.errors import OversightError, UnknownName, UnreadableDocument
+from oversight.errors import OversightError, UnknownName, UnreadableDocument, UnrecognisedDocument
 from oversight.loaders.models import EdgeFact, Extraction, ExtractOptions, NodeFact
 from oversight.loaders.register import load_register
 from oversight.loaders.registry import detect, get_extractor, reader_for, reader_suffixes
@@ -141,6 +141,8 @@ def extract_file(path: Path, family: str | None = None, options: ExtractOptions 
         extractor = get_extractor(detection.family)
         confidence = detection.confidence
     extraction = extractor.extract(doc)
+    if family is not None and not extraction.facts:
+        raise UnrecognisedDocument(path, f"--type {family} found nothing to extract in this document")
     update: dict[str, object] = {"family": extractor.family, "family_confidence": confidence}
     if extraction.document.title is None and doc.title:
         update["title"] = doc.title

@@ -64,12 +64,20 @@ class _Frozen(BaseModel):
 
 
 class Evidence(_Frozen):
-    """Where a fact is stated: document key, 1-based line (and last line), and the words."""
+    """Where a fact is stated: document key, 1-based line (and last line), and the words.
+
+    A fact found by the layout-independent statement layer (not by a family's
+    layout) also says how: ``method`` names the rule that found it
+    ("statement:judgement-sentence") and ``confidence`` (0..1) how sure that
+    rule is. Facts read from a known layout leave both unset.
+    """
 
     document: str
     line: int = Field(ge=1)
     end_line: int | None = Field(default=None, ge=1)
     quote: str = ""
+    method: str | None = None
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)
 
     @field_validator("quote")
     @classmethod

@@ -13,11 +13,13 @@ An extractor is any object with::
     def extract(self, doc: TextDocument) -> Extraction
 
 Detection asks every extractor and takes the most confident; below
-:data:`DETECTION_THRESHOLD` the document is reported as unrecognised, never
-guessed.
+:data:`DETECTION_THRESHOLD` the document goes to the ``generic`` family (the
+layout-independent statement layer, ``loaders/statements``) when that finds
+oversight material in it, and is reported as unrecognised otherwise, never
+guessed. ``generic`` is never chosen by score.
 
 >>> sorted(extractor_families())
-['inspections-audits', 'minutes', 'peel-progress', 'peel-report', 'tracker']
+['generic', 'inspections-audits', 'minutes', 'peel-progress', 'peel-report', 'tracker']
 >>> reader_for("paper.TXT").__name__
 'read_text'
 """
@@ -75,8 +77,12 @@ _EXTRACTORS: dict[str, Any] = {
     "peel-progress": "oversight.loaders.peel_progress:PeelProgressExtractor",
     "inspections-audits": "oversight.loaders.inspections_audits:InspectionsAuditsExtractor",
     "minutes": "oversight.loaders.minutes:MinutesExtractor",
+    "generic": "oversight.loaders.statements:GenericExtractor",
     "tracker": "oversight.loaders.tracker:TrackerExtractor",
 }
+
+#: The family a document goes to when no family's layout recognises it.
+GENERIC = "generic"
 
 _INSTANCES: dict[str, Extractor] = {}
 
@@ -140,10 +146,22 @@ class Detection:
 
 
 def detect(doc: TextDocument) -> Detection:
-    """Detect a document's family from its content; raises UnrecognisedDocument below threshold."""
-    scores = {family: round(float(get_extractor(family).detect(doc)), 3) for family in extractor_families()}
+    """Detect a document's family from its content.
+
+    Below the threshold, a document in which the statement layer finds
+    oversight material is the ``generic`` family's (its confidence is the best
+    family's score, so a reader sees how far from any layout it was); one with
+    none raises UnrecognisedDocument.
+    """
+    scores = {
+        family: round(float(get_extractor(family).detect(doc)), 3) for family in extractor_families() if family != GENERIC
+    }
     family, confidence = max(sorted(scores.items()), key=lambda item: item[1])
     if confidence < DETECTION_THRESHOLD:
+        from oversight.loaders.statements import has_oversight
+
+        if has_oversight(doc):
+            return Detection(GENERIC, confidence, scores)
         best = ", ".join(f"{f} {s:.2f}" for f, s in sorted(scores.items(), key=lambda i: -i[1])[:2])
         raise UnrecognisedDocument(
             doc.path,

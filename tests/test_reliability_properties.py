@@ -219,7 +219,8 @@ def test_detection_names_a_family_or_refuses_cleanly(text: str) -> None:
         assert str(exc).startswith("fuzz.txt: not recognised as any document family (best: ")
     else:
         assert detection.family in extractor_families()
-        assert detection.confidence >= DETECTION_THRESHOLD
+        # Below the threshold, only the statement layer's generic reading is given, never a guessed family.
+        assert detection.family == "generic" or detection.confidence >= DETECTION_THRESHOLD
 
 
 @PROFILE
