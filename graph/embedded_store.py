@@ -156,7 +156,7 @@ class EmbeddedStore:
         try:
             self._save(state)
         except OSError as exc:
-            reason = exc.strerror or exc.__class__.__name__
+            reason = exc.strerror or str(exc) or exc.__class__.__name__
             raise StoreUnavailable(f"{self.file}: cannot write the store ({reason}); the store is unchanged") from exc
 
     def _save(self, state: StoreState) -> None:

@@ -151,7 +151,7 @@ def ingest(
         for extraction in run.extractions:
             for old_key, old in list(by_key.items()):
                 if old.document.path == extraction.document.path and old_key != extraction.document.key:
-                    replaced.append(old.document.path)
+                    replaced.append(given[id(extraction)])  # as the user named the file
                     del by_key[old_key]
             by_key[extraction.document.key] = extraction
         extractions = sorted(by_key.values(), key=lambda e: e.document.key)

@@ -47,7 +47,7 @@ def test_a_failure_mid_save_leaves_the_previous_store_intact(store_dir: Path, mo
         real(out, name, items, last)
 
     monkeypatch.setattr(embedded_store, "_write_section", crash_at_nodes)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(StoreUnavailable, match=r"graph\.json: cannot write the store \(disk full\); the store is unchanged"):
         store.save(StoreState([], small_graph()))
     leftovers = [p.name for p in store_dir.iterdir() if p.name.endswith(".tmp")]
     assert (store.file.read_bytes(), leftovers) == (before, [])

@@ -35,6 +35,11 @@ EXAMPLE_REGISTER = Path(__file__).resolve().parents[1] / "examples" / "register.
 runner = CliRunner()
 
 
+def where(store: Path, stored: str) -> str:
+    """The file a stored document path names (the store keeps it relative to itself)."""
+    return os.path.normpath(os.path.join(os.path.realpath(store), stored))
+
+
 def run(*args: str) -> Any:
     result = runner.invoke(app, list(args), env={"COLUMNS": "200", "OVERSIGHT_STORE": ""})
     assert "Traceback" not in result.stdout + result.stderr
@@ -130,11 +135,11 @@ def test_a_stray_byte_and_cp1252_keep_every_character(store: Path, tmp_path: Pat
     stray = next(m for m in MODES if m.key == "stray-byte").build(tmp_path / "a")
     cp1252 = next(m for m in MODES if m.key == "cp1252").build(tmp_path / "b")
     assert run("ingest", str(stray), str(cp1252), "--store", str(store)).exit_code == 0
-    documents = {d.document.path: d.document for d in EmbeddedStore(store).load().extractions}
+    documents = {where(store, d.document.path): d.document for d in EmbeddedStore(store).load().extractions}
     quotes = {
         f.evidence.quote
         for e in EmbeddedStore(store).load().extractions
-        if e.document.path in (str(stray), str(cp1252))
+        if where(store, e.document.path) in (str(stray), str(cp1252))
         for f in e.facts
     }
     assert (documents[str(stray)].encoding, documents[str(cp1252)].encoding) == ("utf-8", "cp1252")
@@ -159,7 +164,7 @@ def test_every_bad_input_at_once_with_a_good_paper(store: Path, tmp_path: Path) 
     assert sorted(result.stderr.splitlines()) == sorted(expected)
     assert result.exit_code == 2
     assert_kept(before, node_link(store))
-    paths = {e.document.path for e in EmbeddedStore(store).load().extractions}
+    paths = {where(store, e.document.path) for e in EmbeddedStore(store).load().extractions}
     assert {str(good), str(given[[m.key for m in modes].index("cp1252")])} <= paths
     assert elapsed < 120
 
@@ -189,7 +194,7 @@ def test_three_thousand_unrecognised_files_get_one_line_each_quickly(store: Path
     lines.remove(f"error: {good}: {mode.lines[0].split(': ', 2)[2]}")  # the good paper is read
     assert (result.exit_code, result.stderr.splitlines()) == (2, lines)
     assert_kept(before, node_link(store))
-    assert str(good) in {e.document.path for e in EmbeddedStore(store).load().extractions}
+    assert str(good) in {where(store, e.document.path) for e in EmbeddedStore(store).load().extractions}
     assert cpu < 20, f"{cpu:.1f} s of CPU"
 
 

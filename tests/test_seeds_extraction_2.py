@@ -356,8 +356,8 @@ class TestPeel:
             for k in graph.out(VETTING, "ISSUED")
         }
         assert statuses == {
-            f"{VETTING}/afi/workforce-corruption-01": [("", "in-progress"), ("2023-03-15", "in-progress")],
-            f"{VETTING}/afi/workforce-corruption-02": [("", "discharged"), ("2023-03-15", "in-progress")],
+            f"{VETTING}/afi/workforce-corruption-01": [("2023-03-15", "in-progress"), ("2024-01", "in-progress")],
+            f"{VETTING}/afi/workforce-corruption-02": [("2023-03-15", "in-progress"), ("2024-01", "discharged")],
         }
 
     def test_the_vetting_afis_are_two_nodes_keeping_the_peel_keys_as_aliases(self, graph):
