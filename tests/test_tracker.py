@@ -103,6 +103,13 @@ def test_a_row_cites_the_document_title_and_line_of_its_status() -> None:
     )
 
 
+def test_a_row_keeps_the_keys_its_finding_was_also_known_by() -> None:
+    graph = small()
+    graph.set_props(f"{P23}/afi-01", {"aliasKeys": ["kent-police/peel-2023-25/afi/responding-01"]})
+    [row] = [r for r in tracker_rows(graph, "2023-07-01") if r["key"] == f"{P23}/afi-01"]
+    assert row["aliases"] == ["kent-police/peel-2023-25/afi/responding-01"]
+
+
 def test_the_overdue_mark_is_as_of_the_chosen_day() -> None:
     graph = small()
     overdue = {day: [r["key"] for r in tracker_rows(graph, day) if r["overdue"]] for day in ("2023-06-30", "2023-07-01")}
@@ -267,6 +274,19 @@ def test_the_command_writes_the_page_csv_and_xlsx(store: Path, tmp_path: Path) -
         ["t.csv", "t.html", "t.xlsx"],
         "2024-01-31",
         str(tmp_path / "t.html"),
+    )
+
+
+def test_the_command_says_where_the_tracker_went_and_how_many_are_overdue(store: Path, tmp_path: Path) -> None:
+    from oversight import api
+
+    rows = api.tracker(store, "2024-01-31")["findings"]
+    target = tmp_path / "t.html"
+    result = run("tracker", "--store", str(store), "-o", str(target), "--as-of", "2024-01-31")
+    overdue = sum(1 for r in rows if r["overdue"])
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"wrote the tracker ({len(rows)} findings, {overdue} overdue as of 2024-01-31) to {target}\n",
     )
 
 
