@@ -72,7 +72,7 @@ COLUMNS: list[dict[str, str]] = [
     {"id": "area", "title": "Area", "filter": "select"},
     {"id": "text", "title": "Text", "filter": "text"},
     {"id": "outcome", "title": "Outcome", "filter": "select"},
-    {"id": "basis", "title": "Known by", "filter": "select"},
+    {"id": "basis", "title": "How known", "filter": "select"},
     {"id": "status", "title": "Latest status", "filter": "select"},
     {"id": "rag", "title": "RAG", "filter": "select"},
     {"id": "assessed", "title": "Assessed", "filter": "text"},
@@ -97,6 +97,15 @@ def _inspection_label(graph: OversightGraph, key: str | None) -> str:
     if node.get("round") and node.get("kind") == "peel":
         return f"PEEL {node['round']}" + (f" {node['pillar']}" if node.get("pillar") else "")
     return node_label(graph, node)
+
+
+def _inspection_labels(graph: OversightGraph, keys: list[str | None]) -> dict[str | None, str]:
+    """Each inspection's label, its key added where two would read the same (two boards' meetings on one day)."""
+    labels = {key: _inspection_label(graph, key) for key in keys}
+    seen: dict[str, int] = {}
+    for label in labels.values():
+        seen[label] = seen.get(label, 0) + 1
+    return {key: f"{label} ({key})" if seen[label] > 1 and key else label for key, label in labels.items()}
 
 
 def _finding_label(graph: OversightGraph, key: str) -> str:
@@ -131,11 +140,12 @@ def tracker_data(graph: OversightGraph, as_of: str) -> dict[str, Any]:
     the columns and the day."""
     data = tracker(graph, as_of)
     order = {summary["key"]: index for index, summary in enumerate(data["inspections"])}
+    labels = _inspection_labels(graph, list(order))
     rows = []
     for row in data["findings"]:
         cells: dict[str, Any] = {
             "finding": _short(graph, row),
-            "inspection": _inspection_label(graph, row["inspection"]),
+            "inspection": labels[row["inspection"]],
             "area": row["area"] or "",
             "text": row["text"] or "",
             "outcome": row["outcome"] or "",
@@ -166,9 +176,7 @@ def tracker_data(graph: OversightGraph, as_of: str) -> dict[str, Any]:
                 },
             }
         )
-    inspections = [
-        {**summary, "label": _inspection_label(graph, summary["key"])} for summary in data["inspections"]
-    ]
+    inspections = [{**summary, "label": labels[summary["key"]]} for summary in data["inspections"]]
     return {"asOf": as_of, "columns": COLUMNS, "inspections": inspections, "findings": rows}
 
 
@@ -260,7 +268,7 @@ def tracker_table(
     header = [
         "finding", "key", "aliases", "inspection", "number", "area",
         "text", "text source",
-        "outcome", "known by", "outcome reason", "outcome date", "outcome source",
+        "outcome", "how known", "outcome reason", "outcome date", "outcome source",
         "latest status", "status date", "RAG", "status source",
         "owner", "owner source",
         "board", "board source",

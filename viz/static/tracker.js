@@ -307,7 +307,7 @@
       fact(dl, "How it is known", row.outcomeBasis, row.outcomeBasis === "recorded" ? null : "tr-inferred");
       fact(dl, "Why", row.outcomeReason);
       if (row.outcome === "unknown") { fact(dl, "Still possible", row.outcomePossible); }
-      fact(dl, "Known by", row.outcomeDate);
+      fact(dl, "Dated", row.outcomeDate);
       sourceBlock(dl, row.outcomeSource);
     } else if (what === "status") {
       fact(dl, "Latest status", row.status);
