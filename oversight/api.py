@@ -439,3 +439,81 @@ def write_view(
 
 
 __all__ += ["view", "write_view"]
+
+
+# -- the tracker -----------------------------------------------------------------------
+
+
+def tracker(source: GraphOrStore, as_of: str | None = None) -> dict[str, Any]:
+    """The tracker's table as plain data (:func:`oversight.queries.tracker.tracker`):
+    ``asOf``, ``inspections`` and ``findings``; ``as_of`` (an ISO 8601 day) defaults to today."""
+    from oversight.queries.tracker import tracker as tracker_of
+
+    return tracker_of(load(source), _day(as_of))
+
+
+def _day(as_of: str | None) -> str:
+    import datetime
+    import re
+
+    from oversight.errors import BadParameter
+
+    if as_of is None:
+        return datetime.date.today().isoformat()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of):
+            raise ValueError(as_of)
+        datetime.date.fromisoformat(as_of)
+    except ValueError:
+        raise BadParameter(f"--as-of {as_of!r}: not a day (YYYY-MM-DD)") from None
+    return as_of
+
+
+def write_tracker(
+    source: GraphOrStore,
+    path: str | Path | None = None,
+    as_of: str | None = None,
+    csv: str | Path | None = None,
+    xlsx: str | Path | None = None,
+    overwrite: bool = False,
+) -> dict[str, Any]:
+    """Write the HTML tracker to ``path`` (default ``oversight-tracker.html``) and, when
+    asked, the same table as ``csv`` and ``xlsx``, overdue marks as of ``as_of`` (default
+    today). No file is replaced unless ``overwrite`` (BadParameter, checked for every
+    target before the store is read). Returns ``{"path", "csv", "xlsx", "asOf",
+    "findings", "inspections", "overdue"}``.
+    """
+    from oversight.errors import BadParameter
+    from oversight.graph.export import write_atomically
+    from oversight.viz.tracker import (
+        DEFAULT_TRACKER,
+        tracker_data,
+        tracker_html_of,
+        write_tracker_csv,
+        write_tracker_xlsx,
+    )
+
+    day = _day(as_of)
+    target = Path(path) if path is not None else Path(DEFAULT_TRACKER)
+    targets = [target] + [Path(p) for p in (csv, xlsx) if p is not None]
+    for each in targets:
+        if each.exists() and not overwrite:
+            raise BadParameter(f"{each}: already exists (use --force to replace it)")
+    if len({str(t.resolve()) for t in targets}) != len(targets):
+        raise BadParameter(f"{target}: the HTML, CSV and XLSX files must be three different files")
+    graph = load(source)
+    data = tracker_data(graph, day)
+    written = write_atomically(target, tracker_html_of(data), overwrite=overwrite)
+    report: dict[str, Any] = {
+        "path": str(written),
+        "csv": str(write_tracker_csv(graph, csv, day, overwrite, data)) if csv is not None else None,
+        "xlsx": str(write_tracker_xlsx(graph, xlsx, day, overwrite, data)) if xlsx is not None else None,
+        "asOf": day,
+        "findings": len(data["findings"]),
+        "inspections": len(data["inspections"]),
+        "overdue": sum(1 for row in data["findings"] if row["overdue"]),
+    }
+    return report
+
+
+__all__ += ["tracker", "write_tracker"]

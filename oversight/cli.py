@@ -417,8 +417,9 @@ def demo(
 
     Builds the graph from examples/ (four papers in the layouts of real ones and a
     register), prints its counts, the lineage of PEEL 2021/22 AFI 5 and the
-    closure accounting of PEEL 2021/22, and writes every HTML view into OUTPUT
-    (default ./oversight-demo/). Open the views in any browser, offline.
+    closure accounting of PEEL 2021/22, and writes every HTML view and the
+    findings tracker into OUTPUT (default ./oversight-demo/). Open them in any
+    browser, offline.
     """
     from oversight.demo import run_demo
 
@@ -441,6 +442,10 @@ def demo(
     say("Views (open in a browser; they work offline):")
     for name, path in report.views.items():
         say(f"  {name:<11} {path}")
+    say(f"  {'tracker':<11} {report.tracker}")
+    out.print("")
+    for step in report.next_steps:
+        say(step)
 
 
 from oversight.cli_neo4j import register as _register_neo4j  # noqa: E402

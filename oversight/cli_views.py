@@ -1,4 +1,4 @@
-"""CLI commands for the HTML views: ``oversight view graph|node|lineage|boards|inspection``.
+"""CLI commands for the HTML pages: ``oversight view graph|node|lineage|boards|inspection`` and ``oversight tracker``.
 
 :func:`register` adds the ``view`` group to the main app (``oversight/cli.py``
 calls it), so the views share its one error policy: a library error (an
@@ -25,7 +25,7 @@ from oversight.cli_options import (
 )
 from oversight.render import print_json, say
 
-__all__ = ["register", "view_app"]
+__all__ = ["register", "view_app", "tracker_command"]
 
 # Options of the commands below; --store and --json are shared (cli_options).
 OutputOption = Annotated[
@@ -152,6 +152,53 @@ def inspection_command(
     _write("inspection", store, output, force, as_json, key=key)
 
 
+def tracker_command(
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="File to write \\[default oversight-tracker.html in the current directory].", show_default=False),
+    ] = None,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option("--as-of", help="The day the overdue marks are for, YYYY-MM-DD \\[default today].", show_default=False),
+    ] = None,
+    csv: Annotated[
+        Optional[Path],
+        typer.Option("--csv", help="Also write the table as CSV, each fact's source in the column beside it.", show_default=False),
+    ] = None,
+    xlsx: Annotated[
+        Optional[Path],
+        typer.Option("--xlsx", help="Also write the table as an Excel workbook (.xlsx), sources beside facts.", show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the output files if they exist.")] = False,
+    store: StoreOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Write the findings tracker: one offline HTML page that replaces the spreadsheet.
+
+    Every inspection with its stated counts beside what is attributed to its
+    findings; each finding's number, area, text, outcome and how it is known,
+    latest status, RAG and date, owner, board, due date, an overdue mark as of
+    --as-of, and supersession both ways (inferred links marked as suggestions).
+    Sort, filter, search, group by inspection, board or owner; each finding has a
+    permalink (#finding=KEY); click a fact for the line of the paper behind it.
+    """
+    from oversight import api
+
+    cfg = settings(store)
+    report = api.write_tracker(cfg.store, output, as_of=as_of, csv=csv, xlsx=xlsx, overwrite=force)
+    if as_json:
+        print_json({"ok": True, **report})
+        return
+    say(
+        f"wrote the tracker ({report['findings']} findings, {report['overdue']} overdue as of {report['asOf']}) "
+        f"to {report['path']}"
+    )
+    for kind in ("csv", "xlsx"):
+        if report[kind]:
+            say(f"wrote the same table as {kind.upper()} to {report[kind]}")
+
+
 def register(app: typer.Typer) -> None:
-    """Add the ``view`` command group to the main app."""
+    """Add the ``view`` command group and the ``tracker`` command to the main app."""
     app.add_typer(view_app, name="view")
+    app.command("tracker")(tracker_command)

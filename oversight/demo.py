@@ -4,7 +4,7 @@
 real ones, and the register) into a fresh store inside the output folder, then
 gathers what a governance lead would look at first — counts, the lineage of
 PEEL 2021/22 AFI 5, the closure accounting of PEEL 2021/22 — and writes every
-HTML view. The output folder is the demo's own: it is marked, and a folder
+HTML view and the tracker (overdue marks as of today), then says what to do next. The output folder is the demo's own: it is marked, and a folder
 that is not marked (the user's) is never written into unless ``overwrite``.
 """
 
@@ -18,7 +18,7 @@ from typing import Any
 
 from oversight.errors import BadParameter
 
-__all__ = ["DemoReport", "run_demo", "find_examples", "DEMO_FINDING", "DEMO_INSPECTION", "MARKER"]
+__all__ = ["DemoReport", "run_demo", "find_examples", "next_steps", "DEMO_FINDING", "DEMO_INSPECTION", "MARKER", "TRACKER_FILE"]
 
 #: The finding whose lineage the demo traces, and the inspection it reconciles.
 DEMO_FINDING = "kent-police/peel-2021-22/afi-05"
@@ -27,6 +27,8 @@ DEMO_INSPECTION = "kent-police/peel-2021-22"
 DEMO_BOARD = "kent-police/board/future-improvement-and-development-board"
 #: A file that marks a folder as the demo's own output.
 MARKER = ".oversight-demo"
+#: The tracker's file in the demo folder.
+TRACKER_FILE = "tracker.html"
 
 
 @dataclass
@@ -40,6 +42,8 @@ class DemoReport:
     trace: dict[str, Any]
     reconcile: dict[str, Any]
     views: dict[str, str] = field(default_factory=dict)
+    tracker: str | None = None
+    next_steps: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -50,6 +54,8 @@ class DemoReport:
             "trace": self.trace,
             "reconcile": self.reconcile,
             "views": self.views,
+            "tracker": self.tracker,
+            "nextSteps": self.next_steps,
         }
 
 
@@ -81,7 +87,7 @@ def run_demo(
     overwrite: bool = False,
     on_progress: Callable[[int, int, Path], None] | None = None,
 ) -> DemoReport:
-    """Build the example graph, trace, reconcile and write every view into ``out_dir``."""
+    """Build the example graph, trace, reconcile and write every view and the tracker into ``out_dir``."""
     from oversight import api
     from oversight.viz import make_view
 
@@ -103,6 +109,7 @@ def run_demo(
         path = target / f"{name}.html"
         make_view(graph, name, key, **options).write(path, overwrite=True)
         views[name] = str(path)
+    tracker = api.write_tracker(graph, target / TRACKER_FILE, overwrite=True)["path"]
     [closure] = api.reconcile(graph, DEMO_INSPECTION)
     return DemoReport(
         out_dir=str(target),
@@ -112,4 +119,19 @@ def run_demo(
         trace=api.trace(graph, DEMO_FINDING),
         reconcile=closure,
         views=views,
+        tracker=tracker,
+        next_steps=next_steps(tracker),
     )
+
+
+def next_steps(tracker: str) -> list[str]:
+    """What a new user does after the demo, in two lines: their own papers, then the tracker.
+
+    >>> next_steps("oversight-demo/tracker.html")[1]
+    'Open the tracker in any browser (it works offline): oversight-demo/tracker.html'
+    """
+    return [
+        "Your own papers: oversight ingest PAPERS_FOLDER [register.yaml] --store my-store, "
+        "then oversight tracker --store my-store -o my-tracker.html",
+        f"Open the tracker in any browser (it works offline): {tracker}",
+    ]
