@@ -263,7 +263,7 @@ def write_clauses(statement: str) -> list[str]:
     ['LOAD CSV']
     >>> write_clauses("USE system GRANT ROLE admin TO bob"), write_clauses("MATCH (start) RETURN start")
     (['GRANT'], [])
-    >>> write_clauses("WITH 1 AS as CREATE (:X) RETURN 1"), write_clauses("RETURN 1 AS x //c\rCREATE (:X)")
+    >>> write_clauses("WITH 1 AS as CREATE (:X) RETURN 1"), write_clauses("RETURN 1 AS x //c" + chr(13) + "CREATE (:X)")
     (['CREATE'], ['CREATE'])
     """
     text = strip_literals(statement)
