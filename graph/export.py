@@ -92,8 +92,8 @@ def export_text(graph: OversightGraph, fmt: str) -> str:
     return EXPORTERS[fmt](graph)
 
 
-def write_atomically(path: Path, text: str, overwrite: bool = False) -> Path:
-    """Write ``text`` to ``path`` through a temporary file and a rename, so a crash or a
+def write_atomically(path: Path, text: str | bytes, overwrite: bool = False) -> Path:
+    """Write ``text`` (or bytes) to ``path`` through a temporary file and a rename, so a crash or a
     full disk leaves no half file; an existing file is kept unless ``overwrite``.
 
     Raises BadParameter naming the file when it exists, is a directory, or cannot be
@@ -106,7 +106,10 @@ def write_atomically(path: Path, text: str, overwrite: bool = False) -> Path:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            tmp.write_bytes(text)
+        else:
+            tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)
     except OSError as exc:
         raise BadParameter(f"{path}: cannot write ({exc.strerror or exc.__class__.__name__})") from exc

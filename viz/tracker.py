@@ -31,11 +31,9 @@ spreadsheet would run as a formula is neutralised (:func:`oversight.cells.safe_c
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import functools
 import io
-import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -401,16 +399,6 @@ def inspection_table(
 
 
 def _write_bytes(path: Path, data: bytes, overwrite: bool) -> Path:
-    """As :func:`~oversight.graph.export.write_atomically`, for bytes."""
+    """:func:`~oversight.graph.export.write_atomically`, after the tracker's own refusal message."""
     _refuse_existing(path, overwrite)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise BadParameter(f"{path}: cannot write ({exc.strerror or exc.__class__.__name__})") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return path
+    return write_atomically(path, data, overwrite=True)
