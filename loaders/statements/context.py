@@ -169,7 +169,9 @@ def _named_mention(ctx: Context, line: int, label: str, method: str, confidence:
 def _mentions_in(ctx: Context, number: int, line: str, peel_paper: bool) -> list[InspectionMention]:
     found: list[InspectionMention] = []
     for match in _PEEL_THEN_ROUND.finditer(line):
-        if _DATE_BEFORE.search(line[: match.start("round")]):
+        # the date word can only be in the few characters before the round (the pattern ends
+        # there): searching the whole prefix would be quadratic on a long line of mentions
+        if _DATE_BEFORE.search(line[max(0, match.start("round") - 24) : match.start("round")]):
             continue
         pillar = re.search(r"(?i)\b(effectiveness|efficiency|legitimacy)\b", match.group("between"))
         only_one = pillar and len(re.findall(r"(?i)\b(?:effectiveness|efficiency|legitimacy)\b", match.group("between"))) == 1
