@@ -201,9 +201,11 @@ def _plans(store: Any) -> bool:
     does not, and accepts writes in read transactions, so on it only the text check holds
     (docs/neo4j.md; SECURITY.md)."""
     try:
-        return str(store.server_info().get("agent", "")).startswith("Neo4j/")
+        agent = str(store.server_info().get("agent", ""))
     except AttributeError:
         return False
+    # ArcadeDB says "Neo4j/5.26.0 compatible (ArcadeDB …)"
+    return agent.startswith("Neo4j/") and "compatible" not in agent
 
 
 def strip_literals(statement: str) -> str:
