@@ -250,3 +250,46 @@ def _limit_memory(max_bytes: int) -> None:
         limit = min(limit, hard)
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+#: An archive member that unpacks more than this many times its packed size, and past the floor,
+#: is a zip bomb (a real .docx or .xlsx part compresses 5 to 20-fold).
+BOMB_RATIO = 200
+BOMB_FLOOR_BYTES = 8 * 1024 * 1024
+
+
+def check_zip_package(
+    path: Path, data: bytes, *, kind: str, required: str, max_entries: int, max_unpacked: int, too_large_as: str
+) -> None:
+    """Refuse a zip package (.docx, .xlsx) that is not one, holds too many parts, has a part that
+    would unpack like a zip bomb, lacks its ``required`` part or unpacks past ``max_unpacked``:
+    all read from the archive's directory, before anything is inflated. ``kind`` names what the
+    file should be ("a Word document"), ``too_large_as`` what it is too large to read as."""
+    import io
+    import zipfile
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise UnreadableDocument(path, f"not {kind} (not a zip archive)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise UnreadableDocument(path, f"not {kind} (damaged zip archive: {exc})") from exc
+    if len(infos) > max_entries:
+        raise UnreadableDocument(path, f"not {kind} ({len(infos)} parts in the archive > {max_entries}); refused")
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > BOMB_FLOOR_BYTES and ratio > BOMB_RATIO:
+            raise UnreadableDocument(
+                path,
+                f"a zip bomb, not {kind} ({info.filename} would unpack {ratio:.0f}-fold "
+                f"to {human_bytes(info.file_size)}); refused",
+            )
+    if required not in {info.filename for info in infos}:
+        raise UnreadableDocument(path, f"not {kind} (no {required} in the archive)")
+    unpacked = sum(info.file_size for info in infos)
+    if unpacked > max_unpacked:
+        raise UnreadableDocument(
+            path,
+            f"too large to read as {too_large_as} (unpacks to {human_bytes(unpacked)} > {human_bytes(max_unpacked)})",
+        )

@@ -43,7 +43,13 @@ from pathlib import Path
 from typing import Any
 
 from oversight.errors import UnreadableDocument
-from oversight.loaders.bounded import human_bytes, read_bytes, run_bounded
+from oversight.loaders.bounded import (
+    BOMB_FLOOR_BYTES,
+    BOMB_RATIO,
+    check_zip_package,
+    read_bytes,
+    run_bounded,
+)
 from oversight.loaders.models import TextDocument
 
 __all__ = [
@@ -62,8 +68,6 @@ MAX_DOCX_UNPACKED_BYTES = 512 * 1024 * 1024
 #: Refuse archives with more parts than this (a Word paper has a few dozen).
 MAX_DOCX_ENTRIES = 5000
 #: A part larger than BOMB_FLOOR_BYTES that expands more than BOMB_RATIO-fold is a zip bomb.
-BOMB_RATIO = 200
-BOMB_FLOOR_BYTES = 8 * 1024 * 1024
 
 
 def read_docx(path: Path) -> TextDocument:
@@ -100,34 +104,10 @@ def read_docx(path: Path) -> TextDocument:
 
 def _check_package(path: Path, data: bytes) -> None:
     """Refuse what is not a .docx package, or would unpack too far, before anything is inflated."""
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise UnreadableDocument(path, "not a Word document (not a zip archive)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise UnreadableDocument(path, f"not a Word document (damaged zip archive: {exc})") from exc
-    if len(infos) > MAX_DOCX_ENTRIES:
-        raise UnreadableDocument(
-            path, f"not a Word document ({len(infos)} parts in the archive > {MAX_DOCX_ENTRIES}); refused"
-        )
-    for info in infos:
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > BOMB_FLOOR_BYTES and ratio > BOMB_RATIO:
-            raise UnreadableDocument(
-                path,
-                f"a zip bomb, not a Word document ({info.filename} would unpack {ratio:.0f}-fold "
-                f"to {human_bytes(info.file_size)}); refused",
-            )
-    if "word/document.xml" not in {info.filename for info in infos}:
-        raise UnreadableDocument(path, "not a Word document (no word/document.xml in the archive)")
-    unpacked = sum(info.file_size for info in infos)
-    if unpacked > MAX_DOCX_UNPACKED_BYTES:
-        raise UnreadableDocument(
-            path,
-            f"too large to read as a Word document (unpacks to {human_bytes(unpacked)} > "
-            f"{human_bytes(MAX_DOCX_UNPACKED_BYTES)})",
-        )
+    check_zip_package(
+        path, data, kind="a Word document", required="word/document.xml",
+        max_entries=MAX_DOCX_ENTRIES, max_unpacked=MAX_DOCX_UNPACKED_BYTES, too_large_as="a Word document",
+    )
 
 
 def _parse(path: Path, data: bytes) -> list[str]:

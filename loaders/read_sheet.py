@@ -41,7 +41,11 @@ from pathlib import Path
 from typing import Any
 
 from oversight.errors import UnreadableDocument
-from oversight.loaders.bounded import human_bytes, read_bytes, run_bounded
+from oversight.loaders.bounded import (
+    check_zip_package,
+    read_bytes,
+    run_bounded,
+)
 from oversight.loaders.models import TextDocument
 from oversight.loaders.read_text import decode_text
 
@@ -62,8 +66,6 @@ MAX_SHEET_ROWS = 200_000
 MAX_SHEET_COLUMNS = 1_000
 #: Refuse workbooks that would unpack to more than this; and zip bombs, as for Word files.
 MAX_XLSX_UNPACKED_BYTES = 512 * 1024 * 1024
-_BOMB_RATIO = 200
-_BOMB_FLOOR_BYTES = 8 * 1024 * 1024
 _MAX_ENTRIES = 5000
 
 
@@ -160,32 +162,10 @@ def _check_package(path: Path, data: bytes) -> None:
     """Refuse what is not an .xlsx package, or would unpack too far, before anything is inflated."""
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise UnreadableDocument(path, "not an Excel workbook (an old binary .xls or an encrypted file; save it as .xlsx)")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise UnreadableDocument(path, "not an Excel workbook (not a zip archive)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise UnreadableDocument(path, f"not an Excel workbook (damaged zip archive: {exc})") from exc
-    if len(infos) > _MAX_ENTRIES:
-        raise UnreadableDocument(path, f"not an Excel workbook ({len(infos)} parts in the archive > {_MAX_ENTRIES}); refused")
-    for info in infos:
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > _BOMB_FLOOR_BYTES and ratio > _BOMB_RATIO:
-            raise UnreadableDocument(
-                path,
-                f"a zip bomb, not an Excel workbook ({info.filename} would unpack {ratio:.0f}-fold "
-                f"to {human_bytes(info.file_size)}); refused",
-            )
-    if "xl/workbook.xml" not in {info.filename for info in infos}:
-        raise UnreadableDocument(path, "not an Excel workbook (no xl/workbook.xml in the archive)")
-    unpacked = sum(info.file_size for info in infos)
-    if unpacked > MAX_XLSX_UNPACKED_BYTES:
-        raise UnreadableDocument(
-            path,
-            f"too large to read as a spreadsheet (unpacks to {human_bytes(unpacked)} > "
-            f"{human_bytes(MAX_XLSX_UNPACKED_BYTES)})",
-        )
+    check_zip_package(
+        path, data, kind="an Excel workbook", required="xl/workbook.xml",
+        max_entries=_MAX_ENTRIES, max_unpacked=MAX_XLSX_UNPACKED_BYTES, too_large_as="a spreadsheet",
+    )
 
 
 def _cell(value: Any) -> str:
