@@ -40,7 +40,8 @@ of one document merged by their reference, with their relationships):
 - ``closure``: ``SUPERSEDES``, ``CLOSED_BY``, ``CARRIED_FORWARD_TO`` edges and
   statuses that are outcomes (closed, discharged, superseded, carried forward);
 - ``meeting``: ``Meeting`` nodes (date; body by ``MEETING_OF`` and title; chair);
-- ``attendee``: ``ATTENDED_BY`` edges to a person (name, post by ``HOLDS`` or role);
+- ``attendee``: ``ATTENDED_BY`` edges to a person, and ``APOLOGIES_FROM`` (those who sent apologies)
+  (name, post by ``HOLDS`` or role);
 - ``action``: ``Action`` nodes (text, deadline, owner by ``OWNED_BY``);
 - ``person``: people who ``HOLDS`` a post and attend no meeting of the document.
 
@@ -657,7 +658,7 @@ def candidates(extraction: Any) -> dict[str, list[dict[str, Any]]]:
                 "text": _text(thing.names(), [b.names() for b in boards]),
                 "chairs": chairs,
             })
-            for _, person, edge_props in (x for x in thing.out if x[0] == onto.R.ATTENDED_BY):
+            for _, person, edge_props in (x for x in thing.out if x[0] in (onto.R.ATTENDED_BY, onto.R.APOLOGIES_FROM)):
                 attendees.add(id(person))
                 out["attendee"].append({
                     "name": person.own_name(),

@@ -23,8 +23,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from oversight.loaders import common
+from oversight.loaders.common import paper_stamp
 from oversight.loaders.models import Ref
+from oversight.loaders.statements.attendees import read_lists
 from oversight.loaders.statements.collect import Collector
+from oversight.loaders.statements.meeting_refs import meetings_named
 from oversight.loaders.statements.context import Context
 from oversight.loaders.statements.text import clean, force_pattern
 from oversight.loaders.textparse import find_dates
@@ -37,20 +40,7 @@ _BODY = re.compile(
 )
 _NOT_BODY_START = re.compile(r"^(?:The|This|A|An|Of|To|And|Members|Minutes|Agenda|Report|Meeting)\s", re.I)
 _ATTENDEE_HEADER = re.compile(r"^\s{0,4}(?P<h>attendees|attending|present|in\s{1,3}attend[ae]nce|members\s{1,3}present|the\s{1,3}current\s{1,3}membership\s{1,3}of\s{1,3}the\s{1,3}[A-Za-z ]{3,60})\s{0,3}[:|]?\s{0,3}(?P<rest>.*)$", re.I)
-_END_ATTENDEES = re.compile(r"^\s{0,4}(?:apologies|presenting|guests|secretariat|\d{1,2}[.)]|[a-z]\.\s|minutes\b|agenda\b|welcome\b)", re.I)
-_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Prof)\.?\s{1,3})"
 _NAME = r"[A-Z][a-z\u00e0-\u00ff'\u2019-]{1,20}(?:\s{1,3}[A-Z][a-z\u00e0-\u00ff'\u2019-]{1,20}){1,2}"
-_INITIALS = r"[A-Z]{1,3}[a-z]?[A-Z]?"
-#: "PFCC Stephen Mold (SM)", "Zoë Metcalfe (ZM) – Police, Fire and Crime Commissioner, North Yorkshire – Chair".
-_WITH_INITIALS = re.compile(
-    r"(?P<pre>(?:[A-Z]{2,5}|Supt\.?|Ch\.?\s{0,2}Supt\.?|Insp\.?)\s{1,3})?(?P<name>" + _NAME + r")\s{0,3}\((?:(?P<chair>Chair)|(?:[A-Z]{2,5}\s{1,3})?(?P<init>" + _INITIALS + r"))\)"
-    r"(?P<post>\s{0,3}[\u2013\u2014-]\s{0,3}[^()\u2013\u2014|]{3,120}?)?(?P<chair2>\s{0,3}[\u2013\u2014-]\s{0,3}Chair\b)?(?=\s{0,3}(?:$|\||[A-Z][a-z\u00e0-\u00ff]{1,20}\s{1,3}[A-Z][a-z]{1,20}\s{0,3}\(|[A-Z]{2,5}\s{1,3}[A-Z]))"
-)
-_HONOURED = re.compile(
-    r"^\s{0,4}" + _HONORIFIC + r"(?P<name>[A-Z]\s{1,3}[A-Z][a-z'\u2019-]{1,20}|[A-Z][a-z'\u2019-]{1,20}(?:\s{1,3}[A-Z][a-z'\u2019-]{1,20}){0,2})\s{0,3}(?P<chair>\(Chair\))?"
-)
-#: "Jagtar Singh OBE – Chair", "Wayne Brads": a member's name alone on a line, perhaps with a post after a dash.
-_BARE = re.compile(r"^\s{0,4}(?P<name>" + _NAME + r")(?:\s{1,3}(?:OBE|MBE|CBE|QPM|KPM|DL|JP))?\s{0,3}(?:[\u2013\u2014-]\s{0,3}(?P<post>[A-Za-z ,&]{3,80}))?\s{0,4}$")
 _ACTION = re.compile(r"^\s{0,4}Action\s{0,3}[-\u2013\u2014:]\s{0,3}(?P<owners>[A-Z]{2,4}(?:\s{0,2}[/&,]\s{0,2}[A-Z]{2,4}){0,4})\s{1,3}to\s{1,3}(?P<what>\S.{3,400})$")
 _LETTER_LABEL = re.compile(r"^\s{0,4}(?P<label>From|To|Cc)\s{0,3}:?\s{0,4}$")
 _POSTNOMINALS = re.compile(r"(?:\s{1,3}(?:QPM|KPM|OBE|MBE|CBE|DL|QFSM|KC|QC|JP|CBE))+\s{0,4}$")
@@ -79,6 +69,7 @@ class _Meeting:
     line: int
     initials: dict[str, Ref] = field(default_factory=dict)
     actions: int = 0
+    date: str | None = None
 
 
 def _scope(ctx: Context) -> Ref:
@@ -112,7 +103,7 @@ def _find_meeting(c: Collector, ctx: Context) -> _Meeting | None:
     ref = Ref.of("Meeting", date, within=board)
     c.node(ref, at, "meeting-body-date", 0.8, counts_as="meeting", date=date)
     c.edge(R.MEETING_OF, ref, board, at, "meeting-body-date", 0.8)
-    return _Meeting(ref, board, at)
+    return _Meeting(ref, board, at, date=date)
 
 
 def _meeting_candidates(lines: list[str]) -> Iterator[tuple[str, int, str]]:
@@ -178,62 +169,52 @@ def _person(c: Collector, ctx: Context, name: str, line: int, post: str | None, 
     c.node(person, line, method, confidence, counts_as="person")
     if post:
         post = post_of(post)
-        if 4 <= len(post) <= 120 and _POSTLIKE.search(post) and post.lower() != "chair":
+        known = ontology().gazetteer.lookup(post, "Post") is not None
+        if (known or (4 <= len(post) <= 120 and _POSTLIKE.search(post))) and post.lower() != "chair":
             national = re.search(r"(?i)majesty|inspector\s{1,3}of\s{1,3}constabulary", post)
             c.edge(R.HOLDS, person, Ref.named("Post", post, within=None if national else _scope(ctx)), line, method, confidence * 0.9)
     return person
 
 
-def _attendees(c: Collector, ctx: Context, meeting: _Meeting | None) -> None:
-    lines = c.doc.lines
-    inside = False
-    for number, line in enumerate(lines, start=1):
-        header = _ATTENDEE_HEADER.match(line)
-        if header and len(line) < 4000:
-            inside = True
-            line = header.group("rest")
-        elif inside and _END_ATTENDEES.match(line):
-            inside = False
+def _attendees(c: Collector, ctx: Context, meeting: _Meeting | None) -> _Meeting | None:
+    """Every list of names (:mod:`.attendees`): attendees and the secretariat attend, apologies are sent, members hold
+    their seat. A paper with lists of attendees and a body but no dated meeting records an undated one."""
+    entries = read_lists(c.doc.lines)
+    if meeting is None and any(e.role != "member" for e in entries):
+        meeting = _undated_meeting(c, ctx)
+    for entry in entries:
+        method, confidence = ("member", 0.7) if entry.role == "member" else ("attendee", 0.8)
+        person = _person(c, ctx, entry.name, entry.line, entry.post, method, confidence)
+        if meeting is None:
             continue
-        if not inside or not line.strip():
+        if entry.initials:
+            meeting.initials.setdefault(entry.initials, person)
+        if entry.role == "member":
+            if entry.chair:
+                c.edge(R.CHAIRED_BY, meeting.board, person, entry.line, "member-chair", 0.7)
             continue
-        matched = False
-        for match in _WITH_INITIALS.finditer(line):
-            matched = True
-            name = re.sub(r"^" + _HONORIFIC, "", match.group("name"))
-            pre = (match.group("pre") or "").strip()
-            post = (match.group("post") or "").strip() or (pre if pre and ontology().gazetteer.lookup(pre, "Post") else None)
-            chair = bool(match.group("chair") or match.group("chair2"))
-            person = _person(c, ctx, name, number, post, "attendee", 0.8)
-            if meeting is not None:
-                c.edge(R.ATTENDED_BY, meeting.ref, person, number, "attendee", 0.8)
-                if chair:
-                    c.edge(R.CHAIRED_BY, meeting.board, person, number, "attendee-chair", 0.75)
-                if match.group("init"):
-                    meeting.initials.setdefault(match.group("init"), person)
-        if not matched:
-            honoured = _HONOURED.match(line)
-            if honoured:
-                words = honoured.group("name").split()
-                while len(words) > 1 and _POSTLIKE.search(words[-1]):
-                    words.pop()
-                name = " ".join(words)
-                rest = line[honoured.start("name") + len(honoured.group("name")) :].strip()
-                rest = " ".join(honoured.group("name").split()[len(words) :] + [rest]).strip()
-                person = _person(c, ctx, name, number, rest or None, "attendee", 0.7)
-                if meeting is not None:
-                    c.edge(R.ATTENDED_BY, meeting.ref, person, number, "attendee", 0.7)
-                    if honoured.group("chair"):
-                        c.edge(R.CHAIRED_BY, meeting.board, person, number, "attendee-chair", 0.7)
-            elif _BARE.match(line) and not _POSTLIKE.search(_BARE.match(line).group("name")):  # type: ignore[union-attr]
-                bare = _BARE.match(line)
-                assert bare is not None
-                post = bare.group("post")
-                person = _person(c, ctx, bare.group("name"), number, post, "member", 0.7)
-                if meeting is not None:
-                    c.edge(R.ATTENDED_BY, meeting.ref, person, number, "member", 0.7)
-            elif number > 1 and not re.search(r"[(|]", line) and len(line) > 200:
-                inside = False
+        if entry.role == "apologies":
+            c.edge(R.APOLOGIES_FROM, meeting.ref, person, entry.line, "apologies", 0.8)
+            continue
+        role = "secretariat" if entry.role == "secretariat" else ("Chair" if entry.chair else None)
+        c.edge(R.ATTENDED_BY, meeting.ref, person, entry.line, method, confidence, role=role)
+        if entry.chair:
+            c.edge(R.CHAIRED_BY, meeting.board, person, entry.line, "attendee-chair", 0.75)
+    return meeting
+
+
+def _undated_meeting(c: Collector, ctx: Context) -> _Meeting | None:
+    """The meeting of the first body the paper names, undated (keyed by the paper, never given a date)."""
+    for number, line in enumerate(c.doc.lines[:60], start=1):
+        body = _body_name(line)
+        if body is None:
+            continue
+        board = common.board_ref(body, ctx.force or ctx.scope)
+        ref = Ref.of("Meeting", paper_stamp(c.doc, None), within=board)
+        c.node(ref, number, "meeting-body-undated", 0.6, counts_as="meeting", missing=["date"])
+        c.edge(R.MEETING_OF, ref, board, number, "meeting-body-undated", 0.6)
+        return _Meeting(ref, board, number)
+    return None
 
 
 def _actions(c: Collector, meeting: _Meeting) -> None:
@@ -275,10 +256,23 @@ def _letter_people(c: Collector, ctx: Context) -> None:
             _person(c, ctx, match.group("name"), number, match.group("post"), "post-then-name", 0.75)
 
 
+def _other_meetings(c: Collector, ctx: Context, meeting: _Meeting) -> None:
+    """The body's other meetings the paper names (:mod:`.meeting_refs`)."""
+    for named in meetings_named(c.doc.lines, meeting.date):
+        board = common.board_ref(named.body, ctx.force or ctx.scope) if named.body else meeting.board
+        ref = Ref.of("Meeting", named.date, within=board)
+        if ref == meeting.ref:
+            continue
+        method, confidence = ("meeting-month-reference", 0.6) if named.inferred else ("meeting-reference", 0.75)
+        c.node(ref, named.line, method, confidence, counts_as="meeting", date=named.date)
+        c.edge(R.MEETING_OF, ref, board, named.line, method, confidence)
+
+
 def read_meetings(c: Collector, ctx: Context) -> None:
     """Meetings, attendees, actions and people in posts (see the module docs)."""
-    meeting = _find_meeting(c, ctx)
-    _attendees(c, ctx, meeting)
+    meeting = _attendees(c, ctx, _find_meeting(c, ctx))
+    if meeting is not None:
+        _other_meetings(c, ctx, meeting)
     if meeting is not None:
         _actions(c, meeting)
     _letter_people(c, ctx)
