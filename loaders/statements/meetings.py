@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from oversight.loaders import common
 from oversight.loaders.common import paper_stamp
 from oversight.loaders.models import Ref
+from oversight.loaders.statements.actions import undertakings
 from oversight.loaders.statements.attendees import read_lists
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.meeting_refs import meetings_named
@@ -70,6 +71,8 @@ class _Meeting:
     initials: dict[str, Ref] = field(default_factory=dict)
     actions: int = 0
     date: str | None = None
+    #: The people its lists name, by surname (for "Mr Cosh agreed to …").
+    surnames: dict[str, list[Ref]] = field(default_factory=dict)
 
 
 def _scope(ctx: Context) -> Ref:
@@ -189,6 +192,9 @@ def _attendees(c: Collector, ctx: Context, meeting: _Meeting | None) -> _Meeting
             continue
         if entry.initials:
             meeting.initials.setdefault(entry.initials, person)
+        same = meeting.surnames.setdefault(entry.name.split()[-1], [])
+        if person not in same:
+            same.append(person)
         if entry.role == "member":
             if entry.chair:
                 c.edge(R.CHAIRED_BY, meeting.board, person, entry.line, "member-chair", 0.7)
@@ -268,11 +274,31 @@ def _other_meetings(c: Collector, ctx: Context, meeting: _Meeting) -> None:
         c.edge(R.MEETING_OF, ref, board, named.line, method, confidence)
 
 
+def _undertakings(c: Collector, ctx: Context, meeting: _Meeting | None) -> None:
+    """Actions minuted in prose, with their owners (:mod:`.actions`)."""
+    scope = _scope(ctx)
+    for undertaking in undertakings(c.doc.lines):
+        line = undertaking.line
+        action = Ref.of("Action", "line", str(line), within=meeting.ref if meeting is not None else scope)
+        c.node(action, line, "action-undertaking", 0.7, counts_as="action", text=undertaking.text)
+        if meeting is not None:
+            c.edge(R.ISSUED, meeting.ref, action, line, "action-undertaking", 0.7)
+        if undertaking.kind == "post":
+            owner = Ref.named("Post", undertaking.owner, within=scope)
+        elif undertaking.kind == "team":
+            owner = Ref.named("Organisation", undertaking.owner, within=scope)
+        else:
+            known = meeting.surnames.get(undertaking.owner, []) if meeting is not None else []
+            owner = known[0] if len(known) == 1 else Ref.named("Person", undertaking.owner, within=scope)
+        c.edge(R.OWNED_BY, action, owner, line, "action-undertaking", 0.7)
+
+
 def read_meetings(c: Collector, ctx: Context) -> None:
     """Meetings, attendees, actions and people in posts (see the module docs)."""
     meeting = _attendees(c, ctx, _find_meeting(c, ctx))
     if meeting is not None:
         _other_meetings(c, ctx, meeting)
+    _undertakings(c, ctx, meeting)
     if meeting is not None:
         _actions(c, meeting)
     _letter_people(c, ctx)
