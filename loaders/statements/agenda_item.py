@@ -27,6 +27,7 @@ from oversight.loaders.common import paper_stamp
 from oversight.loaders.models import Ref
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.context import Context
+from oversight.loaders.statements.meetings import post_then_name
 from oversight.loaders.statements.text import clean
 from oversight.ontology import R
 
@@ -35,11 +36,42 @@ __all__ = ["read_agenda_item"]
 _OPENING = re.compile(r"^\s{0,4}Agenda\s{1,3}item\s{0,4}$", re.I)
 _MINUTES = re.compile(r"^\s{0,4}Minutes\s{0,3}:\s{0,4}$", re.I)
 _RESOLVED = re.compile(r"^\s{0,4}Resolved\s{0,3}[:\-\u2013]?\s{0,3}(?P<rest>.{0,400})$", re.I)
+_PERSON = r"(?:[A-Z]\.?\s{1,3})?[A-Z][a-z'\u2019-]{1,20}(?:\s{1,3}[A-Z][a-z'\u2019-]{1,20})?"
+#: "Councillor Boyes asked", "Councillors D Nicholls and J Nicholson left", "Cllr S. Hancock,".
+_COUNCILLORS = re.compile(r"\b(?:Councillors?|Cllrs?\.?)\s{1,3}(?P<names>" + _PERSON + r"(?:\s{0,2}(?:,|and|&)\s{1,3}" + _PERSON + r"){0,6})")
+_SPLIT_NAMES = re.compile(r"\s{0,2}(?:,|\band\b|&)\s{1,3}")
+#: "The Chairman welcomed Chief Constable Simon Cole to the meeting".
+_WELCOMED = re.compile(r"\bwelcomed\s{1,3}(?P<who>(?:[A-Z][A-Za-z'\u2019-]{1,20}\s{1,3}){1,6}?)to\s{1,3}the\s{1,3}meeting\b")
 _BODY = re.compile(r"\b(?P<body>Police(?:,\s{1,3}Fire)?\s{1,3}and\s{1,3}Crime\s{1,3}Panel|(?:[A-Z][a-z]{2,15}\s{1,3}){0,4}Committee)\b|\bThe\s{1,3}(?P<panel>Panel)\b")
 
 
 def _blank(line: str) -> bool:
     return not line.strip() or line.strip() == "\u00a0"
+
+
+def _members(c: Collector, ctx: Context, meeting: Ref) -> None:
+    """The councillors the minute names, and whoever the chair welcomed to the meeting, attended it."""
+    scope = ctx.force or ctx.scope
+    seen: set[Ref] = set()
+    for number, line in enumerate(c.doc.lines, start=1):
+        if len(line) > 20000:
+            continue
+        for match in _COUNCILLORS.finditer(line):
+            for name in _SPLIT_NAMES.split(match.group("names")):
+                name = " ".join(name.split())
+                person = Ref.named("Person", name, within=scope)
+                if person in seen:
+                    continue
+                seen.add(person)
+                c.node(person, number, "minute-councillor", 0.7, counts_as="person")
+                c.edge(R.ATTENDED_BY, meeting, person, number, "minute-councillor", 0.7, role="Councillor")
+        for match in _WELCOMED.finditer(line):
+            named = post_then_name(match.group("who").strip())
+            if named is not None and Ref.named("Person", named[1], within=scope) not in seen:
+                person = Ref.named("Person", named[1], within=scope)
+                seen.add(person)
+                c.node(person, number, "minute-welcomed", 0.7, counts_as="person")
+                c.edge(R.ATTENDED_BY, meeting, person, number, "minute-welcomed", 0.7, role=named[0])
 
 
 def read_agenda_item(c: Collector, ctx: Context) -> None:
@@ -73,6 +105,7 @@ def read_agenda_item(c: Collector, ctx: Context) -> None:
             following = next(((n, lines[n - 1]) for n in range(number + 1, min(number + 6, len(lines) + 1)) if not _blank(lines[n - 1])), None)
             resolution = (following[0], following[1].strip()) if following else None
         break
+    _members(c, ctx, meeting)
     if not title:
         return
     item = Ref.of("AgendaItem", clean(title).rstrip("."), within=meeting)

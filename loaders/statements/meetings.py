@@ -34,7 +34,7 @@ from oversight.loaders.statements.text import clean, force_pattern
 from oversight.loaders.textparse import find_dates
 from oversight.ontology import R, ontology
 
-__all__ = ["read_meetings", "post_of"]
+__all__ = ["read_meetings", "post_of", "post_then_name"]
 
 _BODY = re.compile(
     r"(?P<body>(?:(?:[A-Z][A-Za-z&]{1,20}|and|AND|of|OF|&)\s{1,3}){0,6}(?:Board|BOARD|Committee|COMMITTEE|Panel|PANEL|Conference|CONFERENCE|Group|GROUP))\b"
@@ -58,6 +58,12 @@ def _post_then_name() -> re.Pattern[str]:
     }
     alternatives = "|".join(re.escape(p) for p in sorted(posts, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?P<post>" + alternatives + r")\s{1,3}(?P<name>" + _POST_THEN_NAME_WORDS + r")(?![\w-]|\s{1,3}[A-Z])")
+
+
+def post_then_name(text: str) -> tuple[str, str] | None:
+    """``(post, name)`` when the text is a gazetteer post's name then a person's ("Chief Constable Simon Cole")."""
+    match = _post_then_name().fullmatch(text)
+    return (match.group("post"), match.group("name")) if match else None
 
 
 _POSTLIKE = re.compile(r"(?i)\b(?:commissioner|constable|inspector|officer|director|chief|head|mayor|chair|auditor|accountant|solicitor|superintendent|treasurer|secretary|manager|member)\b")
