@@ -19,7 +19,7 @@ oversight material in it, and is reported as unrecognised otherwise, never
 guessed. ``generic`` is never chosen by score.
 
 >>> sorted(extractor_families())
-['generic', 'inspections-audits', 'minutes', 'peel-progress', 'peel-report', 'tracker']
+['audit-committee', 'board-minutes', 'committee-minutes', 'generic', 'inspections-audits', 'minutes', 'peel-progress', 'peel-report', 'progress-paper', 'tracker']
 >>> reader_for("paper.TXT").__name__
 'read_text'
 """
@@ -79,6 +79,10 @@ _EXTRACTORS: dict[str, Any] = {
     "minutes": "oversight.loaders.minutes:MinutesExtractor",
     "generic": "oversight.loaders.statements:GenericExtractor",
     "tracker": "oversight.loaders.tracker:TrackerExtractor",
+    "committee-minutes": "oversight.loaders.families.committee_minutes:CommitteeMinutesExtractor",
+    "board-minutes": "oversight.loaders.families.board_minutes:BoardMinutesExtractor",
+    "audit-committee": "oversight.loaders.families.audit_committee:AuditCommitteeExtractor",
+    "progress-paper": "oversight.loaders.families.progress_paper:ProgressPaperExtractor",
 }
 
 #: The family a document goes to when no family's layout recognises it.

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from oversight.loaders.textparse import find_dates
 
-__all__ = ["NamedMeeting", "meetings_named"]
+__all__ = ["NamedMeeting", "meetings_named", "paper_date"]
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -102,3 +102,36 @@ def meetings_named(lines: list[str], anchor: str | None) -> list[NamedMeeting]:
                 body = before.group("body") if before else None
             out.append(NamedMeeting(number, _year_of(_MONTHS.index(month) + 1, anchor), True, " ".join(body.split()) if body else None))
     return out
+
+
+def _alone(line: str, start: int, end: int) -> bool:
+    """The date is all the line says, but for a weekday and a time ("Tuesday 12th May 2020", "6 May 2020")."""
+    rest = (line[:start] + " " + line[end:]).strip(" ,|\u00a0\t")
+    return not rest or re.fullmatch(r"(?i)(?:at\s{1,3})?\d{1,2}[.:]\d\d\s{0,2}(?:am|pm)?(?:\s{1,3}(?:to|-|\u2013)\s{1,3}\d{1,2}[.:]\d\d\s{0,2}(?:am|pm)?)?", rest) is not None
+
+
+def paper_date(lines: list[str], meeting: tuple[str, int] | None) -> tuple[str, int] | None:
+    """A meeting paper's own date and its line: a date alone on one of its first five lines (a pack's or the
+    minutes' date), else its meeting's date when that is the first date the paper states; else None.
+
+    >>> paper_date(["Public Document Pack", "", "6 May 2020", "Board on 12 May 2020"], ("2020-05-12", 4))
+    ('2020-05-06', 3)
+    >>> paper_date(["Committee", "15 August 2016 Item 4", "MINUTES 13 June 2016"], ("2016-06-13", 3)) is None
+    True
+    """
+    opening = [(n, line) for n, line in enumerate(lines[:80], start=1) if line.strip() and line.strip() != "\u00a0"][:5]
+    for number, line in opening:
+        if len(line) > 200:
+            continue
+        dates = [d for d in find_dates(line) if len(d[2]) == 10]
+        if len(dates) == 1 and _alone(line, dates[0][0], dates[0][1]):
+            return dates[0][2], number
+        if dates:
+            break
+    if meeting is None:
+        return None
+    for number, line in enumerate(lines[:80], start=1):
+        dates = [d for d in find_dates(line[:2000]) if len(d[2]) == 10]
+        if dates:
+            return (dates[0][2], number) if dates[0][2] == meeting[0] else None
+    return None
