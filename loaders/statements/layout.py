@@ -24,13 +24,13 @@ from oversight.loaders.statements import Statements, read_statements
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.meeting_refs import paper_date
 
-__all__ = ["extract_with_layout", "Layout"]
+__all__ = ["extract_with_layout", "Layout", "meeting_of"]
 
 #: A layout's reading: it adds facts to the collector, knowing what the statement layer found.
 Layout = Callable[[Collector, Statements], None]
 
 
-def _meeting(statements: Statements) -> tuple[str, int] | None:
+def meeting_of(statements: Statements) -> tuple[str, int] | None:
     """The date and line of the meeting the paper records (the layer's body-and-date heading)."""
     for fact in statements.facts:
         if isinstance(fact, NodeFact) and fact.evidence.method == "statement:meeting-body-date":
@@ -47,7 +47,7 @@ def extract_with_layout(doc: TextDocument, layout: Layout, title: str | None = N
     layout(c, statements)
     ctx = statements.context
     fields: dict[str, object] = {}
-    dated = paper_date(doc.lines, _meeting(statements))
+    dated = paper_date(doc.lines, meeting_of(statements))
     if dated is not None:
         fields = {"date": dated[0], "date_basis": "stated", "date_line": dated[1]}
     elif ctx is not None and ctx.date is not None:

@@ -67,7 +67,7 @@ def read_listed_inspections(c: Collector, ctx: Context) -> None:
                 text = text[1:].strip()
             else:
                 lead = None
-                if len(line) <= 2000 and _LEAD_IN.search(line):
+                if len(line) <= 2000 and _LEAD_IN.search(line) and not re.search(r"(?i)\bquestions?\b", line):
                     named = inspectorate_pattern().search(line)
                     lead = (number, common.body_ref(" ".join(named.group(0).split())) if named else None)
                 continue

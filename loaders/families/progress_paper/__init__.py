@@ -16,14 +16,15 @@ from oversight.loaders.families.progress_paper.report import read_dated_inspecti
 from oversight.loaders.models import Extraction, TextDocument
 from oversight.loaders.statements import Statements
 from oversight.loaders.statements.collect import Collector
-from oversight.loaders.statements.layout import extract_with_layout
+from oversight.loaders.statements.layout import extract_with_layout, meeting_of
 
 __all__ = ["ProgressPaperExtractor"]
 
 
 def _layout(c: Collector, statements: Statements) -> None:
     assert statements.context is not None
-    read_dated_inspections(c, statements.context)
+    meeting = meeting_of(statements)
+    read_dated_inspections(c, statements.context, meeting[0] if meeting else None)
 
 
 class ProgressPaperExtractor:
