@@ -117,15 +117,21 @@ def _trim(name: str, at_start: bool) -> str:
 
 def _bracketed(line: str, number: int, role: str) -> list[Entry]:
     matches = list(_BRACKETED.finditer(line))
-    out = []
-    for index, match in enumerate(matches):
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(line)
-        post, chair = _tail(line[match.end() : end])
+    names = []
+    for match in matches:
         start_of_line = not line[: match.start()].strip(" |:\u2013\u2014-")
         name = _trim(match.group("name"), start_of_line or bool(match.group("pre")))
+        # a word cut from the front of a name belongs to the entry before ("… Essex Police Bob Jones (BJ)")
+        start = match.start() if name == match.group("name") else match.end("name") - len(name)
+        names.append((name, start))
+    out = []
+    for index, match in enumerate(matches):
+        end = names[index + 1][1] if index + 1 < len(matches) else len(line)
+        post, chair = _tail(line[match.end() : end])
+        name = names[index][0]
         if _NOT_NAME.match(name) or _POSTLIKE.search(name):
             continue
-        pre = (match.group("pre") or "").strip()
+        pre = (match.group("pre") or "").strip() if names[index][1] == match.start() else ""
         prefix = pre if pre and not re.fullmatch(_HONORIFIC.strip(), pre + " ") else None
         if post is None:
             post = prefix or match.group("org")

@@ -28,8 +28,8 @@ from oversight.loaders.models import Ref
 from oversight.loaders.statements.actions import undertakings
 from oversight.loaders.statements.attendees import read_lists
 from oversight.loaders.statements.collect import Collector
-from oversight.loaders.statements.meeting_refs import meetings_named
 from oversight.loaders.statements.context import Context
+from oversight.loaders.statements.meeting_refs import meetings_named
 from oversight.loaders.statements.text import clean, force_pattern
 from oversight.loaders.textparse import find_dates
 from oversight.ontology import R, ontology

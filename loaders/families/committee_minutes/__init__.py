@@ -14,7 +14,10 @@ reports. The force is the one the page names, else the panel's own
 from __future__ import annotations
 
 from oversight.loaders.families.committee_minutes.discussion import read_discussion
-from oversight.loaders.families.committee_minutes.moderngov import item_page_score, read_listed_inspections
+from oversight.loaders.families.committee_minutes.moderngov import (
+    item_page_score,
+    read_listed_inspections,
+)
 from oversight.loaders.models import Extraction, TextDocument
 from oversight.loaders.statements import Statements
 from oversight.loaders.statements.collect import Collector
