@@ -4,7 +4,8 @@ A family's ``extract`` is the statement layer's reading of the paper plus what
 its layout states better: :func:`extract_with_layout` runs the layer, gives the
 layout a :class:`~oversight.loaders.statements.collect.Collector` of its own
 (so each added fact says the rule that found it, ``statement:<rule>`` methods
-kept for the layer's, and a confidence) and returns one
+kept for the layer's, and a confidence), leaves out the layer's facts of the
+references the layout returns as stated better, and returns one
 :class:`~oversight.loaders.models.Extraction` whose document date is the one
 the layout reads, else the one the layer read.
 
@@ -19,15 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from oversight.loaders.models import Extraction, NodeFact, TextDocument
+from oversight.loaders.models import EdgeFact, Extraction, Fact, NodeFact, Ref, TextDocument
 from oversight.loaders.statements import Statements, read_statements
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.meeting_refs import paper_date
 
 __all__ = ["extract_with_layout", "Layout", "meeting_of"]
 
-#: A layout's reading: it adds facts to the collector, knowing what the statement layer found.
-Layout = Callable[[Collector, Statements], None]
+#: A layout's reading: it adds facts to the collector, knowing what the statement layer found, and may return
+#: the statement layer's references it states better (their facts are left out).
+Layout = Callable[[Collector, Statements], "set[Ref] | None"]
 
 
 def meeting_of(statements: Statements) -> tuple[str, int] | None:
@@ -40,11 +42,22 @@ def meeting_of(statements: Statements) -> tuple[str, int] | None:
     return None
 
 
+def _without(facts: list[Fact], superseded: set[Ref]) -> list[Fact]:
+    """The facts that name none of the superseded references."""
+    if not superseded:
+        return facts
+    return [
+        f for f in facts
+        if not (isinstance(f, NodeFact) and f.ref in superseded)
+        and not (isinstance(f, EdgeFact) and (f.source in superseded or f.target in superseded))
+    ]
+
+
 def extract_with_layout(doc: TextDocument, layout: Layout, title: str | None = None) -> Extraction:
     """The statement layer's facts and the layout's, with the paper's date (see the module docs)."""
     statements = read_statements(doc)
     c = Collector(doc)
-    layout(c, statements)
+    superseded = layout(c, statements) or set()
     ctx = statements.context
     fields: dict[str, object] = {}
     dated = paper_date(doc.lines, meeting_of(statements))
@@ -54,4 +67,4 @@ def extract_with_layout(doc: TextDocument, layout: Layout, title: str | None = N
         fields = {"date": ctx.date, "date_basis": "stated", "date_line": ctx.date_line}
     if title is None:
         title = next((line.strip() for line in doc.lines if line.strip()), None)
-    return Extraction(document=doc.record(title=title[:200] if title else None, **fields), facts=statements.facts + c.facts())
+    return Extraction(document=doc.record(title=title[:200] if title else None, **fields), facts=_without(statements.facts, superseded) + c.facts())

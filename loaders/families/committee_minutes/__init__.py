@@ -13,24 +13,27 @@ reports. The force is the one the page names, else the panel's own
 
 from __future__ import annotations
 
-from oversight.loaders.families.committee_minutes.discussion import read_discussion
+from oversight.loaders.families.committee_minutes.discussion import read_assessment, read_discussion
 from oversight.loaders.families.committee_minutes.moderngov import (
     item_page_score,
     read_listed_inspections,
 )
-from oversight.loaders.models import Extraction, TextDocument
+from oversight.loaders.models import Extraction, Ref, TextDocument
 from oversight.loaders.statements import Statements
 from oversight.loaders.statements.collect import Collector
+from oversight.loaders.statements.inspection_events import read_dated_inspections
 from oversight.loaders.statements.layout import extract_with_layout
 
 __all__ = ["CommitteeMinutesExtractor"]
 
 
-def _layout(c: Collector, statements: Statements) -> None:
+def _layout(c: Collector, statements: Statements) -> set[Ref]:
     ctx = statements.context
     assert ctx is not None
     read_listed_inspections(c, ctx)
     read_discussion(c, ctx)
+    read_assessment(c, ctx)
+    return read_dated_inspections(c, ctx)
 
 
 class CommitteeMinutesExtractor:

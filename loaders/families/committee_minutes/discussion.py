@@ -31,11 +31,14 @@ from oversight.loaders.common import paper_stamp
 from oversight.loaders.models import Ref
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.context import Context
-from oversight.loaders.statements.text import sentences
+from oversight.loaders.statements.text import force_pattern, sentences
 from oversight.loaders.textparse import parse_number
 from oversight.ontology import R
 
-__all__ = ["read_discussion"]
+__all__ = ["read_discussion", "read_assessment"]
+
+#: "the HMICFRS … (PEEL) assessment of Dyfed-Powys Police": a PEEL inspection of the force, its round unstated.
+_ASSESSMENT_OF = re.compile(r"\bPEEL\)?\s{1,3}(?:assessment|inspection)\s{1,3}of\s{1,3}(?P<force>[A-Z][\w-]{2,20}(?:\s{1,3}[A-Z][\w-]{2,20}){0,3})")
 
 _GRADE = r"(?P<grade>outstanding|good|adequate|inadequate|requir(?:es|ing|ed)\s{1,3}improvement)"
 _OPEN = r"[\u2018'\"\u201c]"
@@ -109,3 +112,20 @@ def read_discussion(c: Collector, ctx: Context) -> None:
             if pillars:
                 pillar = _PILLARS[pillars[-1].group("w").lower()[:6]]
                 _judgement(c, ctx, number, f"{pillar} previously", _grade(earlier.group("grade")), "earlier-grade")
+
+
+def read_assessment(c: Collector, ctx: Context) -> None:
+    """A PEEL assessment of the paper's force whose round the minute does not state: one of this paper only
+    (keyed within the paper, never merged with a dated round), inspected the force, by the inspectorate named."""
+    if ctx.force is None or any(m.props.get("kind") == "peel" for m in ctx.mentions):
+        return
+    for number, line in enumerate(c.doc.lines, start=1):
+        match = _ASSESSMENT_OF.search(line[:20000])
+        if match is None or force_pattern().search(match.group("force")) is None:
+            continue
+        ref = Ref.of("Inspection", "PEEL", within=ctx.scope)
+        c.node(ref, number, "peel-assessment-of-force", 0.65, counts_as="inspection", kind="peel")
+        c.edge(R.INSPECTED, ref, ctx.force, number, "peel-assessment-of-force", 0.65)
+        if ctx.inspectorate is not None:
+            c.edge(R.CONDUCTED_BY, ref, ctx.inspectorate, number, "peel-assessment-of-force", 0.6)
+        return

@@ -12,19 +12,20 @@ and the paper's own date.
 
 from __future__ import annotations
 
-from oversight.loaders.families.progress_paper.report import read_dated_inspections, report_score
-from oversight.loaders.models import Extraction, TextDocument
+from oversight.loaders.families.progress_paper.report import report_score
+from oversight.loaders.models import Extraction, Ref, TextDocument
 from oversight.loaders.statements import Statements
 from oversight.loaders.statements.collect import Collector
+from oversight.loaders.statements.inspection_events import read_dated_inspections
 from oversight.loaders.statements.layout import extract_with_layout, meeting_of
 
 __all__ = ["ProgressPaperExtractor"]
 
 
-def _layout(c: Collector, statements: Statements) -> None:
+def _layout(c: Collector, statements: Statements) -> set[Ref]:
     assert statements.context is not None
     meeting = meeting_of(statements)
-    read_dated_inspections(c, statements.context, meeting[0] if meeting else None)
+    return read_dated_inspections(c, statements.context, meeting[0] if meeting else None)
 
 
 class ProgressPaperExtractor:
