@@ -94,3 +94,14 @@ def test_a_progress_paper_dates_an_inspection_by_month_with_the_papers_year_infe
     dated = [(f.ref.parts, f.properties.get("published"), f.evidence.method) for f in facts
              if isinstance(f, NodeFact) and f.evidence.method.startswith("statement:dated-inspection")]
     assert dated == [(("PEEL 2015 efficiency",), "2015-10", "statement:dated-inspection-inferred-year")]
+
+
+def test_a_line_of_councillors_gives_each_and_the_chair() -> None:
+    entries = read_lists(["Present: Councillor A Smith (Chair), Councillors B Jones, C Brown and Jane White"])
+    assert [(e.name, e.chair) for e in entries] == [("A Smith", True), ("B Jones", False), ("C Brown", False), ("Jane White", False)]
+
+
+def test_an_action_owned_by_a_posts_abbreviation_is_owned_by_that_post() -> None:
+    text = "RESOURCES BOARD\nMinutes\n3rd March 2024\nAttendees:\nAnn Smith (AS)\n1. Welcome\nACTION: DCC to circulate the plan.\n"
+    facts = BoardMinutesExtractor().extract(TextDocument.from_text(text)).facts
+    assert [t for _, t in _edges(facts, "OWNED_BY")] == ["DCC"]

@@ -42,7 +42,8 @@ _HEADER = re.compile(
 )
 #: A numbered item heading ("1. Welcome", "2 | Minutes |", "1. |"), "Minutes", "Agenda": the list is over.
 _END = re.compile(r"^\s{0,4}(?:\d{1,2}[.)]?\s{0,6}(?:\||[A-Za-z])|[a-z][.)]\s|minutes\b|agenda\b|welcome\b|item\b)", re.I)
-_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Prof|Lord|Lady)\.?\s{1,3})"
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllrs?|Councillors?|Sir|Dame|Prof|Lord|Lady)\.?\s{1,3})"
+_SEPARATORS = re.compile(r"\s{0,3}(?:,|;|\band\b)\s{0,3}")
 _WORD = r"[A-Z][a-z\u00e0-\u00ff'\u2019]{1,20}(?:-[A-Z][a-z\u00e0-\u00ff'\u2019]{1,20})?"
 _NAME = _WORD + r"(?:\s{1,3}" + _WORD + r"){1,2}"
 _INITIALS = r"[A-Z]{1,3}[a-z]?[A-Z]?"
@@ -166,8 +167,19 @@ def _leading(line: str, number: int, role: str) -> Entry | None:
     return Entry(name, number, None, post, chair or bool(match.group("chair")), role)
 
 
+def _names_listed(line: str, number: int, role: str) -> list[Entry]:
+    """ "Councillor A Smith (Chair), Councillors B Jones, C Brown and D White": every part a name and nothing else."""
+    parts = [p for p in _SEPARATORS.split(line) if p.strip()]
+    if len(parts) < 2 or any(len(p) > 60 for p in parts):
+        return []
+    entries = [_leading(p, number, role) for p in parts]
+    if any(e is None or e.post for e in entries):
+        return []
+    return [e for e in entries if e is not None]
+
+
 def _entries(line: str, number: int, role: str) -> list[Entry]:
-    found = _bracketed(line, number, role)
+    found = _bracketed(line, number, role) or _names_listed(line, number, role)
     if found:
         return found
     entry = _leading(line, number, role)

@@ -42,7 +42,7 @@ _BODY = re.compile(
 _NOT_BODY_START = re.compile(r"^(?:The|This|A|An|Of|To|And|Members|Minutes|Agenda|Report|Meeting)\s", re.I)
 _ATTENDEE_HEADER = re.compile(r"^\s{0,4}(?P<h>attendees|attending|present|in\s{1,3}attend[ae]nce|members\s{1,3}present|the\s{1,3}current\s{1,3}membership\s{1,3}of\s{1,3}the\s{1,3}[A-Za-z ]{3,60})\s{0,3}[:|]?\s{0,3}(?P<rest>.*)$", re.I)
 _NAME = r"[A-Z][a-z\u00e0-\u00ff'\u2019-]{1,20}(?:\s{1,3}[A-Z][a-z\u00e0-\u00ff'\u2019-]{1,20}){1,2}"
-_ACTION = re.compile(r"^\s{0,4}Action\s{0,3}[-\u2013\u2014:]\s{0,3}(?P<owners>[A-Z]{2,4}(?:\s{0,2}[/&,]\s{0,2}[A-Z]{2,4}){0,4})\s{1,3}to\s{1,3}(?P<what>\S.{3,400})$")
+_ACTION = re.compile(r"^\s{0,4}(?:Action|ACTION)s?\s{0,3}[-\u2013\u2014:]\s{0,3}(?P<owners>[A-Z]{2,4}(?:\s{0,2}[/&,]\s{0,2}[A-Z]{2,4}){0,4})\s{1,3}to\s{1,3}(?P<what>\S.{3,400})$")
 _LETTER_LABEL = re.compile(r"^\s{0,4}(?P<label>From|To|Cc)\s{0,3}:?\s{0,4}$")
 _POSTNOMINALS = re.compile(r"(?:\s{1,3}(?:QPM|KPM|OBE|MBE|CBE|DL|QFSM|KC|QC|JP|CBE))+\s{0,4}$")
 _TITLE_WORDS = re.compile(r"^(?:HMI|Commissioner|Sir|Dame|Dr|Mr|Mrs|Ms)\s{1,3}")
@@ -229,7 +229,7 @@ def _undated_meeting(c: Collector, ctx: Context) -> _Meeting | None:
     return None
 
 
-def _actions(c: Collector, meeting: _Meeting) -> None:
+def _actions(c: Collector, ctx: Context, meeting: _Meeting) -> None:
     for number, line in enumerate(c.doc.lines, start=1):
         match = _ACTION.match(line)
         if not match:
@@ -243,6 +243,9 @@ def _actions(c: Collector, meeting: _Meeting) -> None:
             person = meeting.initials.get(initials.strip())
             if person is not None:
                 c.edge(R.OWNED_BY, action, person, number, "action-owner", 0.8)
+            elif ontology().gazetteer.lookup(initials.strip(), "Post") is not None:
+                # "Action – DCC to …": a post's abbreviation, not an attendee's initials
+                c.edge(R.OWNED_BY, action, Ref.named("Post", initials.strip(), within=_scope(ctx)), number, "action-owner-post", 0.75)
 
 
 def _letter_people(c: Collector, ctx: Context) -> None:
@@ -306,5 +309,5 @@ def read_meetings(c: Collector, ctx: Context) -> None:
         _other_meetings(c, ctx, meeting)
     _undertakings(c, ctx, meeting)
     if meeting is not None:
-        _actions(c, meeting)
+        _actions(c, ctx, meeting)
     _letter_people(c, ctx)
