@@ -9,7 +9,7 @@ near the top (the paper's issuer or audience). Pages the inspectorate publishes 
 block, a "Last updated" stamp, the monitoring markup) are not its.
 
 >>> report_score(["AGENDA ITEM 19 Report to the Independent Audit Committee 2 December 2015 HMIC Update"])
-0.8
+0.7
 >>> report_score(["Letter information", "From", "Jane Doe", "HMICFRS report update"])
 0.0
 """
@@ -36,5 +36,5 @@ def report_score(lines: list[str]) -> float:
         return 0.0
     score = 0.5
     if _PAPER.search(head):
-        score += 0.3
+        score += 0.2
     return round(score, 2)
