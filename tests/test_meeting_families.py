@@ -105,3 +105,11 @@ def test_an_action_owned_by_a_posts_abbreviation_is_owned_by_that_post() -> None
     text = "RESOURCES BOARD\nMinutes\n3rd March 2024\nAttendees:\nAnn Smith (AS)\n1. Welcome\nACTION: DCC to circulate the plan.\n"
     facts = BoardMinutesExtractor().extract(TextDocument.from_text(text)).facts
     assert [t for _, t in _edges(facts, "OWNED_BY")] == ["DCC"]
+
+
+def test_a_letters_signatory_after_yours_sincerely_holds_the_post_written_after_the_name() -> None:
+    from oversight.loaders.statements import read_statements
+
+    text = "Dear Colleague\nThe Public Accountability Board will meet.\nYours sincerely\n\nJane Doe Head of Governance\n"
+    facts = read_statements(TextDocument.from_text(text)).facts
+    assert _edges(facts, "HOLDS") == [("Jane Doe", "Head of Governance")]

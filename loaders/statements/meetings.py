@@ -43,6 +43,8 @@ _NOT_BODY_START = re.compile(r"^(?:The|This|A|An|Of|To|And|Members|Minutes|Agend
 _ATTENDEE_HEADER = re.compile(r"^\s{0,4}(?P<h>attendees|attending|present|in\s{1,3}attend[ae]nce|members\s{1,3}present|the\s{1,3}current\s{1,3}membership\s{1,3}of\s{1,3}the\s{1,3}[A-Za-z ]{3,60})\s{0,3}[:|]?\s{0,3}(?P<rest>.*)$", re.I)
 _NAME = r"[A-Z][a-z\u00e0-\u00ff'\u2019-]{1,20}(?:\s{1,3}[A-Z][a-z\u00e0-\u00ff'\u2019-]{1,20}){1,2}"
 _ACTION = re.compile(r"^\s{0,4}(?:Action|ACTION)s?\s{0,3}[-\u2013\u2014:]\s{0,3}(?P<owners>[A-Z]{2,4}(?:\s{0,2}[/&,]\s{0,2}[A-Z]{2,4}){0,4})\s{1,3}to\s{1,3}(?P<what>\S.{3,400})$")
+_SIGN_OFF = re.compile(r"^\s{0,4}Yours\s{1,3}(?:sincerely|faithfully)\s{0,3},?\s{0,4}$", re.I)
+_SIGNATORY = re.compile(r"^\s{0,4}(?P<name>[A-Z][a-z'\u2019-]{1,20}\s{1,3}[A-Z][a-z'\u2019-]{1,20})\s{1,3}(?P<post>[A-Z][A-Za-z ,&'\u2019-]{3,150}?)\s{0,4}$")
 _LETTER_LABEL = re.compile(r"^\s{0,4}(?P<label>From|To|Cc)\s{0,3}:?\s{0,4}$")
 _POSTNOMINALS = re.compile(r"(?:\s{1,3}(?:QPM|KPM|OBE|MBE|CBE|DL|QFSM|KC|QC|JP|CBE))+\s{0,4}$")
 _TITLE_WORDS = re.compile(r"^(?:HMI|Commissioner|Sir|Dame|Dr|Mr|Mrs|Ms)\s{1,3}")
@@ -266,6 +268,13 @@ def _letter_people(c: Collector, ctx: Context) -> None:
         named = _NAME_COMMA_POST.match(line)
         if named:
             _person(c, ctx, named.group("name"), number, named.group("post"), "name-comma-post", 0.85)
+    for number, line in enumerate(lines, start=1):
+        if _SIGN_OFF.match(line):
+            # "Yours sincerely" then "Name Post Organisation": the signatory in post
+            following = next((n for n in range(number + 1, min(number + 4, len(lines) + 1)) if lines[n - 1].strip()), None)
+            signed = _SIGNATORY.match(lines[following - 1]) if following is not None else None
+            if following is not None and signed and _POSTLIKE.search(signed.group("post")):
+                _person(c, ctx, signed.group("name"), following, signed.group("post"), "letter-sign-off", 0.75)
     for number, line in enumerate(lines, start=1):
         for match in _post_then_name().finditer(line):
             _person(c, ctx, match.group("name"), number, match.group("post"), "post-then-name", 0.75)
