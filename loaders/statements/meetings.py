@@ -271,10 +271,10 @@ def _letter_people(c: Collector, ctx: Context) -> None:
     for number, line in enumerate(lines, start=1):
         if _SIGN_OFF.match(line):
             # "Yours sincerely" then "Name Post Organisation": the signatory in post
-            following = next((n for n in range(number + 1, min(number + 4, len(lines) + 1)) if lines[n - 1].strip()), None)
-            signed = _SIGNATORY.match(lines[following - 1]) if following is not None else None
-            if following is not None and signed and _POSTLIKE.search(signed.group("post")):
-                _person(c, ctx, signed.group("name"), following, signed.group("post"), "letter-sign-off", 0.75)
+            signed_at = next((n for n in range(number + 1, min(number + 4, len(lines) + 1)) if lines[n - 1].strip()), None)
+            signed = _SIGNATORY.match(lines[signed_at - 1]) if signed_at is not None else None
+            if signed_at is not None and signed and _POSTLIKE.search(signed.group("post")):
+                _person(c, ctx, signed.group("name"), signed_at, signed.group("post"), "letter-sign-off", 0.75)
     for number, line in enumerate(lines, start=1):
         for match in _post_then_name().finditer(line):
             _person(c, ctx, match.group("name"), number, match.group("post"), "post-then-name", 0.75)
