@@ -43,6 +43,7 @@ written. See ``docs/neo4j.md``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import socket
 import threading
@@ -699,7 +700,7 @@ class Neo4jStore:
             guard = self._guard("creating the constraint and indexes a load needs")
             try:
                 with guard, self._session() as session:
-                    summary = self._answer("creating the schema", lambda s=session, q=statement: s.run(q).consume())
+                    summary = self._answer("creating the schema", functools.partial(_consume, session, statement))
             except (Neo4jError, DriverError) as exc:
                 name = statement.split(" IF NOT EXISTS")[0]
                 raise StoreError(f"{self.target.safe_uri}: {name}: {_first_line(exc)}") from None
@@ -958,6 +959,11 @@ def _connection_errors(target: Neo4jTarget, doing: str = "connecting") -> Iterat
         raise StoreUnavailable(
             f"{uri}: database {target.database!r} does not exist (set NEO4J_DATABASE or --database)"
         ) from None
+
+
+def _consume(session: Any, statement: str) -> Any:
+    """Run one auto-commit statement and return its summary."""
+    return session.run(statement).consume()
 
 
 def _plain(value: Any) -> Any:
