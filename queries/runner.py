@@ -206,7 +206,7 @@ _QUERY_TYPES = {"r": "a read", "rw": "a read and a write", "w": "a write", "s": 
 
 def _plans(store: Any) -> bool:
     """Whether the server answers ``EXPLAIN`` with a query type: Neo4j does. ArcadeDB's Bolt
-    does not, and accepts writes in read transactions, so on it only the text check holds
+    does not, and accepts writes in read transactions, so there the CLI connects as the server's read-only user instead
     (docs/neo4j.md; SECURITY.md)."""
     try:
         agent = str(store.server_info().get("agent", ""))
