@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from oversight.errors import OversightError
-from oversight.loaders import minutes
+from oversight.loaders.families import minutes
+from oversight.loaders.families.peel_progress import PeelProgressExtractor
 from oversight.loaders.ingest import extract_file
-from oversight.loaders.peel_progress import PeelProgressExtractor
 from oversight.loaders.registry import extractor_families
 
 #: 4x the input may take at most this many times the CPU of 1x.

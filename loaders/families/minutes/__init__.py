@@ -30,28 +30,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from oversight.loaders import common
-from oversight.loaders.ia_audit import Table, auditors_in, read_tables
-from oversight.loaders.ia_sections import short_title
-from oversight.loaders.ia_text import (
-    NUM,
-    Facts,
-    Para,
-    board_mentions,
-    clean_cell,
-    force_pattern,
-    inspection_kind,
-    outcome_for,
-    paragraphs,
-    read_counts,
-    read_force_inspected,
-    scanner,
-    sentence_spans,
-    status_for,
-)
-from oversight.loaders.minutes_governance import governance, programme
+from oversight.loaders.families.minutes.governance import governance, programme
 from oversight.loaders.models import Evidence, Extraction, Ref, TextDocument
-from oversight.loaders.textparse import find_dates, parse_date, parse_number
+from oversight.loaders.toolkit import naming
+from oversight.loaders.toolkit.auditors import auditors_in
+from oversight.loaders.toolkit.counts import NUM, read_counts
+from oversight.loaders.toolkit.facts import Facts
+from oversight.loaders.toolkit.gazetteer import board_mentions, force_pattern, scanner
+from oversight.loaders.toolkit.naming import short_title
+from oversight.loaders.toolkit.publication import inspection_kind, read_force_inspected
+from oversight.loaders.toolkit.spans import Para, clean_cell, paragraphs, sentence_spans
+from oversight.loaders.toolkit.statuses import outcome_for, status_for
+from oversight.loaders.toolkit.tables import Table, read_tables
+from oversight.loaders.toolkit.textparse import find_dates, parse_date, parse_number
 from oversight.ontology import R, normalise_label, ontology
 
 __all__ = ["MinutesExtractor", "Part", "split_parts", "EXAMPLE"]
@@ -192,10 +183,10 @@ class MinutesExtractor:
         Extraction
             Titled and dated by the first meeting the pack calls or records;
             facts for every paper :func:`split_parts` finds in it, and the
-            governance the whole pack states (:mod:`~oversight.loaders.minutes_governance`).
+            governance the whole pack states (:mod:`~oversight.loaders.families.minutes.governance`).
         """
         facts = Facts(doc)
-        force = common.find_force(doc)
+        force = naming.find_force(doc)
         if force is None:
             facts.warn("no force named in the paper; force-level facts are keyed without one")
         names = _full_names(doc.lines)
@@ -291,11 +282,11 @@ def _attendance_list(
     ):
         who = match.group("who")
         role = match.group("role")
-        person = common.person_ref(_person_name(who, names), force)
+        person = naming.person_ref(_person_name(who, names), force)
         ev = facts.evidence(line, quote=body[match.start("who") : match.end()].strip())
         facts.edge(R.ATTENDED_BY, meeting.ref, person, ev, role=role)
         if role and ontology().gazetteer.lookup(role, "Post", force=force.name if force else None):
-            facts.edge(R.HOLDS, person, common.post_ref(role, force), ev)
+            facts.edge(R.HOLDS, person, naming.post_ref(role, force), ev)
         if role and re.fullmatch(r"chair(?:man|woman|person)?", role.strip(), re.I):
             facts.edge(R.CHAIRED_BY, meeting.board, person, ev, role=role)
 
@@ -316,9 +307,9 @@ def _name_posts(
         post = match.group("post").strip()
         if not ontology().gazetteer.lookup(post, "Post", force=force.name if force else None):
             continue
-        person = common.person_ref(match.group("name"), force)
+        person = naming.person_ref(match.group("name"), force)
         ev = facts.evidence(line, quote=match.group(0).strip())
-        facts.edge(R.HOLDS, person, common.post_ref(post, force), ev)
+        facts.edge(R.HOLDS, person, naming.post_ref(post, force), ev)
         found.append((person, post, ev))
     return found
 
@@ -337,7 +328,7 @@ def _meeting(
     quote: str | None,
     location: str | None,
 ) -> _Meeting:
-    board = common.board_ref(board_name.strip(), force)
+    board = naming.board_ref(board_name.strip(), force)
     ref = Ref.of("Meeting", date, within=board)
     ev = facts.evidence(line, quote=quote)
     facts.node(ref, ev, date=date, location=location)
@@ -393,7 +384,7 @@ def _discusses(
         boards = board_mentions(title)
         if dates and len(dates[-1][2]) == 10:
             if boards:
-                board = common.board_ref(boards[0].surface, force)
+                board = naming.board_ref(boards[0].surface, force)
             elif re.search(r"\bprevious\s+meeting\b", title, re.I):
                 board = meeting.board
             else:
@@ -405,9 +396,9 @@ def _discusses(
                 facts.edge(R.DISCUSSES, item, other, ev)
     peel = re.search(r"\bPEEL\b[^()]*?\b(20\d\d(?:\s*[/-]\s*\d\d)?)\b", title)
     if peel and force is not None:
-        round_ = common.peel_round(peel.group(1))
+        round_ = naming.peel_round(peel.group(1))
         if round_:
-            peel_ref = common.peel_inspection(force, round_, common.peel_pillar(title, round_))
+            peel_ref = naming.peel_inspection(force, round_, naming.peel_pillar(title, round_))
             facts.node(peel_ref, ev, kind="peel", round=round_)
             facts.edge(R.DISCUSSES, item, peel_ref, ev)
     found = programmes.get(normalise_label(title))
@@ -624,7 +615,7 @@ def _undertaking(
     ev = para.evidence(doc.lines, a, b, doc)
     facts.node(action, ev, number=count, text=what[:1].upper() + what[1:])
     facts.edge(R.ISSUED, meeting.ref, action, ev)
-    facts.edge(R.OWNED_BY, action, common.post_ref(posts[0].surface, force), ev)
+    facts.edge(R.OWNED_BY, action, naming.post_ref(posts[0].surface, force), ev)
     return count
 
 
@@ -736,10 +727,10 @@ def _owner(text: str, force: Ref | None) -> Ref | None:
     if re.fullmatch(rf"(?:the\s+)?(?:force|{force_pattern(force)})", text, re.I):
         return force
     if ontology().gazetteer.lookup(text, "Post"):
-        return common.post_ref(text, force)
+        return naming.post_ref(text, force)
     if ontology().gazetteer.lookup(text, "Board"):
-        return common.board_ref(text, force)
-    return common.person_ref(text, force)
+        return naming.board_ref(text, force)
+    return naming.person_ref(text, force)
 
 
 _PUBLICATION = re.compile(
@@ -773,7 +764,7 @@ def _inspection_discussed(
     if in_title:
         inspection = Ref.of("Inspection", short_title(title, force), within=force)
     elif bodies:
-        inspection = Ref.of("Inspection", title, within=common.body_ref(bodies[0].surface))
+        inspection = Ref.of("Inspection", title, within=naming.body_ref(bodies[0].surface))
     else:
         inspection = Ref.of("Inspection", title)
     title_ev = para.evidence(doc.lines, match.start("title"), match.end("title"), doc)
@@ -782,7 +773,7 @@ def _inspection_discussed(
         facts.edge(
             R.CONDUCTED_BY,
             inspection,
-            common.body_ref(body.surface),
+            naming.body_ref(body.surface),
             para.evidence(doc.lines, body.start, body.end, doc),
         )
     facts.edge(R.DISCUSSES, item, inspection, title_ev)
@@ -821,7 +812,7 @@ def _inspection_discussed(
         re.I,
     )
     area_name = short_title(title, force) if in_title else title
-    slug = common.area_slug(area_name)
+    slug = naming.area_slug(area_name)
     if grade:
         ev = para.evidence(doc.lines, offset + grade.start(), offset + grade.end(), doc)
         notation = ontology().vocabulary("Grades").notation_for(grade.group("g"))
@@ -839,7 +830,7 @@ def _inspection_discussed(
                 else None,
             )
             facts.edge(R.HAS_JUDGEMENT, inspection, judgement, ev)
-            facts.edge(R.IN_AREA, judgement, common.area_ref(area_name), ev)
+            facts.edge(R.IN_AREA, judgement, naming.area_ref(area_name), ev)
         else:
             facts.warn(
                 f"inspection {title!r} graded {grade.group('g')!r} in no known assessment area",
@@ -881,7 +872,7 @@ def _discussed_afis(
         ev = following.evidence(doc.lines, start, start + len(description), doc)
         facts.node(afi, ev, number=number, text=clean_cell(description))
         facts.edge(R.ISSUED, inspection, afi, ev)
-        facts.edge(R.IN_AREA, afi, common.area_ref(area_name), ev)
+        facts.edge(R.IN_AREA, afi, naming.area_ref(area_name), ev)
         if status:
             assessment = Ref.of("StatusAssessment", meeting.date, within=afi)
             facts.node(assessment, status_ev, status=status, date=meeting.date)

@@ -9,12 +9,12 @@ quarter. Its numbered sections follow one layout, whichever force writes it:
   actions and areas for improvement it makes, sometimes the numbered
   recommendations with the force's response, and what it follows up;
 - a PEEL section, when a PEEL report came out, with one paragraph per graded
-  area (read by :mod:`oversight.loaders.ia_peel`);
+  area (read by :mod:`oversight.loaders.families.inspections_audits.peel`);
 - ``4.`` internal audit (the audit plan table, the audit actions signed off)
-  and external audit (read by :mod:`oversight.loaders.ia_audit`).
+  and external audit (read by :mod:`oversight.loaders.families.inspections_audits.audits`).
 
 Rules read the layout and the wording, never line numbers or one force's names:
-the force is the one the paper names (:func:`~oversight.loaders.common.find_force`),
+the force is the one the paper names (:func:`~oversight.loaders.toolkit.naming.find_force`),
 national inspections are keyed under the body that led them, and an inspection
 of this force alone under the force.
 
@@ -31,34 +31,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from oversight.loaders import common
-from oversight.loaders.ia_audit import extract_auditors, extract_audits
-from oversight.loaders.ia_peel import extract_peel
-from oversight.loaders.ia_sections import (
+from oversight.loaders.families.inspections_audits.audits import extract_auditors, extract_audits
+from oversight.loaders.families.inspections_audits.peel import extract_peel
+from oversight.loaders.families.inspections_audits.sections import (
     TOP_HEADING,
     Section,
     find_sections,
-    short_title,
     strip_bodies,
 )
-from oversight.loaders.ia_text import (
-    NUM,
-    Facts,
-    Para,
-    clean_cell,
-    force_pattern,
+from oversight.loaders.models import Evidence, Extraction, Ref, TextDocument
+from oversight.loaders.toolkit import naming
+from oversight.loaders.toolkit.counts import NUM, read_counts
+from oversight.loaders.toolkit.facts import Facts
+from oversight.loaders.toolkit.gazetteer import force_pattern, scanner
+from oversight.loaders.toolkit.naming import short_title
+from oversight.loaders.toolkit.publication import (
     inspection_kind,
-    is_noise,
-    outcome_for,
-    paragraphs,
-    read_counts,
     read_force_inspected,
     read_published,
-    scanner,
-    sentence_spans,
 )
-from oversight.loaders.models import Evidence, Extraction, Ref, TextDocument
-from oversight.loaders.textparse import find_dates, parse_date, parse_number
+from oversight.loaders.toolkit.spans import Para, clean_cell, is_noise, paragraphs, sentence_spans
+from oversight.loaders.toolkit.statuses import outcome_for
+from oversight.loaders.toolkit.textparse import find_dates, parse_date, parse_number
 from oversight.ontology import R, normalise_label, ontology
 
 __all__ = ["InspectionsAuditsExtractor", "Section", "find_sections", "short_title", "EXAMPLE"]
@@ -167,12 +161,12 @@ class InspectionsAuditsExtractor:
             inspected, an AFI it counts but never describes).
         """
         facts = Facts(doc)
-        force = common.find_force(doc)
+        force = naming.find_force(doc)
         if force is None:
             facts.warn("no force named in the paper; force-level facts are keyed without one")
         title, date = _title_and_date(doc)
         if date is None:
-            date = common.period_date(doc)
+            date = naming.period_date(doc)
             if date is None:
                 facts.warn("the paper states no date of its own; statuses it gives are left undated")
             else:
@@ -193,7 +187,7 @@ class InspectionsAuditsExtractor:
                 if not _is_publication(doc, section, top):
                     continue
                 if re.search(r"\bPEEL\b", section.heading):
-                    round_ = common.peel_round(section.heading)
+                    round_ = naming.peel_round(section.heading)
                     if round_ is None:
                         facts.warn(
                             f"section {section.number} reports PEEL activity but names no round; "
@@ -232,7 +226,7 @@ def _is_publication(doc: TextDocument, section: Section, top: Section) -> bool:
     )
 
 
-def _title_and_date(doc: TextDocument) -> tuple[str | None, common.PaperDate | None]:
+def _title_and_date(doc: TextDocument) -> tuple[str | None, naming.PaperDate | None]:
     """The paper's title line and the date it states for itself near the top, if any."""
     title = None
     date = None
@@ -245,7 +239,7 @@ def _title_and_date(doc: TextDocument) -> tuple[str | None, common.PaperDate | N
         elif stripped and date is None:
             iso = parse_date(stripped)
             if iso and len(iso) == 10:
-                date = common.PaperDate(iso, number, "stated")
+                date = naming.PaperDate(iso, number, "stated")
     return title, date
 
 
@@ -306,7 +300,7 @@ def _publication(
     if force_specific:
         inspection = Ref.of("Inspection", short_title(title, force), within=force)
     elif bodies:
-        inspection = Ref.of("Inspection", title, within=common.body_ref(bodies[0][0]))
+        inspection = Ref.of("Inspection", title, within=naming.body_ref(bodies[0][0]))
     else:
         inspection = Ref.of("Inspection", title)
         facts.warn(
@@ -320,7 +314,7 @@ def _publication(
             if re.search(rf"supported\s+by\s+(?:the\s+)?{re.escape(name)}", first_text, re.I)
             else {}
         )
-        facts.edge(R.CONDUCTED_BY, inspection, common.body_ref(name), ev, **props)
+        facts.edge(R.CONDUCTED_BY, inspection, naming.body_ref(name), ev, **props)
 
     follow_sentences = _follow_ups(
         facts, doc, force, section, inspection, title, force_specific, bodies, sentences
@@ -510,14 +504,14 @@ def _recommendations(
                 facts.edge(
                     R.ADDRESSED_TO,
                     ref,
-                    common.post_ref("Chief Constable", force),
+                    naming.post_ref("Chief Constable", force),
                     facts.evidence(line),
                 )
             if re.search(r"police\s+and\s+crime\s+commissioners?|\bPCCs?\b", addressee, re.I):
                 facts.edge(
                     R.ADDRESSED_TO,
                     ref,
-                    common.post_ref("Police and Crime Commissioner", force),
+                    naming.post_ref("Police and Crime Commissioner", force),
                     facts.evidence(line),
                 )
         else:
@@ -566,7 +560,7 @@ def _follow_ups(
         if force_specific:
             original = Ref.of("Inspection", short_title(old_title, force), within=force)
         elif bodies:
-            original = Ref.of("Inspection", old_title, within=common.body_ref(bodies[0][0]))
+            original = Ref.of("Inspection", old_title, within=naming.body_ref(bodies[0][0]))
         else:
             original = Ref.of("Inspection", old_title)
         ev = sentence.para.evidence(doc.lines, sentence.start, sentence.end, doc)

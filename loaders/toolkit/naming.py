@@ -27,7 +27,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from oversight.loaders.models import Ref, TextDocument
-from oversight.loaders.textparse import find_dates
+from oversight.loaders.toolkit.gazetteer import force_pattern
+from oversight.loaders.toolkit.textparse import find_dates
 from oversight.ontology import normalise_label, ontology
 
 __all__ = [
@@ -46,6 +47,8 @@ __all__ = [
     "paper_stamp",
     "PaperDate",
     "period_date",
+    "grade_scale",
+    "short_title",
 ]
 
 
@@ -251,3 +254,30 @@ def period_date(doc: TextDocument, within: int = 60) -> PaperDate | None:
             if lead:
                 return PaperDate(iso, number, "deduced", line[lead.start() : end])
     return None
+
+
+def grade_scale(round_: str) -> str:
+    """The grading scale of a PEEL round: four tiers before 2021, five from 2021.
+
+    >>> grade_scale("2017"), grade_scale("2021/22"), grade_scale("2023/25")
+    ('peel-4', 'peel-5', 'peel-5')
+    """
+    return "peel-4" if round_year(round_) < 2021 else "peel-5"
+
+
+def short_title(title: str, force: Ref | None) -> str:
+    """The short title a force-level inspection is keyed by: without boilerplate and the force.
+
+    >>> short_title("A report into the effectiveness of vetting and counter-corruption "
+    ...             "arrangements in Kent Police", Ref.named("Force", "Kent Police"))
+    'vetting and counter-corruption'
+    """
+    text = re.sub(
+        r"^(?:an?|the)\s+(?:report|inspection|review)\s+(?:into|of|on)\s+(?:the\s+)?(?:effectiveness\s+of\s+)?",
+        "",
+        title.strip(),
+        flags=re.I,
+    )
+    text = re.sub(rf"\s+(?:in|of|for|at)\s+{force_pattern(force)}\s*$", "", text, flags=re.I)
+    text = re.sub(r"\s+arrangements\s*$", "", text, flags=re.I)
+    return text.strip() or title

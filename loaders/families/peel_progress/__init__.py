@@ -51,9 +51,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from oversight.loaders import common, textparse
 from oversight.loaders.models import Extraction, ExtractionWarning, Ref, TextDocument
-from oversight.loaders.peel_report import FactSink, grade_scale
+from oversight.loaders.toolkit import naming, textparse
+from oversight.loaders.toolkit.facts import FactSink
+from oversight.loaders.toolkit.naming import grade_scale
 from oversight.ontology import L, R, normalise_label, ontology
 
 __all__ = ["PeelProgressExtractor", "Mention", "find_boards", "find_posts"]
@@ -438,7 +439,7 @@ class PeelProgressExtractor:
             )
             return Extraction(document=doc.record(title=title, date=date), warnings=warnings)
         named = inspection_title or (doc.line(round_line) if round_line else "") or (title or "")
-        inspection = common.peel_inspection(force, round_, common.peel_pillar(named, round_))
+        inspection = naming.peel_inspection(force, round_, naming.peel_pillar(named, round_))
         line = round_line or title_line or 1
         sink.node(
             inspection, line, kind="peel", round=round_, published=published, title=inspection_title
@@ -447,7 +448,7 @@ class PeelProgressExtractor:
             sink.edge(R.INSPECTED, inspection, force, round_line)
             body = self._publisher(doc.line(round_line))
             if body is not None:
-                sink.edge(R.CONDUCTED_BY, inspection, common.body_ref(body), round_line)
+                sink.edge(R.CONDUCTED_BY, inspection, naming.body_ref(body), round_line)
 
         self._judgement_grid(doc, sink, inspection, round_, warnings)
         total_line, total = self._total(doc)
@@ -457,7 +458,7 @@ class PeelProgressExtractor:
         afis, region_start = self._afis(doc, total, warnings)
         counts = self._rag_counts(doc, region_start)
         self._deduce_rags(doc, afis, counts, total, warnings)
-        context = _Context(doc, sink, inspection, force, common.paper_stamp(doc, date), date_line, warnings)
+        context = _Context(doc, sink, inspection, force, naming.paper_stamp(doc, date), date_line, warnings)
         for afi in afis:
             self._afi_facts(context, afi)
         self._stated_counts(context, counts, region_start, afis)
@@ -498,21 +499,21 @@ class PeelProgressExtractor:
         """Line, round, publication date, force and title of the inspection the paper tracks."""
         for number, line in enumerate(doc.lines, 1):
             match = _PUBLISHED.search(line)
-            if match and common.peel_round(match.group(1)):
-                round_ = common.peel_round(match.group(1))
+            if match and naming.peel_round(match.group(1)):
+                round_ = naming.peel_round(match.group(1))
                 dates = textparse.find_dates(line[: match.start()])
                 published = dates[-1][2] if dates else None
-                force = common.find_force(
+                force = naming.find_force(
                     TextDocument.from_text(match.group(1))
-                ) or common.find_force(doc)
+                ) or naming.find_force(doc)
                 return number, round_, published, force, " ".join(match.group(1).split())
         for number, line in enumerate(doc.lines[:60], 1):
-            if "PEEL" in line and common.peel_round(line[line.index("PEEL") :]):
+            if "PEEL" in line and naming.peel_round(line[line.index("PEEL") :]):
                 return (
                     number,
-                    common.peel_round(line[line.index("PEEL") :]),
+                    naming.peel_round(line[line.index("PEEL") :]),
                     None,
-                    common.find_force(doc),
+                    naming.find_force(doc),
                     None,
                 )
         return None, None, None, None, None
@@ -570,7 +571,7 @@ class PeelProgressExtractor:
             for i, parts in fragments.items():
                 for first, last, name in self._area_names(parts, round_):
                     found += 1
-                    slug = common.area_slug(name, round_)
+                    slug = naming.area_slug(name, round_)
                     if slug is None:
                         warnings.append(
                             doc.warning(f"graded area {name!r} is not in the area scheme", first)
@@ -580,7 +581,7 @@ class PeelProgressExtractor:
                         judgement, header, last, grade=columns[i], gradeScale=grade_scale(round_)
                     )
                     sink.edge(R.HAS_JUDGEMENT, inspection, judgement, cite)
-                    sink.edge(R.IN_AREA, judgement, common.area_ref(name, round_), first)
+                    sink.edge(R.IN_AREA, judgement, naming.area_ref(name, round_), first)
             stated = next(
                 (
                     textparse.parse_number(m.group(1))
@@ -613,7 +614,7 @@ class PeelProgressExtractor:
             if (
                 names
                 and pieces < _MAX_NAME_ROWS
-                and (cell[:1].islower() or common.area_slug(names[-1][2], round_) is None)
+                and (cell[:1].islower() or naming.area_slug(names[-1][2], round_) is None)
             ):
                 first, _, name = names[-1]
                 names[-1] = (first, row, f"{name} {cell}")
@@ -1110,7 +1111,7 @@ class PeelProgressExtractor:
     ) -> None:
         doc, sink = ctx.doc, ctx.sink
         for rag, (value, line) in counts.items():
-            count = Ref.of(L.StatedCount, common.paper_stamp(doc, ctx.date_or_none), rag, within=ctx.inspection)
+            count = Ref.of(L.StatedCount, naming.paper_stamp(doc, ctx.date_or_none), rag, within=ctx.inspection)
             sink.node(count, line, rag=rag, count=value, findingKind=L.AreaForImprovement)
             sink.node(count, ctx.date_line or line, date=ctx.date_or_none)
             sink.edge(R.HAS_STATED_COUNT, ctx.inspection, count, line)
@@ -1140,7 +1141,7 @@ class PeelProgressExtractor:
                 windows.append((value, start, end))
             for value, start, end in windows:
                 label = _window_label(start, end)
-                count = Ref.of(L.StatedCount, common.paper_stamp(doc, ctx.date_or_none), window_rag or "all", label, within=ctx.inspection)
+                count = Ref.of(L.StatedCount, naming.paper_stamp(doc, ctx.date_or_none), window_rag or "all", label, within=ctx.inspection)
                 sink.node(
                     count,
                     number,
@@ -1227,7 +1228,7 @@ class PeelProgressExtractor:
         addressee: tuple[int, Ref] | None = None
         for number, line in enumerate(doc.lines, 1):
             boards = find_boards(line)
-            refs = {id(m): common.board_ref(m.name, ctx.force) for m in boards}
+            refs = {id(m): naming.board_ref(m.name, ctx.force) for m in boards}
             header = _ADDRESSED_TO.match(line)
             if header and addressee is None and number < region_start:
                 named = [m for m in boards if m.start >= header.end()]
@@ -1272,7 +1273,7 @@ class PeelProgressExtractor:
                     ]
                     if posts:
                         sink.edge(
-                            R.CONVENED_BY, board, common.post_ref(posts[-1].name, ctx.force), number
+                            R.CONVENED_BY, board, naming.post_ref(posts[-1].name, ctx.force), number
                         )
             if _TO_ACCOUNT.search(line):
                 holder = self._accountable(ctx, line, [(m, refs[id(m)]) for m in boards], number)
@@ -1293,7 +1294,7 @@ class PeelProgressExtractor:
         if posts and re.fullmatch(
             r"\s*(?:(?:the|his|her|their|its)\s+)?", text[: posts[0].start], re.IGNORECASE
         ):
-            ctx.sink.edge(R.CHAIRED_BY, board, common.post_ref(posts[0].name, ctx.force), line)
+            ctx.sink.edge(R.CHAIRED_BY, board, naming.post_ref(posts[0].name, ctx.force), line)
         else:
             words = " ".join(text.split()[:4])
             ctx.warnings.append(
@@ -1312,7 +1313,7 @@ class PeelProgressExtractor:
             return
         before = [board for mention, board in boards if mention.end <= updated.start()]
         if before:
-            ctx.sink.edge(R.REPORTS_TO, before[-1], common.post_ref(posts[0].name, ctx.force), line)
+            ctx.sink.edge(R.REPORTS_TO, before[-1], naming.post_ref(posts[0].name, ctx.force), line)
 
     def _accountable(
         self, ctx: _Context, text: str, boards: list[tuple[Mention, Ref]], line: int
@@ -1329,13 +1330,13 @@ class PeelProgressExtractor:
             tail = re.match(r"\s+to\s+account\b", text[post_end:], re.IGNORECASE)
             if not tail:
                 continue
-            held = common.post_ref(posts[0].name, ctx.force)
+            held = naming.post_ref(posts[0].name, ctx.force)
             own = normalise_label(posts[0].name)
             holders = [
                 p for p in find_posts(text[: match.start()]) if normalise_label(p.name) != own
             ]
             if holders:
-                found = common.post_ref(holders[-1].name, ctx.force)
+                found = naming.post_ref(holders[-1].name, ctx.force)
                 ctx.sink.edge(R.ACCOUNTABLE_TO, held, found, line)
             after = post_end + tail.end()
             via = _ACCOUNT_VIA.match(text[after:])

@@ -44,24 +44,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from oversight.loaders import common
-from oversight.loaders.ia_sections import Section
-from oversight.loaders.ia_text import (
-    NUM,
-    Facts,
-    Para,
-    board_mentions,
-    clean_cell,
-    is_noise,
-    outcome_for,
-    paragraphs,
-    read_chairs,
-    read_published,
-    scanner,
-    sentence_spans,
-)
+from oversight.loaders.families.inspections_audits.sections import Section
 from oversight.loaders.models import Evidence, Ref, TextDocument
-from oversight.loaders.textparse import parse_date, parse_number
+from oversight.loaders.toolkit import naming
+from oversight.loaders.toolkit.counts import NUM
+from oversight.loaders.toolkit.facts import Facts
+from oversight.loaders.toolkit.gazetteer import board_mentions, read_chairs, scanner
+from oversight.loaders.toolkit.publication import read_published
+from oversight.loaders.toolkit.spans import Para, clean_cell, is_noise, paragraphs, sentence_spans
+from oversight.loaders.toolkit.statuses import outcome_for
+from oversight.loaders.toolkit.textparse import parse_date, parse_number
 from oversight.ontology import R, ontology
 
 __all__ = ["extract_peel", "AREA_HEADING"]
@@ -226,7 +218,7 @@ def extract_peel(
     section : Section
         The numbered section whose heading names the PEEL round.
     round_ : str
-        The round, as :func:`~oversight.loaders.common.peel_round` gives it.
+        The round, as :func:`~oversight.loaders.toolkit.naming.peel_round` gives it.
     status_part : str
         The key part of status assessments: the paper's date (stated, or
         deduced from its period), or an ``undated <hash>`` part when it gives
@@ -237,7 +229,7 @@ def extract_peel(
         return
     heading_line: int = section.line
     end: int = section.end
-    inspection = common.peel_inspection(force, round_)
+    inspection = naming.peel_inspection(force, round_)
     title = clean_cell(re.sub(r"^\s*\d{1,2}\.\d{1,2}\.?\s+", "", doc.lines[heading_line - 1]))
     heading_ev = facts.evidence(heading_line)
     facts.node(inspection, heading_ev, title=title, kind="peel", round=round_, forceInspected=True)
@@ -275,11 +267,11 @@ def extract_peel(
             facts.warn(f"unknown grade {match.group('grade')!r}", line)
             continue
         name = match.group("area").strip()
-        slug = common.area_slug(name, round_)
+        slug = naming.area_slug(name, round_)
         if slug is None:
             facts.warn(f"assessment area {name!r} is not in the area scheme; kept unresolved", line)
             slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        area = common.area_ref(name, round_)
+        area = naming.area_ref(name, round_)
         count = None
         if match.group("afis"):
             words = re.sub(
@@ -294,7 +286,7 @@ def extract_peel(
             grade=grade,
             gradeScale=None
             if grade == "ungraded"
-            else ("peel-5" if common.round_year(round_) >= 2021 else "peel-4"),
+            else ("peel-5" if naming.round_year(round_) >= 2021 else "peel-4"),
             afiCount=count,
         )
         facts.edge(R.HAS_JUDGEMENT, inspection, judgement, ev)
@@ -375,7 +367,7 @@ def extract_peel(
 
 def _round_of(text: str, current: str) -> str | None:
     for match in _ROUND_MENTION.finditer(text):
-        found = common.peel_round(match.group(1))
+        found = naming.peel_round(match.group(1))
         if found and found != current:
             return found
     return None
@@ -412,7 +404,7 @@ def _intro(
                     facts.edge(
                         R.CONDUCTED_BY,
                         inspection,
-                        common.body_ref(mention.surface),
+                        naming.body_ref(mention.surface),
                         para.evidence(doc.lines, a + mention.start, a + mention.end, doc),
                     )
             other = _round_of(text, round_)
@@ -462,14 +454,14 @@ def _previous_count(
         props["count"] = 1
     else:
         props.update(coversAll=True, missing=["count"])
-    old = common.peel_inspection(force, previous)
+    old = naming.peel_inspection(force, previous)
     facts.node(old, ev, kind="peel", round=previous)
     parts = (outcome, slug) if slug else (outcome,)
     stated = Ref.of("StatedCount", facts.stamp, *parts, within=old)
     facts.node(stated, ev, **facts.dated(props, undated=False))
     facts.edge(R.HAS_STATED_COUNT, old, stated, ev)
     if slug and area_name:
-        facts.edge(R.IN_AREA, stated, common.area_ref(area_name, previous), ev)
+        facts.edge(R.IN_AREA, stated, naming.area_ref(area_name, previous), ev)
 
 
 def _area_afis(
@@ -580,7 +572,7 @@ def _stated_supersession(
             ev.line,
         )
         return
-    old = Ref.of("AreaForImprovement", str(number), within=common.peel_inspection(force, previous))
+    old = Ref.of("AreaForImprovement", str(number), within=naming.peel_inspection(force, previous))
     target = " ".join(clean_cell(match.group("new")).split())
     new: Ref | None = None
     why = ""
@@ -591,7 +583,7 @@ def _stated_supersession(
         if re.fullmatch(r"this|the\s+same|that", area_words, re.I):
             slug = statement.slug
         else:
-            slug = common.area_slug(area_words, round_)
+            slug = naming.area_slug(area_words, round_)
         position = int(by_place.group("n"))
         if slug is None or slug not in placed:
             why = f"no area {area_words!r} with AFIs in this section"
@@ -712,7 +704,7 @@ def _area_boards(
                 facts.edge(
                     R.OVERSEEN_BY,
                     afi,
-                    common.board_ref(board.surface, force),
+                    naming.board_ref(board.surface, force),
                     ev,
                     via="area",
                     confidence=round(1 / len(afis), 2),
@@ -763,7 +755,7 @@ def _sub_inspections(
                     else None,
                 )
                 facts.edge(R.HAS_JUDGEMENT, ref, judgement, gev)
-                facts.edge(R.IN_AREA, judgement, common.area_ref(area_name, round_), gev)
+                facts.edge(R.IN_AREA, judgement, naming.area_ref(area_name, round_), gev)
                 if afis:
                     count = parse_number(afis.group("n"))
                     facts.node(ref, gev, afiCount=count)
@@ -771,12 +763,12 @@ def _sub_inspections(
                     # the same findings, listed once, so each area AFI is stated to be the
                     # separate inspection's AFI at the same place in that list (the graph's
                     # identity stage merges the two keys, keeping both).
-                    peel = common.peel_inspection(force, round_)
+                    peel = naming.peel_inspection(force, round_)
                     for place in range(1, (count or 0) + 1):
                         own = Ref.of("AreaForImprovement", slug, str(place), within=ref)
                         facts.node(own, gev, number=place)
                         facts.edge(R.ISSUED, ref, own, gev)
-                        facts.edge(R.IN_AREA, own, common.area_ref(area_name, round_), gev)
+                        facts.edge(R.IN_AREA, own, naming.area_ref(area_name, round_), gev)
                         counted = Ref.of("AreaForImprovement", slug, str(place), within=peel)
                         facts.edge(R.SAME_AS, counted, own, gev, basis="stated")
 
@@ -845,7 +837,7 @@ def _plans(
                             f"round: the plan before the PEEL {round_} plan; the section names PEEL {previous} as the previous round"
                         ],
                     )
-                    facts.edge(R.ADDRESSES, old, common.peel_inspection(force, previous), ev)
+                    facts.edge(R.ADDRESSES, old, naming.peel_inspection(force, previous), ev)
                 else:
                     facts.warn(
                         "the previous improvement plan's round is not named; not recorded", ev.line
@@ -866,7 +858,7 @@ def _plans(
                     facts.edge(
                         R.OVERSEEN_BY,
                         plan,
-                        common.board_ref(board.surface, force),
+                        naming.board_ref(board.surface, force),
                         para.evidence(
                             doc.lines,
                             a + monitored.end() + board.start,
@@ -877,8 +869,8 @@ def _plans(
                 for board, post in read_chairs(text):
                     facts.edge(
                         R.CHAIRED_BY,
-                        common.board_ref(board.surface, force),
-                        common.post_ref(post.surface, force),
+                        naming.board_ref(board.surface, force),
+                        naming.post_ref(post.surface, force),
                         para.evidence(doc.lines, a + board.start, a + post.end, doc),
                     )
             reporting = re.search(r"\breport(?:ing|ed|s)?\b[^.]*?\bto\b", text, re.I)
@@ -887,7 +879,7 @@ def _plans(
                     facts.edge(
                         R.REPORTS_TO,
                         plan,
-                        common.board_ref(board.surface, force),
+                        naming.board_ref(board.surface, force),
                         para.evidence(
                             doc.lines,
                             a + reporting.end() + board.start,
