@@ -13,7 +13,7 @@ from oversight.graph.build import build_graph
 from oversight.loaders.families.peel_report import PeelReportExtractor
 from oversight.loaders.models import Ref, TextDocument
 from oversight.loaders.registry import get_extractor
-from oversight.loaders.toolkit.facts import FactSink
+from oversight.loaders.toolkit.facts import Facts as FactSink
 from oversight.loaders.toolkit.naming import grade_scale
 
 REPORT_2017 = """\

@@ -14,7 +14,7 @@ networkx flattens its algorithms: ``toolkit.parse_date`` is
 =================  ==========================================================
 module             holds
 =================  ==========================================================
-``facts``          the fact collector with evidence (:class:`Facts`, :class:`FactSink`)
+``facts``          the fact collector with evidence (:class:`Facts`)
 ``spans``          paragraphs and sentences with the raw lines they came from
 ``gazetteer``      mentions of gazetteer names (bodies, boards, posts, forces)
 ``textparse``      numbers, dates, quarters, anticipated completion dates
@@ -42,7 +42,6 @@ from oversight.loaders.toolkit.counts import (
 )
 from oversight.loaders.toolkit.facts import (
     Facts,
-    FactSink,
 )
 from oversight.loaders.toolkit.gazetteer import (
     NameMention,
@@ -127,7 +126,6 @@ __all__ = [
     "grade_scale",
     "short_title",
     "Facts",
-    "FactSink",
     "Para",
     "is_noise",
     "paragraphs",

@@ -203,7 +203,7 @@ class InspectionsAuditsExtractor:
             {"date": date.iso, "date_basis": date.basis, "date_line": date.line} if date else {}
         )
         return Extraction(
-            document=doc.record(title=title, **dating), facts=facts.facts, warnings=facts.warnings
+            document=doc.record(title=title, **dating), facts=facts.facts(), warnings=facts.warnings
         )
 
 

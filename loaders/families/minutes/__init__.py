@@ -217,7 +217,7 @@ class MinutesExtractor:
                 date = meeting.date
         governance(facts, doc, force, paragraphs(doc.lines, 1, len(doc.lines)))
         return Extraction(
-            document=doc.record(title=title, date=date), facts=facts.facts, warnings=facts.warnings
+            document=doc.record(title=title, date=date), facts=facts.facts(), warnings=facts.warnings
         )
 
 

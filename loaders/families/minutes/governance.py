@@ -21,7 +21,7 @@ ends (a pronoun is followed back to the post the paragraph last named):
 >>> doc = TextDocument.from_text("The PCC holds the Chief Constable to account through the Performance and Delivery Board.")
 >>> facts = Facts(doc)
 >>> governance(facts, doc, Ref.named("Force", "Kent Police"), paragraphs(doc.lines, 1, 1))
->>> sorted((f.type, f.target.name) for f in facts.facts)
+>>> sorted((f.type, f.target.name) for f in facts.facts())
 [('ACCOUNTABLE_TO', 'Performance and Delivery Board'), ('ACCOUNTABLE_TO', 'The PCC')]
 """
 

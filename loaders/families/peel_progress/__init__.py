@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 
 from oversight.loaders.models import Extraction, ExtractionWarning, Ref, TextDocument
 from oversight.loaders.toolkit import naming, textparse
-from oversight.loaders.toolkit.facts import FactSink
+from oversight.loaders.toolkit.facts import Facts
 from oversight.loaders.toolkit.naming import grade_scale
 from oversight.ontology import L, R, normalise_label, ontology
 
@@ -424,7 +424,7 @@ class PeelProgressExtractor:
     def extract(self, doc: TextDocument) -> Extraction:
         """The tracked inspection, its judgements, its AFIs with their status, the boards."""
         warnings: list[ExtractionWarning] = []
-        sink = FactSink(doc)
+        sink = Facts(doc)
         title_line, title = self._title(doc)
         date_line, date = self._date(doc)
         if date is None:
@@ -541,7 +541,7 @@ class PeelProgressExtractor:
     def _judgement_grid(
         self,
         doc: TextDocument,
-        sink: FactSink,
+        sink: Facts,
         inspection: Ref,
         round_: str,
         warnings: list[ExtractionWarning],
@@ -578,7 +578,7 @@ class PeelProgressExtractor:
                         )
                     judgement = Ref.of(L.Judgement, slug or name, within=inspection)
                     sink.node(
-                        judgement, header, last, grade=columns[i], gradeScale=grade_scale(round_)
+                        judgement, header, end_line=last, grade=columns[i], gradeScale=grade_scale(round_)
                     )
                     sink.edge(R.HAS_JUDGEMENT, inspection, judgement, cite)
                     sink.edge(R.IN_AREA, judgement, naming.area_ref(name, round_), first)
@@ -1104,7 +1104,7 @@ class PeelProgressExtractor:
             (afi.unsorted, "progressText"),
         ):
             if column.items:
-                sink.node(status, min(column.lines), max(column.lines), **{name: column.text})
+                sink.node(status, min(column.lines), end_line=max(column.lines), **{name: column.text})
 
     def _stated_counts(
         self, ctx: _Context, counts: dict[str, tuple[int, int]], region_start: int, afis: list[_Afi]
@@ -1351,7 +1351,7 @@ class PeelProgressExtractor:
 @dataclass
 class _Context:
     doc: TextDocument
-    sink: FactSink
+    sink: Facts
     inspection: Ref
     force: Ref
     date: str

@@ -49,7 +49,7 @@ from oversight.loaders.models import (
     Value,
 )
 from oversight.loaders.toolkit import naming, textparse
-from oversight.loaders.toolkit.facts import FactSink
+from oversight.loaders.toolkit.facts import Facts
 from oversight.loaders.toolkit.naming import grade_scale
 from oversight.ontology import L, R, normalise_label, ontology
 
@@ -143,7 +143,7 @@ class PeelReportExtractor:
     def extract(self, doc: TextDocument) -> Extraction:
         """The inspection, its judgements and its findings, each citing its line."""
         warnings: list[ExtractionWarning] = []
-        sink = FactSink(doc)
+        sink = Facts(doc)
         title_line = self._title_line(doc)
         title = _clean(doc.line(title_line)) if title_line else None
         round_ = naming.peel_round(title) if title else None
@@ -267,7 +267,7 @@ class PeelReportExtractor:
     def _judgements(
         self,
         doc: TextDocument,
-        sink: FactSink,
+        sink: Facts,
         inspection: Ref,
         round_: str,
         pillar: str | None,
@@ -335,7 +335,7 @@ class PeelReportExtractor:
 
     @staticmethod
     def _judgement(
-        sink: FactSink, inspection: Ref, round_: str, name: str, line: int, **props: Value | None
+        sink: Facts, inspection: Ref, round_: str, name: str, line: int, **props: Value | None
     ) -> None:
         slug = naming.area_slug(name, round_)
         judgement = Ref.of(L.Judgement, slug or name, within=inspection)
@@ -358,7 +358,7 @@ class PeelReportExtractor:
     def _findings(
         self,
         doc: TextDocument,
-        sink: FactSink,
+        sink: Facts,
         inspection: Ref,
         round_: str,
         warnings: list[ExtractionWarning],
@@ -376,7 +376,7 @@ class PeelReportExtractor:
                 # match the numbers progress papers give them ("AFI 5"), so both
                 # papers' mentions of one finding meet at one key.
                 finding = Ref.of(label, str(numbers[label]), within=inspection)
-                sink.node(finding, start, end, text=text, number=numbers[label])
+                sink.node(finding, start, end_line=end, text=text, number=numbers[label])
                 # The heading is what makes these bullets findings of this inspection.
                 sink.edge(R.ISSUED, inspection, finding, number)
                 if section is not None and section.area:

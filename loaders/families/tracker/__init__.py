@@ -55,17 +55,15 @@ from pathlib import Path
 from oversight.errors import OversightError, UnknownName
 from oversight.loaders.models import (
     DocumentRecord,
-    EdgeFact,
     Extraction,
     ExtractionWarning,
     ExtractOptions,
-    Fact,
-    NodeFact,
     Ref,
     TextDocument,
     Value,
 )
 from oversight.loaders.toolkit import naming, textparse
+from oversight.loaders.toolkit.facts import Facts
 from oversight.ontology import L, R, normalise_label, ontology
 
 __all__ = [
@@ -423,7 +421,7 @@ class TrackerExtractor:
     def extract(self, doc: TextDocument) -> Extraction:
         run = _Run(doc, doc.options)
         run.read()
-        return Extraction(document=run.record(), facts=run.facts, warnings=run.warnings)
+        return Extraction(document=run.record(), facts=run.sink.facts(), warnings=run.warnings)
 
 
 class _Run:
@@ -432,8 +430,8 @@ class _Run:
     def __init__(self, doc: TextDocument, options: ExtractOptions) -> None:
         self.doc = doc
         self.options = options
-        self.facts: list[Fact] = []
-        self.warnings: list[ExtractionWarning] = []
+        self.sink = Facts(doc)
+        self.warnings: list[ExtractionWarning] = self.sink.warnings
         self.force = naming.find_force(doc)
         self.title: str | None = doc.title  # a web page's own title, else the tracker's title row
         self.date: str | None = None
@@ -452,11 +450,10 @@ class _Run:
         return f"sheet {sheet!r} row {row}" if sheet and line != row else f"row {row}"
 
     def node(self, ref: Ref, line: int, **props: Value | None) -> None:
-        values = {k: v for k, v in props.items() if v is not None}
-        self.facts.append(NodeFact(ref=ref, properties=values, evidence=self.doc.evidence(line)))
+        self.sink.node(ref, self.doc.evidence(line), **props)
 
     def edge(self, type_: str, source: Ref, target: Ref, line: int) -> None:
-        self.facts.append(EdgeFact(type=type_, source=source, target=target, evidence=self.doc.evidence(line)))
+        self.sink.edge(type_, source, target, self.doc.evidence(line))
 
     def read(self) -> None:
         doc = self.doc
