@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from oversight.graph.build import build_graph
-from oversight.loaders.families.peel_progress import PeelProgressExtractor, find_boards, find_posts
+from oversight.loaders.families.peel_progress import PeelProgressExtractor
+from oversight.loaders.families.peel_progress.names import find_boards, find_posts
 from oversight.loaders.models import TextDocument
 from oversight.loaders.registry import get_extractor
 
