@@ -21,15 +21,14 @@ Ref(label='Force', name='Kent Police', parts=(), key=None, within=None, context=
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from oversight.loaders.models import Ref, TextDocument
-from oversight.loaders.toolkit.gazetteer import force_pattern
+from oversight.loaders.toolkit.gazetteer import force_pattern, scanner
 from oversight.loaders.toolkit.textparse import find_dates
-from oversight.ontology import normalise_label, ontology
+from oversight.ontology import ontology
 
 __all__ = [
     "find_force",
@@ -52,31 +51,19 @@ __all__ = [
 ]
 
 
-@functools.lru_cache(maxsize=1)
-def _force_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    names: dict[str, str] = {}
-    for entry in ontology().gazetteer.entries_of("Force"):
-        for name in entry.names:
-            folded = normalise_label(name)
-            if len(folded) >= 4:  # folded: "the Met" folds to "met", a common word
-                names[folded] = entry.pref_label
-    alternatives = sorted(names, key=len, reverse=True)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b")
-    return pattern, names
-
-
 def find_force(doc: TextDocument, limit: int = 400) -> Ref | None:
     """The force the paper is about: the force named most often in its first ``limit`` lines.
 
+    Names are matched folded (:meth:`~oversight.loaders.toolkit.gazetteer.NameScanner.find_folded`),
+    at least four letters long ("the Met" folds to "met", a common word).
     Returns None when no force is named. Ties go to the force named first.
     """
-    pattern, names = _force_pattern()
+    forces = scanner("Force")
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for index, line in enumerate(doc.lines[:limit]):
-        folded = normalise_label(line)
-        for match in pattern.finditer(folded):
-            force = names[match.group(1)]
+        for mention in forces.find_folded(line, min_length=4):
+            force = mention.pref_label or mention.surface
             counts[force] += 1
             first.setdefault(force, index)
     if not counts:

@@ -2,42 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from oversight.ontology import L, normalise_label, ontology
+from oversight.loaders.toolkit.gazetteer import fold, scanner
+from oversight.ontology import L, ontology
 
 _BOARD_PHRASE = re.compile(
     r"\b((?:[A-Z][\w&'\u2019-]*\s+(?:(?:and|of|for|&)\s+)?){2,8}(?:Board|Committee|Panel|Group|Forum))\b"
 )
-
-
-_APOSTROPHES = "'\u2019\u2018`\u00b4"
-
-
-def _fold(text: str) -> tuple[str, list[int]]:
-    """Fold text as ``normalise_label`` does, keeping each folded character's source index."""
-    out: list[str] = []
-    index: list[int] = []
-    for position, char in enumerate(text):
-        if char in _APOSTROPHES:
-            continue
-        if char == "&":
-            piece = " and "
-        elif char.isascii():
-            piece = char.lower()
-        else:
-            decomposed = unicodedata.normalize("NFKD", char)
-            piece = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-        for c in piece:
-            c = c if c.isalnum() else " "
-            if c == " " and (not out or out[-1] == " "):
-                continue
-            out.append(c)
-            index.append(position)
-    return "".join(out), index
 
 
 @dataclass(frozen=True)
@@ -50,27 +23,16 @@ class Mention:
     label: str
 
 
-@functools.lru_cache(maxsize=4)
-def _pattern(label: str) -> re.Pattern[str]:
-    names = {normalise_label(n) for e in ontology().gazetteer.entries_of(label) for n in e.names}
-    ordered = sorted((n for n in names if n), key=len, reverse=True)
-    return re.compile(
-        r"(?<![a-z0-9])(" + "|".join(re.escape(n) for n in ordered) + r")(?![a-z0-9])"
-    )
-
-
 def _gazetteer_mentions(text: str, label: str) -> list[Mention]:
-    folded, index = _fold(text)
     found = []
-    for match in _pattern(label).finditer(folded):
-        start, end = index[match.start()], index[match.end() - 1] + 1
-        written = text[start:end]
+    for mention in scanner(label).find_folded(text):
+        written = mention.surface
         # A one-word label ("the Panel", "Commissioner") names a body only when written as
         # an initialism or, for a post, capitalised: "the panel" in prose is no one in particular.
-        if " " not in match.group(1):
+        if " " not in fold(written)[0]:
             if not (written.isupper() or (label == L.Post and written[:1].isupper())):
                 continue
-        found.append(Mention(written, start, end, label))
+        found.append(Mention(written, mention.start, mention.end, label))
     return found
 
 
