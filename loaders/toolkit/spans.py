@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from oversight.loaders.models import Evidence, TextDocument
 
-__all__ = ["Para", "is_noise", "paragraphs", "sentence_spans", "clean_cell"]
+__all__ = ["Para", "Sentence", "is_noise", "paragraphs", "sentence_spans", "sentences", "clean_cell"]
 
 
 _NOISE = re.compile(
@@ -171,6 +171,29 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+@dataclass
+class Sentence:
+    """One sentence of a paragraph: its span in the paragraph's text; ``index`` is the paragraph's place.
+
+    >>> [(s.text, s.index) for s in sentences(paragraphs(["One. Two.", "", "Three."], 1, 3))]
+    [('One.', 0), ('Two.', 0), ('Three.', 1)]
+    """
+
+    para: Para
+    start: int
+    end: int
+    index: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.para.text[self.start : self.end]
+
+
+def sentences(paras: Sequence[Para]) -> list[Sentence]:
+    """Every sentence of ``paras``, in order (:func:`sentence_spans` of each)."""
+    return [Sentence(p, a, b, i) for i, p in enumerate(paras) for a, b in sentence_spans(p.text)]
 
 
 def clean_cell(text: str) -> str:

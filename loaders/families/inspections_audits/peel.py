@@ -46,12 +46,19 @@ from dataclasses import dataclass, field
 
 from oversight.loaders.families.inspections_audits.sections import Section
 from oversight.loaders.models import Evidence, Ref, TextDocument
-from oversight.loaders.toolkit import naming
+from oversight.loaders.toolkit import naming, spans
 from oversight.loaders.toolkit.counts import NUM
 from oversight.loaders.toolkit.facts import Facts
 from oversight.loaders.toolkit.gazetteer import board_mentions, read_chairs, scanner
 from oversight.loaders.toolkit.publication import read_published
-from oversight.loaders.toolkit.spans import Para, clean_cell, is_noise, paragraphs, sentence_spans
+from oversight.loaders.toolkit.spans import (
+    Para,
+    Sentence,
+    clean_cell,
+    is_noise,
+    paragraphs,
+    sentence_spans,
+)
 from oversight.loaders.toolkit.statuses import outcome_for
 from oversight.loaders.toolkit.textparse import parse_date, parse_number
 from oversight.ontology import R, ontology
@@ -148,23 +155,11 @@ class _Afi:
 class _Stated:
     """A stated supersession of one previous AFI, resolved once every area's AFIs are known."""
 
-    sentence: _Sentence
+    sentence: Sentence
     match: re.Match[str]
     previous: str | None
     slug: str | None
     area_name: str | None
-
-
-@dataclass
-class _Sentence:
-    para: Para
-    start: int
-    end: int
-    index: int = 0
-
-    @property
-    def text(self) -> str:
-        return self.para.text[self.start : self.end]
 
 
 def _grade(text: str) -> str | None:
@@ -295,9 +290,7 @@ def extract_peel(
             graded += 1
             tallies[grade] = tallies.get(grade, 0) + 1
         paras = paragraphs(doc.lines, line + 1, stop)
-        sentences = [
-            _Sentence(p, a, b, i) for i, p in enumerate(paras) for a, b in sentence_spans(p.text)
-        ]
+        sentences = spans.sentences(paras)
         for sentence in sentences:
             moved = _MOVED.search(sentence.text)
             if moved:
@@ -413,17 +406,17 @@ def _intro(
             supersession = _STATED_SUPERSESSION.search(text)
             if supersession:
                 stated.append(
-                    _Stated(_Sentence(para, a, b), supersession, context_round["value"], None, None)
+                    _Stated(Sentence(para, a, b), supersession, context_round["value"], None, None)
                 )
             elif _AFI.search(text) and outcome_for(text) and not _NO_AFI.search(text):
-                _previous_count(facts, doc, force, _Sentence(para, a, b), None, None, context_round)
+                _previous_count(facts, doc, force, Sentence(para, a, b), None, None, context_round)
 
 
 def _previous_count(
     facts: Facts,
     doc: TextDocument,
     force: Ref,
-    sentence: _Sentence,
+    sentence: Sentence,
     slug: str | None,
     area_name: str | None,
     context_round: dict[str, str | None],
@@ -467,7 +460,7 @@ def _previous_count(
 def _area_afis(
     facts: Facts,
     doc: TextDocument,
-    sentences: list[_Sentence],
+    sentences: list[Sentence],
     slug: str,
     area_name: str,
     round_: str,
@@ -483,8 +476,8 @@ def _area_afis(
     """
     afis: list[_Afi] = []
     by_para: dict[int, _Afi] = {}
-    pending: list[tuple[_Sentence, str]] = []
-    previous_sentence: dict[int, _Sentence] = {}
+    pending: list[tuple[Sentence, str]] = []
+    previous_sentence: dict[int, Sentence] = {}
     for sentence in sentences:
         text = sentence.text
         other = _round_of(text, round_)
@@ -642,12 +635,12 @@ def _assign_statuses(
     doc: TextDocument,
     afis: list[_Afi],
     by_para: dict[int, _Afi],
-    pending: list[tuple[_Sentence, str]],
+    pending: list[tuple[Sentence, str]],
     area_name: str,
     heading_line: int,
 ) -> None:
     """Give each "This AFI …" status to its AFI: the one its paragraph describes, else the best match."""
-    deferred: list[tuple[_Sentence, str]] = []
+    deferred: list[tuple[Sentence, str]] = []
     taken: set[int] = set()
     candidates = [a for a in afis if a.enumerated]
     shared = set.intersection(*(_stems(a.text or "") for a in candidates)) if candidates else set()
@@ -688,7 +681,7 @@ _AREA_GOVERNANCE = re.compile(
 
 
 def _area_boards(
-    facts: Facts, doc: TextDocument, force: Ref, sentences: list[_Sentence], afis: list[Ref]
+    facts: Facts, doc: TextDocument, force: Ref, sentences: list[Sentence], afis: list[Ref]
 ) -> None:
     """Boards an area's paragraphs say monitor its work ("performance reported into both the IQB
     and CJB"), without saying which AFI: each AFI of the area is ``OVERSEEN_BY`` the board with
@@ -715,7 +708,7 @@ def _sub_inspections(
     facts: Facts,
     doc: TextDocument,
     force: Ref,
-    sentences: list[_Sentence],
+    sentences: list[Sentence],
     slug: str,
     area_name: str,
     round_: str,
