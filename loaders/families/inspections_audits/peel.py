@@ -230,20 +230,7 @@ def extract_peel(
     facts.node(inspection, heading_ev, title=title, kind="peel", round=round_, forceInspected=True)
     facts.edge(R.INSPECTED, inspection, force, heading_ev)
 
-    areas = []  # (line, match)
-    breaks = []
-    for number in range(heading_line + 1, end + 1):
-        raw = doc.lines[number - 1]
-        match = AREA_HEADING.match(raw)
-        if match:
-            areas.append((number, match))
-        elif (
-            raw.strip()
-            and len(raw.strip()) <= 40
-            and not raw.strip().endswith(tuple(".:;,"))
-            and not is_noise(raw)
-        ):
-            breaks.append(number)
+    areas, breaks = _area_headings(doc, heading_line, end)
     intro_end = areas[0][0] - 1 if areas else end
     intro = paragraphs(doc.lines, heading_line + 1, intro_end)
     context_round: dict[str, str | None] = {"value": None}
@@ -257,53 +244,15 @@ def extract_peel(
     for index, (line, match) in enumerate(areas):
         stop = areas[index + 1][0] - 1 if index + 1 < len(areas) else end
         stop = min([stop] + [b - 1 for b in breaks if line < b <= stop])
-        grade = _grade(match.group("grade"))
-        if grade is None:
-            facts.warn(f"unknown grade {match.group('grade')!r}", line)
+        judged = _judgement(facts, inspection, round_, line, match)
+        if judged is None:
             continue
-        name = match.group("area").strip()
-        slug = naming.area_slug(name, round_)
-        if slug is None:
-            facts.warn(f"assessment area {name!r} is not in the area scheme; kept unresolved", line)
-            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        area = naming.area_ref(name, round_)
-        count = None
-        if match.group("afis"):
-            words = re.sub(
-                r"\s*(?:AFIs?|areas?\s+for\s+improvement)\s*$", "", match.group("afis"), flags=re.I
-            )
-            count = 0 if words.strip().lower() in ("no", "none", "nil") else parse_number(words)
-        ev = facts.evidence(line)
-        judgement = Ref.of("Judgement", slug, within=inspection)
-        facts.node(
-            judgement,
-            ev,
-            grade=grade,
-            gradeScale=None
-            if grade == "ungraded"
-            else ("peel-5" if naming.round_year(round_) >= 2021 else "peel-4"),
-            afiCount=count,
-        )
-        facts.edge(R.HAS_JUDGEMENT, inspection, judgement, ev)
-        facts.edge(R.IN_AREA, judgement, area, ev)
+        judgement, area, slug, name, grade, count = judged
         if grade != "ungraded":
             graded += 1
             tallies[grade] = tallies.get(grade, 0) + 1
-        paras = paragraphs(doc.lines, line + 1, stop)
-        sentences = spans.sentences(paras)
-        for sentence in sentences:
-            moved = _MOVED.search(sentence.text)
-            if moved:
-                before, after = _grade(moved.group("a")), _grade(moved.group("b"))
-                mev = sentence.para.evidence(
-                    doc.lines, sentence.start + moved.start(), sentence.start + moved.end(), doc
-                )
-                facts.node(judgement, mev, previousGrade=before)
-                if after != grade:
-                    facts.warn(
-                        f"{name}: the text says the grade moved to {after}, the heading says {grade}",
-                        mev.line,
-                    )
+        sentences = spans.sentences(paragraphs(doc.lines, line + 1, stop))
+        _grade_moved(facts, doc, judgement, name, grade, sentences)
         _sub_inspections(facts, doc, force, sentences, slug, name, round_)
         afis = _area_afis(
             facts, doc, sentences, slug, name, round_, force, context_round, line, stated
@@ -313,33 +262,10 @@ def extract_peel(
                 facts.warn(f"{name}: AFIs described but the heading gives no count", line)
             continue
         afi_total += count
-        if len(afis) > count:
-            facts.warn(
-                f"{name}: {len(afis)} AFIs described but the heading counts {count}; extra descriptions merged",
-                line,
-            )
-            for extra in afis[count:]:
-                afis[count - 1].text = f"{afis[count - 1].text} {extra.text}" if count else None
-            afis = afis[:count]
-        while len(afis) < count:
-            afis.append(_Afi(slug))
-        placed[slug] = (name, count, afis)
+        placed[slug] = (name, count, _counted_afis(facts, slug, name, count, afis, line))
         refs = [Ref.of("AreaForImprovement", slug, str(n), within=inspection) for n in range(1, count + 1)]
         _area_boards(facts, doc, force, sentences, refs)
-        for number, afi in enumerate(afis, start=1):
-            ref = Ref.of("AreaForImprovement", slug, str(number), within=inspection)
-            if afi.text and afi.evidence is not None:
-                facts.node(ref, afi.evidence, number=number, text=afi.text)
-                facts.edge(R.ISSUED, inspection, ref, afi.evidence)
-            else:
-                facts.node(ref, ev, number=number, missing=["text"])
-                facts.edge(R.ISSUED, inspection, ref, ev)
-                facts.warn(f"{name}: AFI {number} of {count} is counted but not described", line)
-            facts.edge(R.IN_AREA, ref, area, ev)
-            for status, sev in afi.statuses:
-                assessment = Ref.of("StatusAssessment", status_part, within=ref)
-                facts.node(assessment, sev, status=status, **facts.dated())
-                facts.edge(R.HAS_STATUS, ref, assessment, sev)
+        _state_area_afis(facts, inspection, area, slug, name, placed[slug][2], line, status_part)
     if areas:
         facts.node(
             inspection,
@@ -356,6 +282,133 @@ def extract_peel(
     _plans(
         facts, doc, force, inspection, round_, paragraphs(doc.lines, tail_start, end), context_round
     )
+
+
+def _area_headings(doc: TextDocument, heading_line: int, end: int) -> tuple[list[tuple[int, re.Match[str]]], list[int]]:
+    """The area headings of the section (``<area> – <grade> (<n> AFIs)``), and the short
+    unpunctuated lines that end an area's paragraphs (the next steps' subheadings)."""
+    areas = []  # (line, match)
+    breaks = []
+    for number in range(heading_line + 1, end + 1):
+        raw = doc.lines[number - 1]
+        match = AREA_HEADING.match(raw)
+        if match:
+            areas.append((number, match))
+        elif (
+            raw.strip()
+            and len(raw.strip()) <= 40
+            and not raw.strip().endswith(tuple(".:;,"))
+            and not is_noise(raw)
+        ):
+            breaks.append(number)
+    return areas, breaks
+
+
+def _judgement(
+    facts: Facts, inspection: Ref, round_: str, line: int, match: re.Match[str]
+) -> tuple[Ref, Ref, str, str, str, int | None] | None:
+    """The area's Judgement from its heading: grade, scale and the AFIs it counts.
+
+    Returns (judgement, area, area slug, area name, grade, AFI count or None), or None
+    (with a warning) for a grade the scale lacks.
+    """
+    grade = _grade(match.group("grade"))
+    if grade is None:
+        facts.warn(f"unknown grade {match.group('grade')!r}", line)
+        return None
+    name = match.group("area").strip()
+    slug = naming.area_slug(name, round_)
+    if slug is None:
+        facts.warn(f"assessment area {name!r} is not in the area scheme; kept unresolved", line)
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    area = naming.area_ref(name, round_)
+    count = None
+    if match.group("afis"):
+        words = re.sub(
+            r"\s*(?:AFIs?|areas?\s+for\s+improvement)\s*$", "", match.group("afis"), flags=re.I
+        )
+        count = 0 if words.strip().lower() in ("no", "none", "nil") else parse_number(words)
+    ev = facts.evidence(line)
+    judgement = Ref.of("Judgement", slug, within=inspection)
+    facts.node(
+        judgement,
+        ev,
+        grade=grade,
+        gradeScale=None
+        if grade == "ungraded"
+        else ("peel-5" if naming.round_year(round_) >= 2021 else "peel-4"),
+        afiCount=count,
+    )
+    facts.edge(R.HAS_JUDGEMENT, inspection, judgement, ev)
+    facts.edge(R.IN_AREA, judgement, area, ev)
+    return judgement, area, slug, name, grade, count
+
+
+def _grade_moved(
+    facts: Facts, doc: TextDocument, judgement: Ref, name: str, grade: str, sentences: list[Sentence]
+) -> None:
+    """``previousGrade`` where the area's text says the grade moved ("from good to adequate")."""
+    for sentence in sentences:
+        moved = _MOVED.search(sentence.text)
+        if moved:
+            before, after = _grade(moved.group("a")), _grade(moved.group("b"))
+            mev = sentence.para.evidence(
+                doc.lines, sentence.start + moved.start(), sentence.start + moved.end(), doc
+            )
+            facts.node(judgement, mev, previousGrade=before)
+            if after != grade:
+                facts.warn(
+                    f"{name}: the text says the grade moved to {after}, the heading says {grade}",
+                    mev.line,
+                )
+
+
+def _counted_afis(
+    facts: Facts, slug: str, name: str, count: int, afis: list[_Afi], line: int
+) -> list[_Afi]:
+    """The area's AFIs as many as its heading counts: extra descriptions merged into the last,
+    AFIs the text never describes added empty."""
+    if len(afis) > count:
+        facts.warn(
+            f"{name}: {len(afis)} AFIs described but the heading counts {count}; extra descriptions merged",
+            line,
+        )
+        for extra in afis[count:]:
+            afis[count - 1].text = f"{afis[count - 1].text} {extra.text}" if count else None
+        afis = afis[:count]
+    while len(afis) < count:
+        afis.append(_Afi(slug))
+    return afis
+
+
+def _state_area_afis(
+    facts: Facts,
+    inspection: Ref,
+    area: Ref,
+    slug: str,
+    name: str,
+    afis: list[_Afi],
+    line: int,
+    status_part: str,
+) -> None:
+    """Each AFI of an area, keyed ``…/afi/<area-slug>-NN``: its text (or ``missing: ["text"]``),
+    ``ISSUED``, ``IN_AREA``, and the statuses the text gives it."""
+    ev = facts.evidence(line)
+    count = len(afis)
+    for number, afi in enumerate(afis, start=1):
+        ref = Ref.of("AreaForImprovement", slug, str(number), within=inspection)
+        if afi.text and afi.evidence is not None:
+            facts.node(ref, afi.evidence, number=number, text=afi.text)
+            facts.edge(R.ISSUED, inspection, ref, afi.evidence)
+        else:
+            facts.node(ref, ev, number=number, missing=["text"])
+            facts.edge(R.ISSUED, inspection, ref, ev)
+            facts.warn(f"{name}: AFI {number} of {count} is counted but not described", line)
+        facts.edge(R.IN_AREA, ref, area, ev)
+        for status, sev in afi.statuses:
+            assessment = Ref.of("StatusAssessment", status_part, within=ref)
+            facts.node(assessment, sev, status=status, **facts.dated())
+            facts.edge(R.HAS_STATUS, ref, assessment, sev)
 
 
 def _round_of(text: str, current: str) -> str | None:
