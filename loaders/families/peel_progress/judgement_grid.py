@@ -47,7 +47,7 @@ def judgement_grid(doc: TextDocument,
         cite = intro if intro >= 1 and "judgement" in doc.line(intro).lower() else header
         found = 0
         for i, parts in fragments.items():
-            for first, last, name in _area_names(parts, round_):
+            for first, last, name in area_names(parts, round_):
                 found += 1
                 slug = naming.area_slug(name, round_)
                 if slug is None:
@@ -78,7 +78,7 @@ def judgement_grid(doc: TextDocument,
         return
 
 
-def _area_names(parts: list[tuple[int, str]], round_: str) -> list[tuple[int, int, str]]:
+def area_names(parts: list[tuple[int, str]], round_: str) -> list[tuple[int, int, str]]:
     """Join a column's fragments into area names: a lower-case fragment continues the name
     before it, and so does any fragment while the name so far is no known area.
 
