@@ -25,9 +25,9 @@ from oversight.graph.export import write_export
 from oversight.graph.model import OversightGraph
 from oversight.graph.validate import Violation
 from oversight.graph.validate import validate as run_checks
+from oversight.loaders.families.tracker import parse_column_spec
 from oversight.loaders.ingest import Problem, ProgressCallback, extract_paths, fact_counts
 from oversight.loaders.models import ExtractOptions
-from oversight.loaders.tracker import parse_column_spec
 from oversight.queries.findings import findings_table
 
 __all__ = [

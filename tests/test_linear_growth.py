@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from oversight.errors import OversightError
-from oversight.loaders import minutes
+from oversight.loaders.families import minutes
+from oversight.loaders.families.peel_progress.judgement_grid import area_names
 from oversight.loaders.ingest import extract_file
-from oversight.loaders.peel_progress import PeelProgressExtractor
 from oversight.loaders.registry import extractor_families
 
 #: 4x the input may take at most this many times the CPU of 1x.
@@ -41,12 +41,12 @@ def _ratio(make: Callable[[int], Callable[[], object]], unit: int) -> float:
 
 
 def test_full_names_in_a_line_of_repeated_capitalised_words_grow_linearly() -> None:
-    ratio = _ratio(lambda n: lambda: minutes._full_names(["Amber " * n]), 3000)
+    ratio = _ratio(lambda n: lambda: minutes.full_names(["Amber " * n]), 3000)
     assert ratio < MAX_RATIO_AT_4X, ratio
 
 
 def test_area_names_in_a_long_grid_column_grow_linearly() -> None:
-    ratio = _ratio(lambda n: lambda: PeelProgressExtractor._area_names([(i, "Amber") for i in range(n)], "2021/22"), 1000)
+    ratio = _ratio(lambda n: lambda: area_names([(i, "Amber") for i in range(n)], "2021/22"), 1000)
     assert ratio < MAX_RATIO_AT_4X, ratio
 
 
