@@ -21,6 +21,7 @@ from oversight.cli_options import (
     JsonOption,
     StoreOption,
     choice_option,
+    document_families,
     finding_kinds,
     finding_statuses,
     progress_bar,
@@ -106,7 +107,7 @@ def ingest(
     store: StoreOption = None,
     type_: Annotated[
         Optional[str],
-        typer.Option("--type", help="Force the document family instead of detecting it (peel-report, peel-progress, inspections-audits, minutes, tracker)."),
+        choice_option("--type", "document family", document_families(), "Force the document family instead of detecting it."),
     ] = None,
     columns: Annotated[
         Optional[str],
@@ -436,7 +437,11 @@ def _verdict(report: dict[str, Any]) -> str:
 def demo(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the demo's store and HTML views.")] = Path("oversight-demo"),
     examples: Annotated[Optional[Path], typer.Option("--examples", help="The example corpus (default: ./examples).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Write into OUTPUT even if it is not a demo folder.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Write into OUTPUT even if it is not a demo folder, and add the examples to a --store that is not the demo's.")] = False,
+    store: Annotated[
+        Optional[Path],
+        typer.Option("--store", help="Store to build the example graph in \\[default OUTPUT/store]; one the demo did not make is never emptied.", show_default=False),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Run the whole tool on the bundled example corpus: no server needed.
@@ -449,7 +454,7 @@ def demo(
     """
     from oversight.demo import run_demo
 
-    report = run_demo(output, examples=examples, overwrite=force)
+    report = run_demo(output, examples=examples, overwrite=force, store=store)
     if as_json:
         print_json(report.as_dict())
         return

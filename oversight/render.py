@@ -63,14 +63,19 @@ def emit(renderable: RenderableType, console: Console | None = None) -> None:
     """Print ``renderable``: fitted to a terminal, or unwrapped and uncoloured into a pipe.
 
     Into a pipe or a file it is rendered as wide as its content needs, with no
-    style codes, and each line is written without trailing padding.
+    style codes, and each line is written without trailing padding. On a
+    terminal with ``NO_COLOR`` set it is fitted to the terminal with no style
+    codes at all (not even bold).
     """
     console = console or out
-    if console.is_terminal:
+    if console.is_terminal and not console.no_color:
         console.print(renderable)
         return
-    measuring = Console(file=io.StringIO(), width=_UNBOUNDED, color_system=None, highlight=False)
-    width = Measurement.get(measuring, measuring.options, renderable).maximum
+    if console.is_terminal:  # NO_COLOR: fitted to the terminal, but no style codes at all
+        width = console.width
+    else:
+        measuring = Console(file=io.StringIO(), width=_UNBOUNDED, color_system=None, highlight=False)
+        width = Measurement.get(measuring, measuring.options, renderable).maximum
     plain = Console(
         file=io.StringIO(), width=max(width, 1), color_system=None, highlight=False, soft_wrap=False, force_terminal=False
     )
@@ -83,12 +88,16 @@ def emit(renderable: RenderableType, console: Console | None = None) -> None:
 def say(text: str) -> None:
     """One line of human output on stdout, document text escaped, never markup;
     wrapped at spaces on a terminal, never into a pipe."""
+    _line(text, out)
+
+
+def _line(text: str, console: Console) -> None:
     line = Text(one_line(text))
-    if out.is_terminal:
-        out.print(line)
+    if console.is_terminal:
+        console.print(line)
     else:
-        out.file.write(line.plain.rstrip() + "\n")
-        out.file.flush()
+        console.file.write(line.plain.rstrip() + "\n")
+        console.file.flush()
 
 
 def warn(text: str) -> None:
@@ -121,13 +130,15 @@ def print_table(
     single = [
         all(not any(ch.isspace() for ch in row[i].plain) for row in cells) for i in range(len(columns))
     ]
-    needed = sum(w + 3 for w, one in zip(widths, single) if one) + sum(_PROSE_WIDTH + 3 for one in single if not one) + 1
+    needed = sum(w + 3 for w, one in zip(widths, single, strict=True) if one) + sum(_PROSE_WIDTH + 3 for one in single if not one) + 1
     keep_whole = needed <= console.width
-    table = Table(title=title, title_justify="left", show_lines=False)
-    for column, one in zip(columns, single):
+    table = Table(show_lines=False)
+    for column, one in zip(columns, single, strict=True):
         table.add_column(column, overflow="fold", no_wrap=one and keep_whole)
     for row in cells:
         table.add_row(*row)
+    if title:  # a line of its own, never wrapped to the table's width
+        _line(title, console)
     emit(table, console)
 
 
