@@ -1,6 +1,7 @@
-"""Document families: one subpackage each, its ``__init__`` holding the extractor and one module per layout.
+"""One subpackage per document family; each ``__init__.py`` holds the family's Extractor.
 
-A family never imports another family; it reads the statement layer's facts
-(:mod:`oversight.loaders.statements`) and refines or adds to them where its
-layout is known.
+A family reads its layouts with the toolkit (``loaders/toolkit``), after the
+statement layer (``loaders/statements``); it imports only those, the models,
+the ontology and the errors, never another family. Each is registered by one
+line in ``loaders/registry.py``.
 """

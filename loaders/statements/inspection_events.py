@@ -40,12 +40,12 @@ from __future__ import annotations
 import functools
 import re
 
-from oversight.loaders import common
 from oversight.loaders.models import Ref
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.context import Context
 from oversight.loaders.statements.text import name_pattern, sentences
-from oversight.loaders.textparse import parse_date
+from oversight.loaders.toolkit import naming
+from oversight.loaders.toolkit.textparse import parse_date
 from oversight.ontology import R, ontology
 
 __all__ = ["read_dated_inspections"]
@@ -121,7 +121,7 @@ def _state(c: Collector, ctx: Context, number: int, label: str, props: dict[str,
     iso, inferred = dated
     if label == "PEEL":
         round_ = iso[:4]
-        pillar = common.peel_pillar(props["pillar"], round_) if "pillar" in props else None
+        pillar = naming.peel_pillar(props["pillar"], round_) if "pillar" in props else None
         label = f"PEEL {round_}" + (f" {pillar}" if pillar else "")
         props = {"kind": "peel", "round": round_, **({"pillar": pillar} if pillar else {})}
     elif "re-inspection" not in label:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from oversight.loaders.textparse import find_dates
+from oversight.loaders.toolkit.textparse import find_dates
 
 __all__ = ["NamedMeeting", "meetings_named", "paper_date"]
 

@@ -22,8 +22,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from oversight.loaders import common
-from oversight.loaders.common import paper_stamp
 from oversight.loaders.models import Ref
 from oversight.loaders.statements.actions import undertakings
 from oversight.loaders.statements.attendees import read_lists
@@ -31,7 +29,8 @@ from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.context import Context
 from oversight.loaders.statements.meeting_refs import meetings_named
 from oversight.loaders.statements.text import clean, force_pattern
-from oversight.loaders.textparse import find_dates
+from oversight.loaders.toolkit import naming
+from oversight.loaders.toolkit.textparse import find_dates
 from oversight.ontology import R, ontology
 
 __all__ = ["read_meetings", "post_of", "post_then_name"]
@@ -110,7 +109,7 @@ def _find_meeting(c: Collector, ctx: Context) -> _Meeting | None:
         return None
     before = [m for m in candidates if header is not None and m[1] < header]
     body, at, date = before[-1] if before else candidates[0]
-    board = common.board_ref(body, ctx.force or ctx.scope)  # never one national board for every force's
+    board = naming.board_ref(body, ctx.force or ctx.scope)  # never one national board for every force's
     ref = Ref.of("Meeting", date, within=board)
     c.node(ref, at, "meeting-body-date", 0.8, counts_as="meeting", date=date)
     c.edge(R.MEETING_OF, ref, board, at, "meeting-body-date", 0.8)
@@ -223,8 +222,8 @@ def _undated_meeting(c: Collector, ctx: Context) -> _Meeting | None:
         body = _body_name(line)
         if body is None:
             continue
-        board = common.board_ref(body, ctx.force or ctx.scope)
-        ref = Ref.of("Meeting", paper_stamp(c.doc, None), within=board)
+        board = naming.board_ref(body, ctx.force or ctx.scope)
+        ref = Ref.of("Meeting", naming.paper_stamp(c.doc, None), within=board)
         c.node(ref, number, "meeting-body-undated", 0.6, counts_as="meeting", missing=["date"])
         c.edge(R.MEETING_OF, ref, board, number, "meeting-body-undated", 0.6)
         return _Meeting(ref, board, number)
@@ -283,7 +282,7 @@ def _letter_people(c: Collector, ctx: Context) -> None:
 def _other_meetings(c: Collector, ctx: Context, meeting: _Meeting) -> None:
     """The body's other meetings the paper names (:mod:`.meeting_refs`)."""
     for named in meetings_named(c.doc.lines, meeting.date):
-        board = common.board_ref(named.body, ctx.force or ctx.scope) if named.body else meeting.board
+        board = naming.board_ref(named.body, ctx.force or ctx.scope) if named.body else meeting.board
         ref = Ref.of("Meeting", named.date, within=board)
         if ref == meeting.ref:
             continue

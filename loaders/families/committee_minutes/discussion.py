@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import re
 
-from oversight.loaders.common import paper_stamp
 from oversight.loaders.models import Ref
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.context import Context
 from oversight.loaders.statements.text import force_pattern, sentences
-from oversight.loaders.textparse import parse_number
+from oversight.loaders.toolkit.naming import paper_stamp
+from oversight.loaders.toolkit.textparse import parse_number
 from oversight.ontology import R
 
 __all__ = ["read_discussion", "read_assessment"]

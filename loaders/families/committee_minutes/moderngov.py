@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 
-from oversight.loaders import common
 from oversight.loaders.models import Ref
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.context import Context
 from oversight.loaders.statements.text import bullet, clean, inspectorate_pattern
+from oversight.loaders.toolkit import naming
 from oversight.ontology import R
 
 __all__ = ["item_page_score", "read_listed_inspections"]
@@ -69,7 +69,7 @@ def read_listed_inspections(c: Collector, ctx: Context) -> None:
                 lead = None
                 if len(line) <= 2000 and _LEAD_IN.search(line) and not re.search(r"(?i)\bquestions?\b", line):
                     named = inspectorate_pattern().search(line)
-                    lead = (number, common.body_ref(" ".join(named.group(0).split())) if named else None)
+                    lead = (number, naming.body_ref(" ".join(named.group(0).split())) if named else None)
                 continue
         if lead is None:
             continue
