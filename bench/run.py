@@ -9,6 +9,7 @@ Reproduce (from the repository root, in the project's venv)::
     python bench/run.py --sizes 43 --keep    # one size; keep the corpus and store (printed)
     python bench/run.py --quick --profile prof/   # pyinstrument profile of each ingest in prof/
     python bench/run.py --only standing,standing-latency   # of the extra sections, only these
+    python bench/run.py --only validate      # validate before and after issue 16 (bench/bench_validate.py)
 
 For each size, side by side in one run, on a corpus written by ``oversight
 synth`` (:mod:`oversight.synth`) with the same seed:
@@ -412,6 +413,13 @@ def corpus_facts_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]
     return corpus_facts.section_rows()
 
 
+def validate_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
+    """Hook: ``oversight validate`` on each size's store, pySHACL and pyshacl-turbo side by side (``bench/bench_validate.py``)."""
+    import bench_validate
+
+    return bench_validate.validate_rows({forces: context.stores[forces] for forces in context.sizes})
+
+
 def standing_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
     """Hook: the standing stage's time, share of the build and peak memory at each size (``bench/bench_standing.py``).
 
@@ -563,6 +571,10 @@ EXTRA_SECTIONS: list[tuple[str, str, list[str], Callable[[Context], Any]]] = [
      ["query", "backend", "resultRowsOld", "resultRowsNew", "runs", "p50msOld", "p50msNew", "p50msRatio", "p95msOld",
       "p95msNew", "p95msRatio", "cpuMsOld", "cpuMsNew", "cpuRatio", "answer", "columnsDiffering"],
      standing_latency_rows),
+    ("validate", "oversight validate: pySHACL (before issue 16) and pyshacl-turbo (after) on the same store, side by side",
+     ["forces", "nodes", "secondsBefore", "secondsAfter", "xFaster", "cpuSecondsBefore", "cpuSecondsAfter",
+      "xFasterCpu", "peakMBBefore", "peakMBAfter", "violations", "sameViolations", "goalMet"],
+     validate_rows),
 ]
 
 

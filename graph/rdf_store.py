@@ -87,9 +87,9 @@ def rdf_triples(
     """The graph's triples under the ontology, each term made by the caller's factories.
 
     ``named`` makes an IRI from its text, ``literal`` a literal from a Python
-    value, ``blank`` a fresh blank node: :func:`to_rdf` passes rdflib's terms,
-    :func:`oversight.graph.validate.shacl_violations` pyoxigraph's (no rdflib
-    graph to build), so the mapping is written once.
+    value, ``blank`` a fresh blank node: :func:`to_rdf` passes rdflib's terms;
+    another RDF library's terms (pyoxigraph's, say) give the same triples
+    without building an rdflib graph, from this one mapping.
     """
     onto = graph.onto
     rdf_type, key_p = named(str(RDF.type)), named(OV + "key")

@@ -28,10 +28,10 @@ from oversight.graph.checks import (
     value_conflicts,
 )
 from oversight.graph.model import OversightGraph
-from oversight.graph.rdf_store import _key_of, rdf_triples, to_rdf
+from oversight.graph.rdf_store import _key_of, to_rdf
 from oversight.ontology import ID, OV, ontology, shapes_text
 
-__all__ = ["Violation", "CHECKS", "ENGINES", "validate", "shacl_violations", "shapes_violations", "graph_ntriples", "report_violations"]
+__all__ = ["Violation", "CHECKS", "ENGINES", "validate", "shacl_violations", "shapes_violations", "report_violations"]
 
 
 #: The SHACL engines, by name: ``turbo`` (pyshacl-turbo, Rust; the default) and
@@ -44,24 +44,6 @@ DEFAULT_ENGINE = "turbo"
 @functools.cache
 def _shapes() -> Graph:
     return Graph().parse(data=shapes_text(), format="turtle")
-
-
-@functools.cache
-def _ontology_ntriples() -> bytes:
-    text = ontology().graph.serialize(format="nt")
-    return text.encode("utf-8") if isinstance(text, str) else text
-
-
-def graph_ntriples(graph: OversightGraph) -> bytes:
-    """The graph's RDF (:func:`~oversight.graph.rdf_store.rdf_triples`) as N-Triples, made with pyoxigraph.
-
-    No rdflib graph is built: at 43 forces (1.1 million triples) rdflib's
-    ``to_rdf`` took 29 s of CPU, pyoxigraph's terms and serializer a few.
-    """
-    import pyoxigraph as ox
-
-    triples = (ox.Triple(s, p, o) for s, p, o in rdf_triples(graph, ox.NamedNode, ox.Literal, ox.BlankNode))
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 def report_violations(report: Graph) -> list[Violation]:
@@ -111,21 +93,14 @@ def shapes_violations(data: bytes | Graph, engine: str = DEFAULT_ENGINE) -> list
     return report_violations(report)
 
 
-def _as_bytes(text: str | bytes) -> bytes:
-    return text.encode("utf-8") if isinstance(text, str) else text
-
-
 def shacl_violations(graph: OversightGraph, engine: str = DEFAULT_ENGINE) -> list[Violation]:
-    """Run the SHACL shapes on the graph's RDF.
+    """Run the SHACL shapes on the graph's RDF (:func:`~oversight.graph.rdf_store.to_rdf`).
 
-    ``turbo`` writes the graph's triples as N-Triples through pyoxigraph and
-    validates them in Rust; ``pyshacl`` is the path before issue 16 (rdflib's
-    ``to_rdf``, then pySHACL, which re-parses each SPARQL constraint for every
-    focus node: 518 s at 43 forces).
+    ``turbo`` validates in Rust; ``pyshacl`` is the engine before issue 16,
+    which re-parses each SPARQL constraint for every focus node with rdflib
+    (518 s at 43 forces).
     """
-    if engine == "pyshacl":
-        return shapes_violations(to_rdf(graph), engine)
-    return shapes_violations(graph_ntriples(graph), engine)
+    return shapes_violations(to_rdf(graph), engine)
 
 
 #: Every check ``oversight validate`` runs, by name.

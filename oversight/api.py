@@ -23,7 +23,7 @@ from oversight.graph.build import build_graph
 from oversight.graph.embedded_store import DEFAULT_LOCK_WAIT, EmbeddedStore, StoreState
 from oversight.graph.export import write_export
 from oversight.graph.model import OversightGraph
-from oversight.graph.validate import Violation
+from oversight.graph.validate import DEFAULT_ENGINE, Violation
 from oversight.graph.validate import validate as run_checks
 from oversight.loaders.ingest import Problem, ProgressCallback, extract_paths, fact_counts
 from oversight.loaders.models import ExtractOptions
@@ -207,9 +207,18 @@ def export(source: GraphOrStore, fmt: str, path: str | Path, overwrite: bool = F
     return write_export(load(source), fmt, Path(path), overwrite=overwrite)
 
 
-def validate(source: GraphOrStore, checks: list[str] | None = None) -> list[Violation]:
-    """Run the SHACL shapes and graph checks; an empty list means valid."""
-    return run_checks(load(source), checks)
+def validate(
+    source: GraphOrStore,
+    checks: list[str] | None = None,
+    engine: str = DEFAULT_ENGINE,
+    on_progress: Any = None,
+) -> list[Violation]:
+    """Run the SHACL shapes and graph checks; an empty list means valid.
+
+    ``engine`` is the SHACL engine: ``turbo`` (default) or ``pyshacl`` (the
+    engine before issue 16; the same violations, much slower at scale).
+    """
+    return run_checks(load(source), checks, engine=engine, on_progress=on_progress)
 
 
 def findings(

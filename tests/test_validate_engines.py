@@ -55,3 +55,10 @@ def test_pyshacl_still_reports_the_frozen_violations(name: str) -> None:
 def test_an_unknown_engine_is_refused_with_the_known_names() -> None:
     with pytest.raises(UnknownName, match="unknown SHACL engine 'jena'; known: turbo, pyshacl"):
         validate(build_graph([]), engine="jena")
+
+
+def test_the_command_line_offers_the_engines_the_library_knows() -> None:
+    from oversight.cli import SHACL_ENGINES
+    from oversight.graph.validate import ENGINES
+
+    assert SHACL_ENGINES == ENGINES
