@@ -232,7 +232,7 @@ def read_index(directory: Path, source: Path, onto: Ontology) -> tuple[Indexed |
     try:
         graph = _graph(db, meta, onto)
         return Indexed(graph, str(meta["source"]["sha256"]), int(meta["storeVersion"])), "fresh"
-    except (sqlite3.Error, ValueError, LookupError, TypeError) as exc:
+    except (sqlite3.Error, ValueError, LookupError, TypeError, RecursionError) as exc:
         return None, f"unreadable ({exc.__class__.__name__}: {exc})"
     finally:
         db.close()
