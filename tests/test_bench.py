@@ -330,5 +330,5 @@ def test_only_refuses_a_section_the_run_does_not_have(capsys: pytest.CaptureFixt
     assert (exited.value.code, capsys.readouterr().err.splitlines()[-1].split(": ", 1)[1]) == (
         2,
         "error: --only: unknown sections stnading; known: neo4j-load, catalogue-latency, view-timings, "
-        "corpus-facts, standing, standing-latency",
+        "corpus-facts, standing, standing-latency, cold-cli",
     )
