@@ -9,6 +9,7 @@ Reproduce (from the repository root, in the project's venv)::
     python bench/run.py --sizes 43 --keep    # one size; keep the corpus and store (printed)
     python bench/run.py --quick --profile prof/   # pyinstrument profile of each ingest in prof/
     python bench/run.py --only standing,standing-latency   # of the extra sections, only these
+    python bench/run.py --only cold-cli      # the command line cold, before and after the store index
 
 For each size, side by side in one run, on a corpus written by ``oversight
 synth`` (:mod:`oversight.synth`) with the same seed:
@@ -59,7 +60,13 @@ Then, in the same run (the hooks in :data:`EXTRA_SECTIONS`):
   and new form alternating on the same graph (embedded: the Python twins at
   that commit against today's) and on the same server database (the Cypher),
   with p50, p95 and the ratio after / before;
-- **growth** of load time and latency with the graph's size.
+- **growth** of load time and latency with the graph's size;
+- **the command line cold** (``bench/bench_cold_cli.py``): a catalogue
+  question from the shell, a fresh process per run, at each size: the tool
+  before the store index (reading ``graph.json``) and now (reading
+  ``graph.sqlite``), alternating on the same store, p50 and p95 and their
+  ratio; the first open that builds the index; then every question now
+  (goal: under 1 s at 43 forces).
 
 The Neo4j parts need the ``[server]`` extra (and ``[bench]`` for
 rdflib-neo4j); without a server they are skipped with the reason, except
@@ -169,14 +176,17 @@ class Mode:
     #: version per alternation, in the standing-latency section (``bench/bench_standing.py``).
     compare_rounds: int = 6
     compare_runs: int = 5
+    #: Cold runs (a fresh process each) of the question before and after the store index at each size, in
+    #: the cold-cli section (``bench/bench_cold_cli.py``); every question after it runs half as many times.
+    cold_runs: int = 7
 
 
 MODES = {
     "full": Mode((1000, 5000, 20000), None, None, 0.5, warm_up_loads=True, retry_failed_load=True),
     "quick": Mode((1000, 2000, 5000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False,
-                  compare_rounds=2, compare_runs=3),
+                  compare_rounds=2, compare_runs=3, cold_runs=3),
     "tiny": Mode((200, 500, 1000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False,
-                 compare_rounds=2, compare_runs=2),
+                 compare_rounds=2, compare_runs=2, cold_runs=2),
 }
 
 
@@ -505,6 +515,70 @@ def standing_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list[
     return rows, notes
 
 
+def cold_cli_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
+    """Hook: a catalogue question from the shell, a fresh process each run, before and after the store index
+    (``bench/bench_cold_cli.py``), at each size; then every question after it, at the largest size.
+
+    Before is the tool at ``bench_cold_cli.BEFORE`` (exported from git and run
+    from that tree), reading ``graph.json``; after is this tree, reading
+    ``graph.sqlite``; alternating, on the same store.
+    """
+    import bench_cold_cli
+    import bench_neo4j
+
+    runs = context.settings.cold_runs
+    notes: list[str] = []
+    rows: list[dict[str, Any]] = []
+    tree: Path | None = None
+    with tempfile.TemporaryDirectory(prefix="oversight-before-") as folder:
+        try:
+            tree = bench_cold_cli.export_tree(bench_cold_cli.BEFORE, Path(folder) / "tree")
+        except RuntimeError as exc:
+            notes.append(f"before skipped: {exc} (a clone without that commit); after only")
+        for forces in context.sizes:
+            store = context.stores[forces]
+            params = bench_neo4j.question_params(_graph(context, forces))
+            sizes = {"storeMB": round((store / "graph.json").stat().st_size / 1e6, 1)}
+            if tree is not None:
+                found = bench_cold_cli.before_and_after(store, tree, runs, params)
+                sizes["indexMB"] = round((store / "graph.sqlite").stat().st_size / 1e6, 1)
+                rows.extend({"forces": forces, **sizes, **row} for row in found)
+            if forces == context.sizes[-1]:
+                every = bench_cold_cli.every_question(store, max(1, runs // 2), params)
+                rows.extend({"forces": forces, **sizes, **row, "goalMet": row["p95s"] < bench_cold_cli.GOAL_SECONDS}
+                            for row in every)
+            print(f"bench: cold CLI at {forces} forces done", file=sys.stderr)
+    notes.append(f"a fresh `python -m oversight query NAME --store S --json` per run; before = {bench_cold_cli.BEFORE} "
+                 "(graph.json parsed, the graph rebuilt through the merge rules, the facts validated), after = this "
+                 f"tree (graph.sqlite read, the facts left in the JSON); {runs} runs of each, alternating which goes "
+                 "first; ratio = after / before p50 wall, cpuRatio = after / before median CPU (user + system of the "
+                 "process, steadier on a shared machine); tableSeconds: the same question printed as a table, once")
+    for forces in context.sizes:
+        before = [r for r in rows if r["forces"] == forces and r["path"] == "before: graph.json"]
+        after = [r for r in rows if r["forces"] == forces and "ratio" in r]
+        if before and after:
+            notes.append(f"{forces} forces: {bench_cold_cli.QUESTION} {before[0]['p50s']} s before, {after[0]['p50s']} "
+                         f"s after (x{round(before[0]['p50s'] / after[0]['p50s'], 1)} faster; CPU "
+                         f"x{round(before[0]['cpuS'] / after[0]['cpuS'], 1)})")
+    largest = context.sizes[-1]
+    every_largest = [r for r in rows if r["forces"] == largest and "goalMet" in r]
+    missed = [f"{r['query']} ({r['p95s']} s)" for r in every_largest if not r["goalMet"]]
+    slowest = max(every_largest, key=lambda r: r["p95s"]) if every_largest else None
+    if slowest is not None:
+        busiest = max(every_largest, key=lambda r: r["cpuS"])
+        notes.append(f"goal: every question under {bench_cold_cli.GOAL_SECONDS:g} s at p95 at {largest} forces: "
+                     + ("met (slowest " if not missed else "missed by " + ", ".join(missed) + " (slowest ")
+                     + f"{slowest['query']} {slowest['p95s']} s); CPU per command at most {busiest['cpuS']} s "
+                     f"({busiest['query']})")
+    if any(r.get("sameRows") is False for r in rows):
+        notes.append("ROWS DIFFER between before and after at "
+                     + ", ".join(f"{r['forces']} forces ({r['path']})" for r in rows if r.get("sameRows") is False))
+    elif tree is not None:
+        notes.append("the same rows before and after, and on the first open, at every size")
+    context.shared["coldCli"] = rows
+    return rows, notes
+
+
 def new_measure_growth(context: Context) -> Section | None:
     """Growth of the load times and query latencies with the graph's size (nodes plus relationships)."""
     load = context.shared.get("load")
@@ -563,6 +637,10 @@ EXTRA_SECTIONS: list[tuple[str, str, list[str], Callable[[Context], Any]]] = [
      ["query", "backend", "resultRowsOld", "resultRowsNew", "runs", "p50msOld", "p50msNew", "p50msRatio", "p95msOld",
       "p95msNew", "p95msRatio", "cpuMsOld", "cpuMsNew", "cpuRatio", "answer", "columnsDiffering"],
      standing_latency_rows),
+    ("cold-cli", "The command line cold (a fresh process per run): a catalogue question before and after the store "
+     "index, then every question after it (seconds; goal: under 1 s at 43 forces)",
+     ["forces", "storeMB", "indexMB", "query", "path", "runs", "p50s", "p95s", "cpuS", "ratio", "cpuRatio",
+      "tableSeconds", "goalMet", "sameRows"], cold_cli_rows),
 ]
 
 

@@ -24,8 +24,8 @@ from oversight.queries.catalog import TWINS
 
 REPO = Path(__file__).resolve().parents[1]
 SECTIONS = [
-    "accuracy", "catalogue-latency", "corpus", "corpus-facts", "growth", "growth-neo4j", "inferred-supersession",
-    "ingest", "known-gaps", "neo4j-load", "standing", "standing-latency", "view-timings",
+    "accuracy", "catalogue-latency", "cold-cli", "corpus", "corpus-facts", "growth", "growth-neo4j",
+    "inferred-supersession", "ingest", "known-gaps", "neo4j-load", "standing", "standing-latency", "view-timings",
 ]
 #: The commit before the standing stage: the "before" of the standing-latency section.
 BEFORE = "df4c2f2"
@@ -160,8 +160,26 @@ def test_tiny_run_states_the_growth_of_the_new_measures(tiny_report: dict[str, A
 def test_sections_can_be_appended_through_the_hooks():
     bench = _bench_module("run")
     assert [name for name, *_ in bench.EXTRA_SECTIONS] == [
-        "neo4j-load", "catalogue-latency", "view-timings", "corpus-facts", "standing", "standing-latency",
+        "neo4j-load", "catalogue-latency", "view-timings", "corpus-facts", "standing", "standing-latency", "cold-cli",
     ]
+
+
+@pytest.mark.slow
+def test_tiny_run_times_the_cold_command_before_and_after_the_index_at_every_size(tiny_report: dict[str, Any]):
+    rows = _section(tiny_report, "cold-cli")["rows"]
+    paired = [(r["forces"], r["path"], r["sameRows"]) for r in rows if "goalMet" not in r]  # not every question
+    assert paired == [
+        (forces, path, same)
+        for forces in (1, 2, 3)
+        for path, same in (("before: graph.json", None), ("after: graph.sqlite", True),
+                           ("after, first open (index built)", True))
+    ]
+
+
+@pytest.mark.slow
+def test_tiny_run_times_every_question_cold_at_the_largest_size(tiny_report: dict[str, Any]):
+    rows = _section(tiny_report, "cold-cli")["rows"]
+    assert sorted(r["query"] for r in rows if "goalMet" in r and r["forces"] == 3) == sorted(TWINS)
 
 
 def _require_before() -> None:
@@ -312,5 +330,5 @@ def test_only_refuses_a_section_the_run_does_not_have(capsys: pytest.CaptureFixt
     assert (exited.value.code, capsys.readouterr().err.splitlines()[-1].split(": ", 1)[1]) == (
         2,
         "error: --only: unknown sections stnading; known: neo4j-load, catalogue-latency, view-timings, "
-        "corpus-facts, standing, standing-latency",
+        "corpus-facts, standing, standing-latency, cold-cli",
     )
