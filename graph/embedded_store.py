@@ -11,6 +11,11 @@ on two stores shows what changed; nothing is pickled. It is written to a
 temporary file in the same directory, flushed to disk, then renamed over the
 old one: a crash mid-save leaves the previous store intact. A lock file keeps
 two writers from interleaving.
+
+Each document's text (its lines as the reader numbered them) is kept beside
+the graph, one file per document under ``documents/``
+(:mod:`oversight.graph.document_texts`): written before the graph that cites
+it, removed once the graph no longer holds the document.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from typing import IO, Any
 from pydantic import TypeAdapter, ValidationError
 
 from oversight.errors import StoreCorrupt, StoreUnavailable
+from oversight.graph.document_texts import prune_texts, read_lines, write_text
 from oversight.graph.model import OversightGraph
 from oversight.loaders.models import DocumentRecord, Extraction, ExtractionWarning, Fact
 
@@ -48,10 +54,15 @@ _FACTS: TypeAdapter[list[Fact]] = TypeAdapter(list[Fact])
 
 @dataclass
 class StoreState:
-    """What a store holds: the extractions (documents, facts, warnings) and the built graph."""
+    """What a store holds: the extractions (documents, facts, warnings) and the built graph.
+
+    ``texts`` are document texts to write on save (document key -> lines); the texts
+    already in the store are kept, and those of documents no longer held are removed.
+    """
 
     extractions: list[Extraction] = field(default_factory=list)
     graph: OversightGraph = field(default_factory=OversightGraph)
+    texts: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _alive(pid: int) -> bool:
@@ -129,7 +140,12 @@ class EmbeddedStore:
             graph = OversightGraph.from_node_link(data, source=str(self.file))
         except (AttributeError, TypeError, KeyError, ValueError, RecursionError) as exc:
             raise StoreCorrupt(f"{self.file}: malformed graph ({exc.__class__.__name__})") from exc
+        graph.documents_root = self.path  # document paths and texts are kept relative to the store
         return StoreState(extractions=extractions, graph=graph)
+
+    def document_lines(self, key: str, sha256: str | None = None) -> list[str] | None:
+        """The kept text of document ``key`` (of content ``sha256``, when given), or None."""
+        return read_lines(self.path, key, sha256)
 
     @staticmethod
     def _extractions(data: dict[str, Any]) -> list[Extraction]:
@@ -165,6 +181,10 @@ class EmbeddedStore:
         self.path.mkdir(parents=True, exist_ok=True)
         self._remove_stale_temporaries()
         extractions = sorted(state.extractions, key=lambda e: e.document.key)
+        shas = {e.document.key: e.document.sha256 for e in extractions}
+        for key, lines in sorted(state.texts.items()):
+            if key in shas:
+                write_text(self.path, key, shas[key], lines)
         tmp = self.path / f".{STORE_FILE}.{os.getpid()}.tmp"
         try:
             with open(tmp, "w", encoding="utf-8") as out:
@@ -196,6 +216,7 @@ class EmbeddedStore:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
+        prune_texts(self.path, shas)
 
     def _remove_stale_temporaries(self) -> None:
         """Delete ``.graph.json.<pid>.tmp`` files left by writers that died mid-save (SIGKILL, power cut).
