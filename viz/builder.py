@@ -30,9 +30,12 @@ from typing import Any
 
 from oversight.errors import UnknownName
 from oversight.graph.model import OversightGraph
+from oversight.graph.standing import STANDING_PROPS
+from oversight.graph.status import status_history
 from oversight.ontology import L, R
 from oversight.queries.findings import display_name
 from oversight.queries.outcomes import OUTCOMES
+from oversight.viz.evidence import texts_payload
 from oversight.viz.layout import column_positions, positions
 from oversight.viz.page import View
 from oversight.viz.styles import Styles, styles
@@ -197,6 +200,7 @@ class ViewBuilder:
         self.info: dict[str, dict[str, Any]] = {}
         self._documents: dict[str, int] = {}
         self._titles: list[str] = []
+        self._document_keys: list[str] = []
         self._classes: Counter[str] = Counter()
         self._scale: Counter[str | None] = Counter()
         self._status: Counter[str] = Counter()
@@ -233,7 +237,31 @@ class ViewBuilder:
                 title = doc.get("title") or doc.get("path") or key
             self._documents[key] = len(self._titles)
             self._titles.append(_clip(title, 120))
+            self._document_keys.append(key)
         return self._documents[key]
+
+    def _cited(self, key: str) -> list[list[Any]]:
+        """The source lines of node ``key`` (none for a key not in the graph)."""
+        if key not in self.graph:
+            return []
+        return self._sources((r["document"], r["line"], r.get("endLine"), r.get("quote", "")) for r in self.graph.evidence(key))
+
+    def _grounds(self, title: str, keys: Iterable[str]) -> dict[str, Any] | None:
+        """What a deduced or inferred fact rests on: each thing's label and its source lines."""
+        items = [
+            {"t": node_label(self.graph, self.graph.node(k), self.styles), "src": self._cited(k)[:3]}
+            for k in keys
+            if k in self.graph
+        ]
+        return {"title": title, "items": items} if items else None
+
+    def _history(self, key: str) -> list[dict[str, Any]]:
+        """A finding's status assessments, oldest first, each with its source lines (the folded nodes)."""
+        rows = []
+        for assessment in status_history(self.graph, key):
+            said = " ".join(str(assessment[p]) for p in ("status", "rag") if assessment.get(p))
+            rows.append({"t": f"{assessment.get('date') or 'undated'}: {said or 'assessed'}", "src": self._cited(assessment["key"])})
+        return rows
 
     def _sources(self, rows: Iterable[tuple[str, int, int | None, str]]) -> list[list[Any]]:
         out = []
@@ -309,6 +337,8 @@ class ViewBuilder:
         for prop in ordered:
             if prop in shown or prop in _HIDDEN_FACTS or (prop == "path" and cls != L.Document):
                 continue
+            if prop in STANDING_PROPS and L.Finding in labels:
+                continue  # summarised above (status, RAG, outcome, why, due); its grounds below
             title = self.onto.properties[prop].title if prop in self.onto.properties else prop
             if prop == "surfaceNames":
                 title = "also called"
@@ -317,6 +347,20 @@ class ViewBuilder:
         entry: dict[str, Any] = {"t": label, "f": facets, "facts": facts, "src": self._sources(rows)}
         if not rows:
             entry["nosrc"] = "No document line cited." if cls != L.Document else "A paper the graph was built from."
+        if L.Finding in labels:
+            props = self.graph.g.nodes[key]["props"]
+            title = {
+                "recorded": "Outcome recorded by",
+                "deduced": "Outcome deduced from",
+                "inferred": "Outcome inferred from",
+                "unknown": "Outcome bounded by",
+            }.get(str(props.get("outcomeBasis")))
+            grounds = self._grounds(title, props.get("outcomeFrom") or []) if title else None
+            if grounds:
+                entry["from"] = grounds
+            history = self._history(key)
+            if history:
+                entry["history"] = history
         self.info[key] = entry
         item.update(self._extra[key])
         return item
@@ -390,6 +434,10 @@ class ViewBuilder:
         if rel_type == R.EVIDENCED_BY:
             rows = [(edge["target"], edge["line"], edge.get("endLine"), edge.get("quote", ""))]
         entry: dict[str, Any] = {"t": f"{source_label} {info.title} {target_label}", "facts": facts, "src": self._sources(rows)}
+        if edge.get("basis") == "inferred":
+            grounds = self._grounds("Inferred from the wording of", [edge["source"], edge["target"]])
+            if grounds:
+                entry["from"] = grounds
         if not rows:
             entry["nosrc"] = "No document line: " + (
                 "the tool inferred this link." if edge.get("basis") == "inferred" else "registered or derived."
@@ -564,6 +612,8 @@ class ViewBuilder:
             edges=edges,
             info=self.info,
             documents=self._titles,
+            document_keys=self._document_keys,
+            texts=texts_payload(self.graph, self._document_keys),
             legend=self._legend(),
             facets=self._facets(),
             notes=list(notes),

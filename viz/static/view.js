@@ -7,6 +7,8 @@
   var DATA = JSON.parse(document.getElementById("ov-data").textContent);
   var info = DATA.info || {};
   var documents = DATA.documents || [];
+  var documentKeys = DATA.documentKeys || [];
+  window.ovEvidence.init(DATA.texts || {});
   var container = document.getElementById("ov-network");
   var tooltip = document.getElementById("ov-tooltip");
   var detailsBody = document.getElementById("ov-details-body");
@@ -63,7 +65,55 @@
     return element;
   }
 
-  function card(id, isEdge) {
+  // One source line: in a tooltip its document, line and quote; in the details panel the
+  // paper's own passage (open, or behind a button when "later"), when the page carries its text.
+  function sourceItem(source, mode) {
+    var li = el("li");
+    var where = (documents[source[0]] || "document") + ", line " + source[1] + (source[2] ? "\u2013" + source[2] : "");
+    li.appendChild(el("span", "ov-cite", where));
+    var key = documentKeys[source[0]];
+    var texts = (DATA.texts || {})[key];
+    var cited = { document: key, line: source[1], endLine: source[2], quote: source[3] };
+    if (mode !== "tooltip" && key && texts && texts.lines) {
+      if (mode === "passage") {
+        li.appendChild(window.ovEvidence.passage(cited));
+      } else {
+        var button = el("button", "ov-passage-button", "Show the passage");
+        button.type = "button";
+        button.addEventListener("click", function () { button.replaceWith(window.ovEvidence.passage(cited)); });
+        li.appendChild(button);
+      }
+      return li;
+    }
+    if (source[3]) { li.appendChild(el("span", "ov-quote", "\u201c" + source[3] + "\u201d")); }
+    return li;
+  }
+
+  function sourceList(sources, full, open) {
+    var list = el("ul", "ov-sources");
+    sources.forEach(function (source, i) {
+      list.appendChild(sourceItem(source, !full ? "tooltip" : i < open ? "passage" : "later"));
+    });
+    return list;
+  }
+
+  // Labelled groups of sources: what a deduced or inferred fact rests on, a folded status history.
+  function groups(box, title, items, full, open) {
+    if (!items || !items.length) { return; }
+    box.appendChild(el("div", "ov-cite ov-grounds", title));
+    var list = el("ul", "ov-sources ov-grouped");
+    items.forEach(function (item, i) {
+      var li = el("li");
+      li.appendChild(el("span", "ov-ground", item.t));
+      if (item.src && item.src.length) {
+        li.appendChild(full ? sourceList(item.src.slice(0, 1), true, i < open ? 1 : 0) : sourceList(item.src.slice(0, 1), false, 0));
+      }
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+  }
+
+  function card(id, isEdge, full) {
     var data = info[id] || {};
     var item = isEdge ? edgeById[id] : nodeById[id];
     var box = el("div", "ov-card");
@@ -83,18 +133,13 @@
     var sources = data.src || [];
     if (sources.length) {
       box.appendChild(el("div", "ov-cite", sources.length === 1 ? "Source" : "Sources (" + sources.length + ")"));
-      var list = el("ul", "ov-sources");
-      sources.forEach(function (source) {
-        var li = el("li");
-        var where = (documents[source[0]] || "document") + ", line " + source[1] + (source[2] ? "\u2013" + source[2] : "");
-        li.appendChild(el("span", "ov-cite", where));
-        if (source[3]) { li.appendChild(el("span", "ov-quote", "\u201c" + source[3] + "\u201d")); }
-        list.appendChild(li);
-      });
-      box.appendChild(list);
+      box.appendChild(sourceList(full ? sources : sources.slice(0, 6), full, 1));
+      if (!full && sources.length > 6) { box.appendChild(el("div", "ov-hint", "\u2026 and " + (sources.length - 6) + " more: click for all")); }
     } else if (data.nosrc) {
       box.appendChild(el("div", "ov-hint", data.nosrc));
     }
+    if (data.from) { groups(box, data.from.title, data.from.items, full, 3); }
+    if (data.history) { groups(box, "Status history (" + data.history.length + ")", full ? data.history : data.history.slice(-3), full, 0); }
     return box;
   }
 
@@ -102,7 +147,7 @@
 
   function showTooltip(id, isEdge, pointer) {
     tooltip.textContent = "";
-    tooltip.appendChild(card(id, isEdge));
+    tooltip.appendChild(card(id, isEdge, false));
     tooltip.hidden = false;
     var rect = container.getBoundingClientRect();
     var x = rect.left + pointer.x + 16;
@@ -131,7 +176,7 @@
 
   function showDetails(id, isEdge) {
     detailsBody.textContent = "";
-    detailsBody.appendChild(card(id, isEdge));
+    detailsBody.appendChild(card(id, isEdge, true));
   }
 
   function clearDetails() {
