@@ -40,10 +40,10 @@ AFI8 = f"{P21}/afi-08"
 PAGES = {
     "graph": ("graph", None, {}, "Police and Crime Panel", PANEL),
     "node": ("node", AFI5, {"depth": 1}, "Deputy Chief Constable", DCC),
-    "lineage": ("lineage", AFI5, {}, "AFI 3 (PEEL 2017)", f"{P17}/afi-03"),
-    "lineage-inferred": ("lineage", AFI8, {}, "AFI 8 (PEEL 2021/22)", AFI8),
+    "lineage": ("lineage", AFI5, {}, "AFI 3 · PEEL 2017", f"{P17}/afi-03"),
+    "lineage-inferred": ("lineage", AFI8, {}, "AFI 8 · PEEL 2021/22", AFI8),
     "boards": ("boards", None, {}, "Future Improvement and Development Board", FIDB),
-    "inspection": ("inspection", P21, {}, "AFI 19 (PEEL 2021/22)", AFI19),
+    "inspection": ("inspection", P21, {}, "AFI 19 · PEEL 2021/22", AFI19),
 }
 
 

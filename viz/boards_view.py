@@ -11,7 +11,7 @@ rightmost column. Every board is shown, with or without findings.
 >>> from oversight.viz.examples import example_graph
 >>> view = boards_view(example_graph())
 >>> [(n["label"], n["level"]) for n in view.nodes]
-[('Future Improvement and Development Board', 2), ('AFI 5 (PEEL 2021/22)', 0), ('Deputy Chief Constable', 3)]
+[('Future Improvement and Development Board', 2), ('AFI 5 · PEEL 2021/22', 0), ('Deputy Chief Constable', 3)]
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ what they say goes into the tooltips as source lines.
 >>> b.add_nodes(["i", "i/afi-05"]); b.add_edges_among()
 >>> view = b.build("graph", "Two nodes")
 >>> [(n["id"], n["label"]) for n in view.nodes]
-[('i', 'PEEL 2021/22'), ('i/afi-05', 'AFI 5 (PEEL 2021/22)')]
+[('i', 'PEEL 2021/22'), ('i/afi-05', 'AFI 5 · PEEL 2021/22')]
 >>> [(e["from"], e["to"]) for e in view.edges]
 [('i', 'i/afi-05')]
 """
@@ -51,7 +51,6 @@ BIG = 800
 _PEEL_SLUG = re.compile(r"peel-(\d{4})(?:-(\d{2}))?(?:-(.+))?")
 _NUMBERED_SLUG = re.compile(r"[a-z]+-0*(\d+)")
 _WITHIN_SLUG = re.compile(r"([a-z0-9-]+?)-0*(\d+)")
-_LABEL_LIMIT = 48
 _VALUE_LIMIT = 600
 _SOURCE_LIMIT = 25
 _EDGE_LABEL_LIMIT = 50  # links are labelled with their type when a view has at most this many
@@ -122,7 +121,7 @@ def _inspection_tag(node: dict[str, Any]) -> str:
     if round_:
         return f"PEEL {round_}" if kind == "peel" else str(round_)
     if node.get("title"):
-        return _clip(node["title"], 30)
+        return str(node["title"])
     tail = node["key"].rsplit("/", 1)[-1]
     peel = _PEEL_SLUG.fullmatch(tail)
     if peel:
@@ -131,8 +130,9 @@ def _inspection_tag(node: dict[str, Any]) -> str:
     return tail
 
 
-def _number(node: dict[str, Any]) -> str:
-    # AFI 5 for .../afi-05; "responding to the public 4" for an unnumbered .../afi/responding-to-the-public-04.
+def _number(node: dict[str, Any], in_area: bool = False) -> str:
+    # AFI 5 for .../afi-05; "responding to the public 4" for an unnumbered .../afi/responding-to-the-public-04
+    # (just 4 when the label names the area).
     if node.get("number") is not None:
         return str(node["number"])
     tail = node["key"].rsplit("/", 1)[-1]
@@ -140,23 +140,29 @@ def _number(node: dict[str, Any]) -> str:
     if numbered:
         return numbered.group(1)
     within = _WITHIN_SLUG.fullmatch(tail)
+    if within and in_area:
+        return within.group(2)
     return f"{within.group(1).replace('-', ' ')} {within.group(2)}" if within else tail.replace("-", " ")
 
 
 def node_label(graph: OversightGraph, node: dict[str, Any], style: Styles | None = None) -> str:
-    """A short label for a node: ``AFI 5 (PEEL 2021/22)``, ``PEEL 2021/22``, a name or title."""
+    """A label that says what a node is, in full: ``AFI 4 · Responding to the public · PEEL 2023/25``
+    (kind and number, assessment area, inspection), ``PEEL 2021/22``, a name or title."""
     style = style or styles()
     labels = node["labels"]
     cls = labels[0]
     key = node["key"]
     if L.Finding in labels:
         short = style.for_class(cls).short_label or cls
-        base = f"{short} {_number(node)}"
-        source = graph.issuer(key)
-        return f"{base} ({_inspection_tag(graph.node(source))})" if source else base
+        areas = sorted(display_name(graph.node(a)) for a in graph.out(key, R.IN_AREA)) if key in graph else []
+        parts = [f"{short} {_number(node, bool(areas))}", *([" / ".join(areas)] if areas else [])]
+        source = graph.issuer(key) if key in graph else None
+        if source:
+            parts.append(_inspection_tag(graph.node(source)))
+        return " \u00b7 ".join(parts)
     if cls == L.Inspection:
         if node.get("title"):
-            return _clip(node["title"], _LABEL_LIMIT)
+            return str(node["title"])
         return _inspection_tag(node)
     if cls == L.StatusAssessment:
         said = node.get("status") or node.get("rag") or "status"
@@ -168,23 +174,28 @@ def node_label(graph: OversightGraph, node: dict[str, Any], style: Styles | None
     tail = key.rsplit("/", 1)[-1]
     if cls == L.Judgement:
         grade = str(node.get("grade", "judgement")).replace("-", " ")
-        return _clip(f"{grade.capitalize()}: {tail.replace('-', ' ')}", _LABEL_LIMIT)
+        return f"{grade.capitalize()}: {tail.replace('-', ' ')}"
     name = display_name(node)
     if name == key:  # nothing to call it by but its key: say what it is and the key's last part
         title = style.for_class(cls).title
-        return _clip(f"{title} {tail}", _LABEL_LIMIT)
-    return _clip(name, _LABEL_LIMIT)
+        return f"{title} {tail}"
+    return str(name)
 
 
 class ViewBuilder:
     """Collects the nodes and links of one view and builds its :class:`View`.
+
+    Status assessments are folded into their finding (its details list the
+    history, each with its source) unless ``fold_statuses`` is False.
 
     ``colour_by`` chooses the one scale that fills findings: ``rag`` (the RAG
     rating of the latest status assessment) or ``outcome`` (closed,
     superseded, carried forward, …; see :mod:`oversight.queries.outcomes`).
     """
 
-    def __init__(self, graph: OversightGraph, colour_by: str = "rag", show_documents: bool = False) -> None:
+    def __init__(
+        self, graph: OversightGraph, colour_by: str = "rag", show_documents: bool = False, fold_statuses: bool = True
+    ) -> None:
         if colour_by not in COLOUR_SCALES:
             raise UnknownName(f"unknown colour scale {colour_by!r}; known: {', '.join(COLOUR_SCALES)}")
         self.graph = graph
@@ -192,6 +203,7 @@ class ViewBuilder:
         self.styles = styles()
         self.colour_by = colour_by
         self.show_documents = show_documents
+        self.fold_statuses = fold_statuses
         self.keys: list[str] = []
         self._nodes: dict[str, dict[str, Any]] = {}
         self._extra: dict[str, dict[str, Any]] = {}
@@ -225,6 +237,8 @@ class ViewBuilder:
         node = self.graph.node(key)
         if L.Document in node["labels"] and not self.show_documents:
             return
+        if L.StatusAssessment in node["labels"] and self.fold_statuses:
+            return  # folded into its finding: the finding's details list its status history
         self.keys.append(key)
         self._nodes[key] = node
         self._extra[key] = dict(extra)

@@ -73,7 +73,9 @@ def graph_view(
     if wanted:
         keys = {k for k in keys if any(graph.has_label(k, label) for label in wanted)}
         described.append("only " + ", ".join(wanted))
-    builder = ViewBuilder(graph, colour_by=colour_by, show_documents=show_documents)
+    builder = ViewBuilder(
+        graph, colour_by=colour_by, show_documents=show_documents, fold_statuses=L.StatusAssessment not in wanted
+    )
     builder.add_nodes(sorted(keys))
     builder.add_edges_among()
     subtitle = ("Filtered: " + "; ".join(described) + ".") if described else "Everything in the store."

@@ -39,7 +39,9 @@ def node_view(graph: OversightGraph, key: str, depth: int = 1, colour_by: str = 
                 seen.add(other)
                 following.append(other)
         frontier = following
-    builder = ViewBuilder(graph, colour_by=colour_by, show_documents=show_documents)
+    builder = ViewBuilder(
+        graph, colour_by=colour_by, show_documents=show_documents, fold_statuses=L.StatusAssessment not in centre["labels"]
+    )
     builder.add_node(key, size=28, borderWidth=5, font={"size": 17})
     builder.add_nodes(sorted(seen - {key}))
     builder.add_edges_among()
