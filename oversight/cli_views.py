@@ -78,6 +78,9 @@ def graph_command(
         Optional[str],
         choice_option("--status", "finding status", finding_statuses(), "Only findings whose latest status is this (unknown: no paper assessed it), with their neighbours."),
     ] = None,
+    expanded: Annotated[
+        bool, typer.Option("--expanded", help="Start with every inspection expanded (the whole graph starts folded by inspection).")
+    ] = False,
     colour_by: ColourOption = "rag",
     output: OutputOption = None,
     force: ForceOption = False,
@@ -86,10 +89,15 @@ def graph_command(
 ) -> None:
     """The whole graph, or the part the filters keep.
 
-    Documents are not drawn: what they say is in each tooltip, as the document
-    title, line and quote (unless --label Document).
+    The whole graph starts with each inspection folded, with its findings, into
+    one node: click it to expand it. Status assessments are folded into their
+    finding (its details list the history). Documents are not drawn: clicking a
+    node or link shows the paper's own passage behind each fact (unless --label Document).
     """
-    _write("graph", store, output, force, as_json, labels=label, inspection=inspection, status=status, colour_by=colour_by)
+    _write(
+        "graph", store, output, force, as_json,
+        labels=label, inspection=inspection, status=status, colour_by=colour_by, grouped=False if expanded else None,
+    )  # fmt: skip
 
 
 @view_app.command("node")

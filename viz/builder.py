@@ -218,6 +218,8 @@ class ViewBuilder:
         self._status: Counter[str] = Counter()
         self._bases: Counter[str] = Counter()
         self._plain_links = 0
+        self._groups: dict[str, list[str]] = {}
+        self._group_names: dict[str, str] = {}
 
     # -- nodes -----------------------------------------------------------------
 
@@ -378,6 +380,54 @@ class ViewBuilder:
         self.info[key] = entry
         item.update(self._extra[key])
         return item
+
+    # -- groups ----------------------------------------------------------------
+
+    def group(self, groups: dict[str, str], names: dict[str, str] | None = None, least: int = 2) -> None:
+        """Fold nodes into groups the page expands on a click: ``groups`` maps a node to its
+        group, the key of the node that heads it (an inspection) or a group named in
+        ``names``; groups of fewer than ``least`` nodes in the view stay unfolded."""
+        members: dict[str, list[str]] = {}
+        for key in self.keys:
+            if key in groups:
+                members.setdefault(groups[key], []).append(key)
+        self._group_names = dict(names or {})
+        self._groups = {
+            head: keys
+            for head, keys in sorted(members.items())
+            if len(keys) >= least and (head in self._nodes or head in self._group_names)
+        }
+
+    def _group_items(self) -> list[dict[str, Any]]:
+        out = []
+        for head, keys in self._groups.items():
+            kinds: Counter[str] = Counter()
+            for key in keys:
+                labels = self._nodes[key]["labels"]
+                if key == head:
+                    continue
+                kinds["finding" if L.Finding in labels else self.styles.for_class(labels[0]).title.lower()] += 1
+            contents = ", ".join(f"{n} {kind}{'s' * (n != 1)}" for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+            named = head not in self._nodes
+            label = self._group_names[head] if named else self.info[head]["t"]
+            group_id = f"group:{head}"
+            style = self.styles.for_class(self._nodes[keys[0] if named else head]["labels"][0])
+            self.info[group_id] = {
+                "t": f"{label} (folded)",
+                "facts": [["contains", contents or "nothing else"], ["expand", "click it, or its button in the panel"]],
+                "src": [] if named else self.info[head]["src"],
+            }
+            out.append(
+                {
+                    "id": group_id,
+                    "of": keys[0] if named else head,
+                    "label": f"{label} \u00b7 {contents}" if contents else label,
+                    "members": keys,
+                    "shape": style.shape,
+                    "colour": style.colour,
+                }
+            )
+        return out
 
     # -- edges -----------------------------------------------------------------
 
@@ -595,6 +645,7 @@ class ViewBuilder:
         items = [self._node_item(key, self._nodes[key]) for key in self.keys]
         big = len(items) >= BIG
         edges = [self._edge_item(i, edge, labelled) for i, (edge, labelled) in enumerate(zip(self._edges, self._labelled(), strict=True))]
+        groups = self._group_items()
         options = _copy(_BASE_OPTIONS)
         options["layout"] = {"improvedLayout": False, "randomSeed": 0}
         if layout == "columns":
@@ -627,6 +678,7 @@ class ViewBuilder:
             info=self.info,
             documents=self._titles,
             document_keys=self._document_keys,
+            groups=groups,
             texts=texts_payload(self.graph, self._document_keys),
             legend=self._legend(),
             facets=self._facets(),

@@ -67,7 +67,8 @@ class View:
     end line, quote]``, indexing ``documents`` and ``document_keys``), what a deduced
     or inferred fact rests on (``from``) and a finding's status history (``history``);
     ``texts`` the cited documents' titles, dates and lines (:mod:`oversight.viz.evidence`),
-    from which the page shows each source's passage; ``legend`` is a list of sections
+    from which the page shows each source's passage; ``groups`` the nodes folded into
+    one the page expands on a click (``{"id", "of", "label", "members", "shape", "colour"}``); ``legend`` is a list of sections
     ``{"title", "items": [{"label", "kind", "shape", "colour", "border", "dashes"}]}``;
     ``facets`` a list of filters ``{"name", "title", "values": [{"value", "label", "count"}]}``;
     ``big`` tells the page to trade looks for speed (selection instead of dimming).
@@ -82,6 +83,7 @@ class View:
     documents: list[str] = field(default_factory=list)
     document_keys: list[str] = field(default_factory=list)
     texts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    groups: list[dict[str, Any]] = field(default_factory=list)
     legend: list[dict[str, Any]] = field(default_factory=list)
     facets: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -103,6 +105,7 @@ class View:
             "documents": self.documents,
             "documentKeys": self.document_keys,
             "texts": self.texts,
+            "groups": self.groups,
             "options": self.options,
             "big": self.big,
         }

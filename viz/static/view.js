@@ -40,21 +40,122 @@
   window.ovEdges = edges;
   window.ovReady = false;
 
-  function onFirstDraw() {
-    network.off("afterDrawing", onFirstDraw);
+  // -- groups: an inspection and its findings folded into one node, expanded on a click --
+
+  var groups = DATA.groups || [];
+  var groupById = {};
+  var groupOf = {};
+  groups.forEach(function (group) {
+    groupById[group.id] = group;
+    group.members.forEach(function (member) { groupOf[member] = group.id; });
+  });
+
+  function groupButton(id) {
+    var found = null;
+    document.querySelectorAll(".ov-group").forEach(function (button) { if (button.getAttribute("data-group") === id) { found = button; } });
+    return found;
+  }
+
+  // vis-network logs an error when asked about a node that does not exist (a group not folded).
+  function folded(id) { return !!network.body.nodes[id] && network.isCluster(id); }
+
+  function fold(id) {
+    var group = groupById[id];
+    if (!group || folded(id)) { return; }
+    network.cluster({
+      joinCondition: function (options) { return groupOf[options.id] === id; },
+      clusterNodeProperties: {
+        id: id,
+        label: group.label,
+        shape: group.shape,
+        size: 26,
+        borderWidth: 3,
+        color: { background: group.colour, border: "#1f1f1f", highlight: { background: group.colour, border: "#000000" } },
+        font: { size: 15, face: ((DATA.options.nodes || {}).font || {}).face, color: fontColour, strokeWidth: 4, strokeColor: "#ffffff" }
+      },
+      clusterEdgeProperties: { color: { color: "#a0a0a0", highlight: "#333333", hover: "#333333" }, label: undefined }
+    });
+    var button = groupButton(id);
+    if (button) { button.setAttribute("aria-expanded", "false"); }
+  }
+
+  function expand(id, frame) {
+    if (!folded(id)) { return false; }
+    network.openCluster(id);
+    var button = groupButton(id);
+    if (button) { button.setAttribute("aria-expanded", "true"); }
+    if (frame) {
+      network.fit({ nodes: groupById[id].members, animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    }
+    return true;
+  }
+
+  groups.forEach(function (group) { fold(group.id); });
+  window.ovExpand = function (id) { return expand(id, false); };
+  window.ovFold = fold;
+
+  // What is drawn, for the tests and for anyone checking a view: the visible nodes (folded
+  // groups count as one), the visible links, and each node's box (shape and label) on the page.
+  window.ovVisible = function () {
+    var rect = container.getBoundingClientRect();
+    var ids = network.body.nodeIndices.filter(function (id) { return !network.body.nodes[id].options.hidden; });
+    var links = network.body.edgeIndices.filter(function (id) {
+      var edge = network.body.edges[id];
+      return edge && edge.connected && !edge.options.hidden && ids.indexOf(edge.fromId) >= 0 && ids.indexOf(edge.toId) >= 0;
+    });
+    return {
+      nodes: ids,
+      edges: links.length,
+      boxes: ids.map(function (id) {
+        var box = network.getBoundingBox(id);
+        var a = network.canvasToDOM({ x: box.left, y: box.top });
+        var b = network.canvasToDOM({ x: box.right, y: box.bottom });
+        return { id: id, left: rect.left + a.x, top: rect.top + a.y, right: rect.left + b.x, bottom: rect.top + b.y };
+      }),
+      canvas: { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom }
+    };
+  };
+
+  // Frame every visible node with its label (fit() frames shapes only, so labels at the
+  // edges were cut), with a margin, never closer than 1.6.
+  function fitAll(animation) {
+    var ids = network.body.nodeIndices.filter(function (id) { return !network.body.nodes[id].options.hidden; });
+    if (!ids.length) { return; }
+    var box = null;
+    ids.forEach(function (id) {
+      var b = network.getBoundingBox(id);
+      if (!b) { return; }
+      if (!box) { box = { left: b.left, right: b.right, top: b.top, bottom: b.bottom }; return; }
+      box.left = Math.min(box.left, b.left); box.right = Math.max(box.right, b.right);
+      box.top = Math.min(box.top, b.top); box.bottom = Math.max(box.bottom, b.bottom);
+    });
+    var width = container.clientWidth || 800;
+    var height = container.clientHeight || 600;
+    var margin = 24;
+    var scale = Math.min((width - 2 * margin) / Math.max(box.right - box.left, 1), (height - 2 * margin) / Math.max(box.bottom - box.top, 1), 1.6);
+    network.moveTo({
+      position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
+      scale: scale,
+      animation: animation || false
+    });
+  }
+
+  // The first drawing measures the labels; the view is then framed on them, and ready.
+  var draws = 0;
+  function onDraw() {
+    draws += 1;
+    if (draws === 1) {
+      fitAll(false);
+      network.redraw();
+      return;
+    }
+    network.off("afterDrawing", onDraw);
     window.ovReadyAt = performance.now();
     window.ovReady = true;
     document.body.setAttribute("data-ready", "true");
   }
-  network.on("afterDrawing", onFirstDraw);
-
-  function fitAll(animation) {
-    // fit() frames the shapes only; step back a little so outer labels are not cut.
-    network.fit({ animation: false });
-    var scale = Math.min(network.getScale() * 0.9, 1.6);
-    network.moveTo({ scale: scale, animation: animation || false });
-  }
-  fitAll(false);
+  network.on("afterDrawing", onDraw);
+  network.fit({ animation: false });
 
   // -- cards: the facts and source lines of a node or link, built as DOM text --
 
@@ -98,7 +199,7 @@
   }
 
   // Labelled groups of sources: what a deduced or inferred fact rests on, a folded status history.
-  function groups(box, title, items, full, open) {
+  function sourceGroups(box, title, items, full, open) {
     if (!items || !items.length) { return; }
     box.appendChild(el("div", "ov-cite ov-grounds", title));
     var list = el("ul", "ov-sources ov-grouped");
@@ -138,8 +239,8 @@
     } else if (data.nosrc) {
       box.appendChild(el("div", "ov-hint", data.nosrc));
     }
-    if (data.from) { groups(box, data.from.title, data.from.items, full, 3); }
-    if (data.history) { groups(box, "Status history (" + data.history.length + ")", full ? data.history : data.history.slice(-3), full, 0); }
+    if (data.from) { sourceGroups(box, data.from.title, data.from.items, full, 3); }
+    if (data.history) { sourceGroups(box, "Status history (" + data.history.length + ")", full ? data.history : data.history.slice(-3), full, 0); }
     return box;
   }
 
@@ -221,6 +322,7 @@
   }
 
   function select(id, focus) {
+    if (groupOf[id] && folded(groupOf[id])) { expand(groupOf[id], false); }
     if (hiddenNode[id]) {
       hiddenNode[id] = false;
       nodes.update({ id: id, hidden: false });
@@ -257,7 +359,11 @@
 
   network.on("click", function (params) {
     hideTooltip();
-    if (params.nodes.length) {
+    if (params.nodes.length && folded(params.nodes[0])) {
+      var opened = params.nodes[0];
+      expand(opened, true);
+      showDetails(groupById[opened].of, false);
+    } else if (params.nodes.length) {
       select(params.nodes[0], false);
     } else if (params.edges.length) {
       if (selected !== null && !BIG) { highlight(null); }
@@ -305,9 +411,11 @@
       results.appendChild(el("li", "ov-hint", "No match"));
       return;
     }
+    active = 0;
     matches.forEach(function (match, i) {
       var li = el("li");
       var button = el("button", i === 0 ? "ov-active" : null);
+      button.setAttribute("data-key", match.entry.id);
       button.type = "button";
       button.appendChild(el("span", null, match.entry.title));
       button.appendChild(el("span", "ov-key", match.entry.id));
@@ -322,13 +430,52 @@
     if (searchTimer !== null) { clearTimeout(searchTimer); }
     searchTimer = setTimeout(function () { searchTimer = null; runSearch(true); }, 120);
   });
+  // Keys in the search box: arrows choose a match, Enter shows it, Escape clears.
+  var active = 0;
+  function choose(index) {
+    var buttons = results.querySelectorAll("button");
+    if (!buttons.length) { return; }
+    active = (index + buttons.length) % buttons.length;
+    buttons.forEach(function (button, i) { button.classList.toggle("ov-active", i === active); });
+    buttons[active].scrollIntoView({ block: "nearest" });
+  }
   search.addEventListener("keydown", function (event) {
-    if (event.key === "Enter") {
-      if (searchTimer !== null) { clearTimeout(searchTimer); searchTimer = null; }
-      runSearch(true);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (searchTimer !== null) { clearTimeout(searchTimer); searchTimer = null; runSearch(false); }
+      choose(active + (event.key === "ArrowDown" ? 1 : -1));
+      event.preventDefault();
+    } else if (event.key === "Enter") {
+      var pending = searchTimer !== null;
+      if (pending) { clearTimeout(searchTimer); searchTimer = null; runSearch(false); active = 0; }
+      if (matches[active]) { select(matches[active].entry.id, true); }
+      event.preventDefault();
+    } else if (event.key === "Escape") {
+      search.value = "";
+      results.textContent = "";
+      matches = [];
+      clearSelection();
       event.preventDefault();
     }
   });
+
+  document.querySelectorAll(".ov-group").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var id = button.getAttribute("data-group");
+      if (folded(id)) { expand(id, true); showDetails(groupById[id].of, false); } else { fold(id); }
+    });
+  });
+  var expandAll = document.getElementById("ov-expand-all");
+  if (expandAll) {
+    expandAll.addEventListener("click", function () {
+      groups.forEach(function (group) { expand(group.id, false); });
+      fitAll({ duration: 300, easingFunction: "easeInOutQuad" });
+    });
+    document.getElementById("ov-fold-all").addEventListener("click", function () {
+      clearSelection();
+      groups.forEach(function (group) { fold(group.id); });
+      fitAll({ duration: 300, easingFunction: "easeInOutQuad" });
+    });
+  }
 
   // -- filters -----------------------------------------------------------------
 
