@@ -81,7 +81,17 @@
 
   function expand(id, frame) {
     if (!folded(id)) { return false; }
-    network.openCluster(id);
+    network.openCluster(id, {
+      // each member back where the layout put it (vis-network would stack them on the group)
+      releaseFunction: function (clusterPosition, positions) {
+        var out = {};
+        Object.keys(positions).forEach(function (member) {
+          var item = nodeById[member];
+          out[member] = item && item.x !== undefined ? { x: item.x, y: item.y } : positions[member];
+        });
+        return out;
+      }
+    });
     var button = groupButton(id);
     if (button) { button.setAttribute("aria-expanded", "true"); }
     if (frame) {
