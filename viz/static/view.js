@@ -94,6 +94,8 @@
     });
     var button = groupButton(id);
     if (button) { button.setAttribute("aria-expanded", "true"); }
+    network.redraw();
+    declutter();
     if (frame) {
       network.fit({ nodes: groupById[id].members, animation: { duration: 300, easingFunction: "easeInOutQuad" } });
     }
@@ -150,11 +152,56 @@
     });
   }
 
-  // The first drawing measures the labels; the view is then framed on them, and ready.
+  // Push apart the visible nodes whose boxes (shape and label) overlap, a few pixels at a time
+  // along the shorter way out, so no label sits on another. Skipped on big graphs (quadratic).
+  function declutter() {
+    if (BIG) { return; }
+    var ids = network.body.nodeIndices.filter(function (id) { return !network.body.nodes[id].options.hidden; });
+    var gap = 6;
+    var boxes = ids.map(function (id) {
+      var b = network.getBoundingBox(id);
+      return { id: id, l: b.left - gap / 2, r: b.right + gap / 2, t: b.top - gap / 2, b: b.bottom + gap / 2, dx: 0, dy: 0 };
+    });
+    function shift(box, dx, dy) { box.l += dx; box.r += dx; box.t += dy; box.b += dy; box.dx += dx; box.dy += dy; }
+    for (var round = 0; round < 60; round++) {
+      var moved = false;
+      for (var i = 0; i < boxes.length; i++) {
+        for (var j = i + 1; j < boxes.length; j++) {
+          var a = boxes[i];
+          var b = boxes[j];
+          var x = Math.min(a.r, b.r) - Math.max(a.l, b.l);
+          var y = Math.min(a.b, b.b) - Math.max(a.t, b.t);
+          if (x <= 0 || y <= 0) { continue; }
+          moved = true;
+          if (y <= x) {
+            var down = (a.t + a.b) <= (b.t + b.b) ? 1 : -1;
+            shift(a, 0, -down * (y / 2 + 0.5));
+            shift(b, 0, down * (y / 2 + 0.5));
+          } else {
+            var right = (a.l + a.r) <= (b.l + b.r) ? 1 : -1;
+            shift(a, -right * (x / 2 + 0.5), 0);
+            shift(b, right * (x / 2 + 0.5), 0);
+          }
+        }
+      }
+      if (!moved) { break; }
+    }
+    boxes.forEach(function (box) {
+      if (box.dx || box.dy) {
+        var at = network.getPositions([box.id])[box.id];
+        network.moveNode(box.id, at.x + box.dx, at.y + box.dy);
+      }
+    });
+  }
+  window.ovDeclutter = declutter;
+
+  // The first drawing measures the labels; the nodes are then moved off each other, the
+  // view framed on them, and ready.
   var draws = 0;
   function onDraw() {
     draws += 1;
     if (draws === 1) {
+      declutter();
       fitAll(false);
       network.redraw();
       return;
