@@ -242,3 +242,16 @@ def test_an_inferred_link_in_a_view_shows_the_wordings_it_was_inferred_from(sess
                   Array.from(document.querySelectorAll('#ov-details-body .ov-ground')).map((e) => e.textContent)]"""
     )
     assert grounds == ["Inferred from the wording of", ["AFI 4 · PEEL 2023/25", "AFI 8 · PEEL 2021/22"]]
+
+
+def test_clicking_a_finding_s_text_shows_the_passage_that_states_it(session: Session, pages: dict[str, Path]) -> None:
+    open_tracker(session, pages["tracker"])
+    session.page.click(f"tr[data-key='{AFI5}'] button[data-fact='text']")
+    assert passages(session)[0]["cited"] == [6]
+
+
+def test_enter_on_a_focused_fact_opens_its_evidence(session: Session, pages: dict[str, Path]) -> None:
+    open_tracker(session, pages["tracker"])
+    session.page.focus(f"tr[data-key='{AFI5}'] button[data-fact='status']")
+    session.page.keyboard.press("Enter")
+    assert (session.page.inner_text("#tr-details-body h3"), passages(session)[0]["cited"]) == ("AFI 5 · PEEL 2021/22", [11])

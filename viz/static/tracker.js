@@ -213,7 +213,7 @@
     } else if (col === "supersedes" || col === "supersededBy") {
       if (c[col].length) { td.appendChild(supersession(row, col)); }
     } else if (col === "text") {
-      td.textContent = c.text;
+      if (c.text) { td.appendChild(factButton(row, "text", null, c.text, "tr-text")); }
     } else {
       td.textContent = values(row, col).join("; ");
     }
