@@ -213,6 +213,7 @@ class ViewBuilder:
         self._documents: dict[str, int] = {}
         self._titles: list[str] = []
         self._document_keys: list[str] = []
+        self._cited_lines: dict[str, set[int]] = {}
         self._classes: Counter[str] = Counter()
         self._scale: Counter[str | None] = Counter()
         self._status: Counter[str] = Counter()
@@ -283,6 +284,7 @@ class ViewBuilder:
         out = []
         for document, line, end, quote in list(rows)[:_SOURCE_LIMIT]:
             out.append([self._document_index(document), line, end, quote])
+            self._cited_lines.setdefault(document, set()).update(n for n in (line, end) if isinstance(n, int))
         return out
 
     def _finding_state(self, key: str) -> tuple[dict[str, Any], str]:
@@ -679,7 +681,7 @@ class ViewBuilder:
             documents=self._titles,
             document_keys=self._document_keys,
             groups=groups,
-            texts=texts_payload(self.graph, self._document_keys),
+            texts=texts_payload(self.graph, {key: self._cited_lines.get(key, set()) for key in self._document_keys}),
             legend=self._legend(),
             facets=self._facets(),
             notes=list(notes),

@@ -155,7 +155,17 @@
     var body = el("div", "ev-lines ev-reader-lines");
     body.tabIndex = 0;
     var target = null;
+    var gap = false;
+    if (doc.partial) {
+      reader.appendChild(el("p", "ev-missing", "This page carries only the lines around the cited ones (the store holds the whole text)."));
+    }
     doc.lines.forEach(function (text, i) {
+      if (text === null) {  // a line this page does not carry (a long paper, carried in part)
+        if (!gap) { body.appendChild(el("div", "ev-line ev-gap", "\u2026")); }
+        gap = true;
+        return;
+      }
+      gap = false;
       var row = lineRow(i + 1, text, i + 1 >= first && i + 1 <= last);
       if (i + 1 === first) { target = row; }
       body.appendChild(row);
