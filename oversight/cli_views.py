@@ -45,7 +45,7 @@ view_app = typer.Typer(
     help=(
         "Write an interactive HTML view of the graph: one self-contained file that opens offline "
         "from a shared drive, with a legend, search, filters, and tooltips that cite the document "
-        "line behind each fact."
+        "line behind each fact; click a node or link for the paper's own passage."
     ),
     no_args_is_help=True,
 )
@@ -188,7 +188,8 @@ def tracker_command(
     latest status, RAG and date, owner, board, due date, an overdue mark as of
     --as-of, and supersession both ways (inferred links marked as suggestions).
     Sort, filter, search, group by inspection, board or owner; each finding has a
-    permalink (#finding=KEY); click a fact for the line of the paper behind it.
+    permalink (#finding=KEY); click a fact for the paper's own passage behind it
+    (the cited lines highlighted, the whole text a click away, carried in the page).
     """
     from oversight import api
 

@@ -570,6 +570,21 @@ class ViewBuilder:
             links.append({"kind": "line", "label": "other relationship (its type on hover)", "colour": "#a0a0a0", "dashes": False})
         if links:
             sections.append({"title": "Links", "items": links})
+        if self._groups:
+            sections.append(
+                {
+                    "title": "Folded",
+                    "items": [
+                        {
+                            "kind": "node",
+                            "label": f"an inspection and its findings, folded ({len(self._groups)}): click to expand",
+                            "shape": "hexagon",
+                            "colour": self.styles.for_class(L.Inspection).colour,
+                            "border": "#1f1f1f",
+                        }
+                    ],
+                }
+            )
         return sections
 
     def _value_label(self, value: str | None) -> str:
