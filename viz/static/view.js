@@ -59,7 +59,7 @@
   // vis-network logs an error when asked about a node that does not exist (a group not folded).
   function folded(id) { return !!network.body.nodes[id] && network.isCluster(id); }
 
-  function fold(id) {
+  function fold(id, later) {
     var group = groupById[id];
     if (!group || folded(id)) { return; }
     network.cluster({
@@ -74,7 +74,7 @@
         font: { size: 15, face: ((DATA.options.nodes || {}).font || {}).face, color: fontColour, strokeWidth: 4, strokeColor: "#ffffff" }
       },
       clusterEdgeProperties: { color: { color: "#a0a0a0", highlight: "#333333", hover: "#333333" }, label: undefined }
-    });
+    }, !later);  // folding many at once, the drawing data is refreshed once after the last
     var button = groupButton(id);
     if (button) { button.setAttribute("aria-expanded", "false"); }
   }
@@ -102,7 +102,8 @@
     return true;
   }
 
-  groups.forEach(function (group) { fold(group.id); });
+  groups.forEach(function (group) { fold(group.id, true); });
+  if (groups.length) { network.body.emitter.emit("_dataChanged"); }
   window.ovExpand = function (id) { return expand(id, false); };
   window.ovFold = fold;
 
