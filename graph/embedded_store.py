@@ -17,6 +17,11 @@ the built graph, derived from the JSON, checked against the JSON's hash and
 rebuilt whenever it is stale, missing or unreadable, so that a command opens
 a national store in a fraction of the time parsing the JSON takes. The facts
 are then read from the JSON only when asked for (``StoreState.extractions``).
+
+Each document's text (its lines as the reader numbered them) is kept beside
+the graph, one file per document under ``documents/``
+(:mod:`oversight.graph.document_texts`): written before the graph that cites
+it, removed once the graph no longer holds the document.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from typing import IO, Any
 from pydantic import TypeAdapter, ValidationError
 
 from oversight.errors import StoreCorrupt, StoreUnavailable
+from oversight.graph.document_texts import prune_texts, read_lines, write_text
 from oversight.graph.model import OversightGraph
 from oversight.graph.store_index import INDEX_FILE, Stamp, read_index, stamp, write_index
 from oversight.loaders.models import DocumentRecord, Extraction, ExtractionWarning, Fact
@@ -61,6 +67,9 @@ class StoreState:
     A store opened through its index reads its extractions from ``graph.json``
     only when they are first asked for (``read_extractions``): a question needs
     the graph alone.
+
+    ``texts`` are document texts to write on save (document key -> lines); the texts
+    already in the store are kept, and those of documents no longer held are removed.
     """
 
     def __init__(
@@ -69,10 +78,12 @@ class StoreState:
         graph: OversightGraph | None = None,
         *,
         read_extractions: Callable[[], list[Extraction]] | None = None,
+        texts: dict[str, list[str]] | None = None,
     ) -> None:
         self._extractions = extractions if extractions is not None or read_extractions is not None else []
         self._read_extractions = read_extractions
         self.graph = graph if graph is not None else OversightGraph()
+        self.texts = texts if texts is not None else {}
 
     @property
     def extractions(self) -> list[Extraction]:
@@ -155,8 +166,7 @@ class EmbeddedStore:
         indexed, self.index_status = read_index(self.path, self.file, ontology())
         if indexed is not None:
             graph = indexed.graph
-            if indexed.store_version in _REBUILT_VERSIONS:
-                graph.documents_root = self.path
+            graph.documents_root = self.path  # document paths and texts are kept relative to the store
             sha256 = indexed.sha256
 
             def read_extractions() -> list[Extraction]:
@@ -176,6 +186,7 @@ class EmbeddedStore:
             graph = OversightGraph.from_node_link(data, source=str(self.file))
         except (AttributeError, TypeError, KeyError, ValueError, RecursionError) as exc:
             raise StoreCorrupt(f"{self.file}: malformed graph ({exc.__class__.__name__})") from exc
+        graph.documents_root = self.path  # document paths and texts are kept relative to the store
         self._index(data, read, graph.onto, VERSION)
         return StoreState(extractions=extractions, graph=graph)
 
@@ -223,6 +234,10 @@ class EmbeddedStore:
             with contextlib.suppress(OSError):
                 (self.path / INDEX_FILE).unlink()
 
+    def document_lines(self, key: str, sha256: str | None = None) -> list[str] | None:
+        """The kept text of document ``key`` (of content ``sha256``, when given), or None."""
+        return read_lines(self.path, key, sha256)
+
     @staticmethod
     def _extractions(data: dict[str, Any]) -> list[Extraction]:
         by_key: dict[str, Extraction] = {}
@@ -257,6 +272,10 @@ class EmbeddedStore:
         self.path.mkdir(parents=True, exist_ok=True)
         self._remove_stale_temporaries()
         extractions = sorted(state.extractions, key=lambda e: e.document.key)
+        shas = {e.document.key: e.document.sha256 for e in extractions}
+        for key, lines in sorted(state.texts.items()):
+            if key in shas:
+                write_text(self.path, key, shas[key], lines)
         tmp = self.path / f".{STORE_FILE}.{os.getpid()}.tmp"
         try:
             with open(tmp, "w", encoding="utf-8") as handle:
@@ -294,6 +313,7 @@ class EmbeddedStore:
         st = self.file.stat()
         written = stamp(st, out.digest.hexdigest()) if st.st_ino == inode else None
         self._index(link, written, state.graph.onto, VERSION)
+        prune_texts(self.path, shas)
 
     def _remove_stale_temporaries(self) -> None:
         """Delete ``.graph.json.<pid>.tmp`` files left by writers that died mid-save (SIGKILL, power cut).
