@@ -108,18 +108,14 @@ SEEDS = REPO.parent / "shared" / "seeds"
 
 #: Families an annotation may name besides the ontology's DocumentFamilies: the new ones of issue 15
 #: (proposed notations, not yet in ontology/vocab/scales.ttl).
-PROPOSED_FAMILIES = (
-    "hmicfrs-letter", "monitoring-record", "committee-minutes", "board-minutes", "progress-paper",
-    "audit-committee",
-)
-#: Status words of the HMICFRS monitoring records that no FindingStatuses notation fits (proposed notations).
-PROPOSED_STATUSES = ("awaiting-review", "no-further-action")
+PROPOSED_FAMILIES = ("committee-minutes", "board-minutes", "progress-paper", "audit-committee")
+#: Status words that no FindingStatuses notation fits (proposed notations; the monitoring records' awaiting-review
+#: and no-further-action are the ontology's now).
+PROPOSED_STATUSES: tuple[str, ...] = ()
 #: Closure statements besides the FindingStatuses outcomes: HMICFRS monitoring phases (proposed notations).
 PROPOSED_CLOSURES = ("returned-to-scan", "moved-to-engage")
 #: For the forced run: the registered family nearest to each new family.
 FORCED_FAMILY = {
-    "hmicfrs-letter": "peel-report",
-    "monitoring-record": "peel-progress",
     "committee-minutes": "minutes",
     "board-minutes": "minutes",
     "progress-paper": "peel-progress",

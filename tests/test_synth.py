@@ -71,7 +71,7 @@ class TestCorpus:
     def test_every_family_is_written(self, full_rounds: Path):
         manifest = json.loads((full_rounds / "manifest.json").read_text())
         assert sorted(manifest["documents"]["byFamily"]) == [
-            "inspections-audits", "minutes", "peel-progress", "peel-report", "register",
+            "inspections-audits", "minutes", "monitoring-record", "peel-progress", "peel-report", "register",
         ]
 
     def test_corpus_ingests_with_no_problems_each_paper_detected_as_its_family(self, full_rounds: Path, tmp_path: Path):

@@ -27,8 +27,10 @@ from oversight.ontology import R, ontology
 
 __all__ = ["read_monitoring", "read_meeting"]
 
-_MOVED = re.compile(r"(?i)\bmoved\b[^.;]{1,80}?\b(?:in)?to\b[^.;]{0,40}?\b(?P<phase>Engage|Scan)\b")
-_RETURN = re.compile(r"(?i)\breturn(?:ed|ing)?\b[^.;]{1,80}?\bto\s{1,3}(?:our|the|its)\s{1,3}(?P<phase>default\s{1,3}phase(?:\s{1,3}of\s{1,3}monitoring)?|Scan|Engage)\b")
+_MOVED = re.compile(r"(?i)\b(?:moved|placed|escalated|put)\b[^.;]{0,80}?\b(?:in|into|to)\b[^.;]{0,40}?\b(?P<phase>Engage)\b")
+_RETURN = re.compile(
+    r"(?i)\breturn(?:ed|ing)?\b[^.;]{0,80}?\bto\s{1,3}(?:(?:our|the|its)\s{1,3})?(?P<phase>default\s{1,3}phase(?:\s{1,3}of\s{1,3}monitoring)?|Scan)\b"
+)
 _MEETING = re.compile(
     r"\bat\s{1,3}the\s{1,3}(?P<body>(?:[A-Z][a-z]{1,20}\s{1,3}){1,6}(?:Group|Board|Committee|Panel|Conference|Forum))\s{1,3}on\s{1,3}"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s{1,3})?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s{1,3}[A-Z][a-z]{2,8}(?:\s{1,3}(?:19|20)\d\d)?)"
@@ -48,7 +50,7 @@ def read_monitoring(refined: Refinement, force: Ref | None, people: dict[str, Re
     for number, line in enumerate(refined.doc.lines, start=1):
         for _start, _end, sentence in sentences(line):
             match = _MOVED.search(sentence) or _RETURN.search(sentence)
-            if not match or re.search(r"\b(?:will|would|may|could|might)\b", sentence[: match.start()]):
+            if not match or re.search(r"\b(?:will|would|may|could|might|should|if|unless)\b", sentence[: match.start()]):
                 continue
             phase = _phase(match.group("phase"))
             if phase is None:
