@@ -1,9 +1,10 @@
 """The older PEEL web pages (2014 to 2018/19): a force's landing page or a pillar's page.
 
-- Detection: PEEL named, and the page's furniture: "Skip to content", "Read
-  more about <force>", "HMI's observations", "Last updated dd/mm/yyyy", a
-  pillar's question ("How effectively does the force …?"); two of them 0.9,
-  one 0.8.
+- Detection: PEEL named, and the page's furniture: "Read more about
+  <force>", "HMI's observations", "Last updated dd/mm/yyyy", "Questions for
+  <pillar>", a pillar's question alone on its line ("How effectively does the
+  force …?"): with a title naming a force and a round ("Gwent 2014", "Cleveland
+  PEEL 2018") 0.9, else two pieces of furniture 0.8.
 - "This year, for the first time, we have assessed leadership across the
   force. The assessment has led to a narrative rather than graded judgment":
   the area assessed is ``ungraded``.
@@ -17,12 +18,12 @@ from oversight.loaders.models import Ref, TextDocument
 from oversight.loaders.statements.context import Context
 from oversight.loaders.statements.refine import Refinement
 from oversight.loaders.statements.text import sentences
-from oversight.ontology import R
+from oversight.ontology import R, ontology
 
 __all__ = ["detect", "refine"]
 
 _FURNITURE = (
-    re.compile(r"(?i)^\s{0,4}skip\s{1,3}to\s{1,3}(?:main\s{1,3})?content\s{0,4}$"),
+    re.compile(r"(?i)^\s{0,4}questions\s{1,3}for\s{1,3}(?:effectiveness|efficiency|legitimacy)\s{0,4}$"),
     re.compile(r"(?i)^\s{0,4}read\s{1,3}more\s{1,3}about\s{1,3}[A-Z][\w &-]{2,40}$"),
     re.compile(r"(?i)^\s{0,4}HMI[\u2019']s\s{1,3}observations\s{0,4}$"),
     re.compile(r"(?i)^\s{0,4}last\s{1,3}updated:?\s{0,3}\d{1,2}/\d{1,2}/\d{4}"),
@@ -33,12 +34,27 @@ _ASSESSED = re.compile(r"(?i)\b(?:we\s{1,3}have\s{1,3})?assessed\s{1,3}(?P<what>
 _NARRATIVE = re.compile(r"(?i)\bnarrative\s{1,3}rather\s{1,3}than\s{1,3}(?:a\s{1,3})?graded\s{1,3}judge?ment\b|\bnot\s{1,3}(?:been\s{1,3})?graded\b")
 
 
+#: The page's title: a force and a round alone on a line ("Gwent 2014", "Cleveland PEEL 2018", "Northumbria 2018/19").
+_TITLE = re.compile(r"^\s{0,4}(?P<force>[A-Z][A-Za-z &\-]{2,40}?)\s{1,3}(?:PEEL\s{1,3})?(?:19|20)\d\d(?:/\d\d)?\s{0,4}$")
+
+
+def _titled(doc: TextDocument) -> bool:
+    opening = [line for line in doc.lines[:40] if line.strip()][:6]
+    return any(
+        (match := _TITLE.match(line)) is not None and ontology().gazetteer.lookup(match.group("force"), "Force") is not None
+        for line in opening
+    )
+
+
 def detect(doc: TextDocument) -> float:
+    """0.9 for a force-and-round title with the page's furniture, 0.8 for two pieces of furniture, else 0."""
     head = doc.lines[:300]
     if not any(_PEEL.search(line) for line in head):
         return 0.0
     found = sum(1 for pattern in _FURNITURE if any(pattern.match(line) for line in head))
-    return 0.9 if found >= 2 else 0.8 if found == 1 else 0.0
+    if found and _titled(doc):
+        return 0.9
+    return 0.8 if found >= 2 else 0.0
 
 
 def refine(refined: Refinement, ctx: Context) -> None:
