@@ -72,6 +72,7 @@ class HmicfrsLetterExtractor:
         monitoring.read_monitoring(refined, ctx.force, people)
         monitoring.read_meeting(refined, scope, ctx.date)
         revisit.read_causes(refined, ctx)
+        revisit.conducted_by_hmicfrs(refined, ctx)
         title = next((line.strip() for line in doc.lines if line.strip()), None)
         fields: dict[str, object] = {}
         if ctx.date is not None:

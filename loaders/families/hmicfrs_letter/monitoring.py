@@ -4,8 +4,10 @@
   Engage": a ``MonitoringDecision`` of phase ``engage``, dated, of the
   letter's force.
 - "… Sir Andy Cooke, has decided to return West Midlands Police to our
-  default phase of monitoring, which is known as Scan": phase ``scan``,
-  ``DECIDED_BY`` the person named in the sentence.
+  default phase of monitoring, which is known as Scan" (or "the force was
+  returned to Scan"): phase ``scan``, ``DECIDED_BY`` the person named in the
+  sentence. A title ("… : return to default phase of monitoring") states no
+  decision.
 - "the discussion at the Policing Performance Oversight Group on Tuesday 17
   September": a meeting of that group. A date without its year takes the
   year of the letter's own date (the latest such day not after it), and says
@@ -29,7 +31,7 @@ __all__ = ["read_monitoring", "read_meeting"]
 
 _MOVED = re.compile(r"(?i)\b(?:moved|placed|escalated|put)\b[^.;]{0,80}?\b(?:in|into|to)\b[^.;]{0,40}?\b(?P<phase>Engage)\b")
 _RETURN = re.compile(
-    r"(?i)\breturn(?:ed|ing)?\b[^.;]{0,80}?\bto\s{1,3}(?:(?:our|the|its)\s{1,3})?(?P<phase>default\s{1,3}phase(?:\s{1,3}of\s{1,3}monitoring)?|Scan)\b"
+    r"(?i)(?:\breturn(?:ed|ing)?\s[^.;]{1,80}?|\b(?:was|were|has\s{1,3}been|have\s{1,3}been|is|are)\s{1,3}returned\s{1,3})\bto\s{1,3}(?:(?:our|the|its)\s{1,3})?(?P<phase>default\s{1,3}phase(?:\s{1,3}of\s{1,3}monitoring)?|Scan)\b"
 )
 _MEETING = re.compile(
     r"\bat\s{1,3}the\s{1,3}(?P<body>(?:[A-Z][a-z]{1,20}\s{1,3}){1,6}(?:Group|Board|Committee|Panel|Conference|Forum))\s{1,3}on\s{1,3}"

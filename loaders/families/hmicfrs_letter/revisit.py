@@ -12,7 +12,12 @@
 - A cause of concern named by its topic ("we issued an accelerated cause of
   concern on leadership and force management") is a finding, unless a
   heading of the letter already states it ("Accelerated cause of concern:
-  investigations" for "… on investigating crime": a word stem shared).
+  investigations" for "… on investigating crime": a word stem shared), and
+  only while the letter's causes found are fewer than it says it identified
+  (with no number stated, only when it states none in a section of its own):
+  a topic named in passing is otherwise one the letter states in full.
+- The inspections the letter is about ("our PEEL programme", "our 2023
+  inspection of …") are HMICFRS's: ``CONDUCTED_BY`` it.
 - "One of them was about …" then "This was that <the cause>": the cause of
   concern, in its first sentence.
 """
@@ -21,13 +26,14 @@ from __future__ import annotations
 
 import re
 
+from oversight.loaders import common
 from oversight.loaders.models import Ref, TextDocument
 from oversight.loaders.statements.context import Context, InspectionMention
 from oversight.loaders.statements.refine import Refinement
 from oversight.loaders.statements.text import sentences
 from oversight.ontology import R
 
-__all__ = ["add_inspections", "read_causes"]
+__all__ = ["add_inspections", "read_causes", "conducted_by_hmicfrs"]
 
 _PEEL = re.compile(r"\bPEEL\)?\s{1,3}(?:inspection|assessment|programme|report)\b|\(PEEL\)\s{1,3}programme\b")
 _NAMED = re.compile(
@@ -54,12 +60,12 @@ def add_inspections(doc: TextDocument) -> object:
             for match in _NAMED.finditer(line):
                 what = " ".join(match.group("what").split())
                 props = {"kind": "inspection", **({"fieldwork": match.group("year")} if match.group("year") else {})}
-                named.append(InspectionMention(number, Ref.of("Inspection", what, within=scope), what, props, "hmicfrs-letter:inspection-named", 0.7))
+                named.append(InspectionMention(number, Ref.of("Inspection", what, within=scope), what, props, "letter-inspection-named", 0.7))
         ctx.mentions.extend(named)
         if not any(m.props.get("kind") == "peel" for m in ctx.mentions):
             line = next((n for n, text in enumerate(doc.lines, start=1) if _PEEL.search(text)), None)
             if line is not None and ctx.force is not None:
-                mention = InspectionMention(line, Ref.of("Inspection", "PEEL", within=ctx.force), "PEEL", {"kind": "peel"}, "hmicfrs-letter:inspection-peel", 0.75)
+                mention = InspectionMention(line, Ref.of("Inspection", "PEEL", within=ctx.force), "PEEL", {"kind": "peel"}, "letter-inspection-peel", 0.75)
                 ctx.mentions.append(mention)
                 ctx.main = ctx.main or mention
         ctx.mentions.sort(key=lambda m: m.line)
@@ -76,6 +82,10 @@ def read_causes(refined: Refinement, ctx: Context) -> int:
     """Causes of concern named by topic or restated (see the module docs); returns how many were added."""
     lines = refined.doc.lines
     headed = set().union(*(_stems(m.group("topic")) for line in lines if (m := _COC_HEADING.match(line)))) if lines else set()
+    stated = [f.properties.get("count") for f in refined.nodes("StatedCount") if f.properties.get("findingKind") == "CauseOfConcern"]
+    numbers = [int(n) for n in stated if isinstance(n, (int, float))]
+    found = len({f.ref for f in refined.nodes("CauseOfConcern")})
+    budget = max(numbers) - found if numbers else (0 if found else 10**6)
     count = 0
     previous = ""
     for number, line in enumerate(lines, start=1):
@@ -85,9 +95,11 @@ def read_causes(refined: Refinement, ctx: Context) -> int:
             count += _emit(refined, ctx, number, cause[:1].upper() + cause[1:], "hmicfrs-letter:cause-restated", 0.7)
         for match in _COC_ON.finditer(line):
             topic = " ".join(match.group("topic").split()).rstrip(",")
-            if _stems(topic) & headed:
+            if _stems(topic) & headed or budget <= 0:
                 continue
-            count += _emit(refined, ctx, number, topic, "hmicfrs-letter:cause-on-topic", 0.7)
+            added = _emit(refined, ctx, number, topic, "hmicfrs-letter:cause-on-topic", 0.7)
+            budget -= added
+            count += added
         if line.strip():
             previous = line
     return count
@@ -106,3 +118,13 @@ def _emit(refined: Refinement, ctx: Context, line: int, text: str, method: str, 
     if inspection is not None:
         refined.edge(R.ISSUED, inspection.ref, ref, line, method, confidence)
     return 1
+
+
+def conducted_by_hmicfrs(refined: Refinement, ctx: Context) -> None:
+    """The inspections the letter's own rules named are HMICFRS's (see the module docs)."""
+    inspectorate = common.body_ref("HMICFRS")
+    conducted = {e.source for e in refined.edges(R.CONDUCTED_BY)}
+    for mention in ctx.mentions:
+        if mention.method.startswith("letter-inspection") and mention.ref not in conducted:
+            refined.edge(R.CONDUCTED_BY, mention.ref, inspectorate, mention.line)
+            conducted.add(mention.ref)
