@@ -101,13 +101,18 @@ def read_people(refined: Refinement, scope: Ref | None) -> dict[str, Ref]:
             continue
         post = next((post_of(text) for _, text in rest if _POSTLIKE.search(text)), None) or title_post
         people[name] = _person(refined, name, name_line, post, scope)
+    known_words = {word for name in people for word in name.split()}
     for number, line in enumerate(refined.doc.lines, start=1):
         for match in _POST_COMMA_NAME.finditer(line):
             name = match.group("name")
-            people.setdefault(name, _person(refined, name, number, match.group("post"), scope, "hmicfrs-letter:post-comma-name", 0.85))
+            if name not in people:
+                people[name] = _person(refined, name, number, match.group("post"), scope, "hmicfrs-letter:post-comma-name", 0.85)
+                known_words.update(name.split())
         for match in _HMI_NAME.finditer(line):
             name = match.group("name")
-            if name.split()[0].lower() in _NOT_NAMES or any(name in known for known in people):
+            # "HMI Lee Freeman" of the From block, or "HMI Freeman" later: a person already named
+            if name.split()[0].lower() in _NOT_NAMES or set(name.split()) <= known_words:
                 continue
             people[name] = _person(refined, name, number, "HMI", scope, "hmicfrs-letter:hmi-name", 0.8)
+            known_words.update(name.split())
     return people

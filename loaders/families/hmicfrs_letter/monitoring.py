@@ -33,6 +33,8 @@ _MOVED = re.compile(r"(?i)\b(?:moved|placed|escalated|put)\b[^.;]{0,80}?\b(?:in|
 _RETURN = re.compile(
     r"(?i)(?:\breturn(?:ed|ing)?\s[^.;]{1,80}?|\b(?:was|were|has\s{1,3}been|have\s{1,3}been|is|are)\s{1,3}returned\s{1,3})\bto\s{1,3}(?:(?:our|the|its)\s{1,3})?(?P<phase>default\s{1,3}phase(?:\s{1,3}of\s{1,3}monitoring)?|Scan)\b"
 )
+#: Capitalised runs of two or three words: the names a sentence may hold, looked up among the letter's people.
+_NAMES = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z\u00e0-\u00ff'\u2019-]{1,20}(?:\s{1,3}[A-Z][a-z\u00e0-\u00ff'\u2019-]{1,20}){1,2}(?![\w-])")
 _MEETING = re.compile(
     r"\bat\s{1,3}the\s{1,3}(?P<body>(?:[A-Z][a-z]{1,20}\s{1,3}){1,6}(?:Group|Board|Committee|Panel|Conference|Forum))\s{1,3}on\s{1,3}"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s{1,3})?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s{1,3}[A-Z][a-z]{2,8}(?:\s{1,3}(?:19|20)\d\d)?)"
@@ -62,8 +64,10 @@ def read_monitoring(refined: Refinement, force: Ref | None, people: dict[str, Re
             ref = Ref.of("MonitoringDecision", phase, date or "undated", within=force)
             refined.node(ref, number, "hmicfrs-letter:monitoring-phase", 0.8, phase=phase, date=date)
             refined.edge(R.MONITORING_OF, ref, force, number, "hmicfrs-letter:monitoring-phase", 0.8)
-            for name, person in people.items():
-                if name in sentence[: match.start()]:
+            for candidate in _NAMES.finditer(sentence[: match.start()]):
+                words = candidate.group(0).split()
+                spans = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)}
+                for person in sorted((people[n] for n in spans if n in people), key=lambda p: str(p.name)):
                     refined.edge(R.DECIDED_BY, ref, person, number, "hmicfrs-letter:monitoring-phase", 0.75)
             count += 1
     return count

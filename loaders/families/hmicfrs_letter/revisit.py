@@ -84,7 +84,8 @@ def read_causes(refined: Refinement, ctx: Context) -> int:
     headed = set().union(*(_stems(m.group("topic")) for line in lines if (m := _COC_HEADING.match(line)))) if lines else set()
     stated = [f.properties.get("count") for f in refined.nodes("StatedCount") if f.properties.get("findingKind") == "CauseOfConcern"]
     numbers = [int(n) for n in stated if isinstance(n, (int, float))]
-    found = len({f.ref for f in refined.nodes("CauseOfConcern")})
+    known = {f.ref for f in refined.nodes("CauseOfConcern")}
+    found = len(known)
     budget = max(numbers) - found if numbers else (0 if found else 10**6)
     count = 0
     previous = ""
@@ -92,12 +93,12 @@ def read_causes(refined: Refinement, ctx: Context) -> int:
         restated = _THIS_WAS_THAT.match(line)
         if restated and _MENTIONS_COC.search(previous):
             cause = sentences(restated.group("cause"))[0][2]
-            count += _emit(refined, ctx, number, cause[:1].upper() + cause[1:], "hmicfrs-letter:cause-restated", 0.7)
+            count += _emit(refined, ctx, known, number, cause[:1].upper() + cause[1:], "hmicfrs-letter:cause-restated", 0.7)
         for match in _COC_ON.finditer(line):
             topic = " ".join(match.group("topic").split()).rstrip(",")
             if _stems(topic) & headed or budget <= 0:
                 continue
-            added = _emit(refined, ctx, number, topic, "hmicfrs-letter:cause-on-topic", 0.7)
+            added = _emit(refined, ctx, known, number, topic, "hmicfrs-letter:cause-on-topic", 0.7)
             budget -= added
             count += added
         if line.strip():
@@ -105,15 +106,16 @@ def read_causes(refined: Refinement, ctx: Context) -> int:
     return count
 
 
-def _emit(refined: Refinement, ctx: Context, line: int, text: str, method: str, confidence: float) -> int:
+def _emit(refined: Refinement, ctx: Context, known: set[Ref], line: int, text: str, method: str, confidence: float) -> int:
     inspection = ctx.inspection_at(line)
     within = inspection.ref if inspection else (ctx.force or ctx.scope)
     if within is None:
         return 0
     words = " ".join(re.findall(r"[a-z0-9]+", text.lower())[:8])
     ref = Ref.of("CauseOfConcern", words, within=within)
-    if any(f.ref == ref for f in refined.nodes("CauseOfConcern")):
+    if ref in known:
         return 0
+    known.add(ref)
     refined.node(ref, line, method, confidence, text=text)
     if inspection is not None:
         refined.edge(R.ISSUED, inspection.ref, ref, line, method, confidence)
