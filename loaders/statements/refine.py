@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from oversight.loaders.models import EdgeFact, Fact, NodeFact, Ref, TextDocument, Value
+from oversight.loaders.models import EdgeFact, Evidence, Fact, NodeFact, Ref, TextDocument, Value
 
 __all__ = ["Refinement"]
 
@@ -33,6 +33,16 @@ class Refinement:
     def __init__(self, doc: TextDocument, facts: Iterable[Fact]) -> None:
         self.doc = doc
         self.facts: list[Fact] = list(facts)
+        # one Evidence per cited span, and one statement per thing and line (as the collector keeps
+        # them): many facts on one long line then cost the line's length once, not once each
+        self._evidence: dict[tuple[int, int | None], Evidence] = {}
+        self._stated: set[tuple[object, ...]] = set()
+
+    def _cite(self, line: int, end_line: int | None, method: str | None, confidence: float | None) -> Evidence:
+        base = self._evidence.get((line, end_line))
+        if base is None:
+            base = self._evidence[(line, end_line)] = self.doc.evidence(line, end_line)
+        return base.model_copy(update={"method": method, "confidence": confidence})
 
     def nodes(self, label: str | None = None) -> list[NodeFact]:
         """The node facts (of one label)."""
@@ -73,10 +83,13 @@ class Refinement:
         end_line: int | None = None,
         **props: Value | None,
     ) -> None:
-        """Add a node stated at ``line`` (to ``end_line``); None values are left out."""
-        evidence = self.doc.evidence(line, end_line).model_copy(update={"method": method, "confidence": confidence})
+        """Add a node stated at ``line`` (to ``end_line``); None values are left out; once per thing, line and values."""
         values = {k: v for k, v in props.items() if v is not None}
-        self.facts.append(NodeFact(ref=ref, properties=values, evidence=evidence))
+        seen = ("node", ref, line, repr(sorted(values.items())))
+        if seen in self._stated:
+            return
+        self._stated.add(seen)
+        self.facts.append(NodeFact(ref=ref, properties=values, evidence=self._cite(line, end_line, method, confidence)))
 
     def edge(
         self,
@@ -88,7 +101,10 @@ class Refinement:
         confidence: float | None = None,
         **props: Value | None,
     ) -> None:
-        """Add a relationship stated at ``line``."""
-        evidence = self.doc.evidence(line).model_copy(update={"method": method, "confidence": confidence})
+        """Add a relationship stated at ``line`` (once per line)."""
+        seen = ("edge", type, source, target, line)
+        if seen in self._stated:
+            return
+        self._stated.add(seen)
         values = {k: v for k, v in props.items() if v is not None}
-        self.facts.append(EdgeFact(type=type, source=source, target=target, properties=values, evidence=evidence))
+        self.facts.append(EdgeFact(type=type, source=source, target=target, properties=values, evidence=self._cite(line, None, method, confidence)))
