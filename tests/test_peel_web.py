@@ -73,3 +73,17 @@ def test_the_summary_states_how_many_areas_were_graded_and_the_grades_awarded_no
 
 def test_the_initial_judgments_date_the_inspection() -> None:
     assert [f.properties["judged"] for f in nodes(SUMMARY, "Inspection") if "judged" in f.properties] == ["2022-05"]
+
+
+def test_the_2014_pages_list_gives_each_clause_its_own_grade() -> None:
+    text = (
+        "Skip to content\n\nGwent 2014\n\nRead more about Gwent\n\nThis is the first PEEL Assessment of Gwent Police.\n\n"
+        "in terms of its effectiveness, the force is good at reducing crime, it requires improvement in the way it "
+        "investigates offending and is good at tackling litter.\n"
+    )
+    grades = sorted((f.properties["text"], f.properties["grade"]) for f in nodes(text, "Judgement"))
+    assert grades == [
+        ("reducing crime", "good"),
+        ("tackling litter", "good"),
+        ("the way it investigates offending", "requires-improvement"),
+    ]

@@ -5,6 +5,11 @@
   <pillar>", a pillar's question alone on its line ("How effectively does the
   force …?"): with a title naming a force and a round ("Gwent 2014", "Cleveland
   PEEL 2018") 0.9, else two pieces of furniture 0.8.
+- The 2014 landing page's list ("The available evidence indicates that:"
+  then "in terms of its effectiveness, … the force is good at reducing crime
+  …, it requires improvement in …"): each clause with a grade is a judgement
+  of the area it names, whether the grade is "good at" or "requires
+  improvement in" (the statement layer reads the latter).
 - "This year, for the first time, we have assessed leadership across the
   force. The assessment has led to a narrative rather than graded judgment":
   the area assessed is ``ungraded``.
@@ -57,8 +62,36 @@ def detect(doc: TextDocument) -> float:
     return 0.8 if found >= 2 else 0.0
 
 
+_IN_TERMS_OF = re.compile(r"(?i)^\s{0,4}in\s{1,3}terms\s{1,3}of\s{1,3}its\s{1,3}(?:effectiveness|efficiency|legitimacy)\b")
+_GRADE = r"(?P<grade>outstanding|good|adequate|inadequate|requires?\s{1,3}improvement)"
+_CLAUSE = re.compile(
+    r"(?i)(?:\b(?:the\s{1,3}force|the\s{1,3}constabulary|it)\s{1,3}(?:is\s{1,3})?|\band\s{1,3}(?:is\s{1,3})?)" + _GRADE
+    + r"\s{1,3}(?:at|in)\s{1,3}(?P<what>(?:the\s{1,3}way\s{1,3})?[a-z][^.;,\n]{4,100}?)(?=\s{0,3}(?:[.;,]|\sand\s(?:is\s)?" + _GRADE.replace("?P<grade>", "?:") + r"|$))"
+)
+
+
+def _listed(refined: Refinement, ctx: Context) -> None:
+    listed = [n for n, line in enumerate(refined.doc.lines, start=1) if _IN_TERMS_OF.match(line)]
+    if not listed:
+        return
+    # the list's clauses are read here, each with its own grade, in place of the statement layer's
+    # "requires improvement in" reading of them (which runs a clause into the next "and is good at …")
+    lines = set(listed)
+    refined.drop(lambda f: (f.evidence.method or "").endswith(":judgement-requires-in") and f.evidence.line in lines)
+    for number in listed:
+        stated: set[str] = set()
+        for match in _CLAUSE.finditer(refined.doc.lines[number - 1]):
+            what = " ".join(match.group("what").split())
+            words = "requires improvement" if match.group("grade").lower().startswith("requir") else match.group("grade")
+            grade = ontology().vocabulary("Grades").notation_for(words)
+            if grade is not None and what.lower() not in stated:
+                stated.add(what.lower())
+                _judgement(refined, ctx, number, what, grade, "peel-web:listed-judgement")
+
+
 def refine(refined: Refinement, ctx: Context) -> None:
-    """An area assessed with a narrative rather than a grade is ungraded (see the module docs)."""
+    """Listed grades of the 2014 page, and areas assessed with a narrative (see the module docs)."""
+    _listed(refined, ctx)
     assessed: tuple[int, str] | None = None
     for number, line in enumerate(refined.doc.lines, start=1):
         for _start, _end, sentence in sentences(line):
@@ -66,16 +99,16 @@ def refine(refined: Refinement, ctx: Context) -> None:
             if match:
                 assessed = (number, " ".join(match.group("what").split()))
             if _NARRATIVE.search(sentence) and assessed is not None and number - assessed[0] <= 2:
-                _ungraded(refined, ctx, number, assessed[1])
+                _judgement(refined, ctx, number, assessed[1], "ungraded", "peel-web:narrative-judgement")
                 assessed = None
 
 
-def _ungraded(refined: Refinement, ctx: Context, line: int, what: str) -> None:
+def _judgement(refined: Refinement, ctx: Context, line: int, what: str, grade: str, method: str) -> None:
     inspection = ctx.inspection_at(line)
     within = inspection.ref if inspection else (ctx.force or ctx.scope)
     if within is None:
         return
-    ref = Ref.of("Judgement", " ".join(re.findall(r"[a-z0-9]+", what.lower())[:8]), within=within)
-    refined.node(ref, line, "peel-web:narrative-judgement", 0.7, grade="ungraded", text=what)
+    ref = Ref.of("Judgement", " ".join(re.findall(r"[a-z0-9]+", what.lower())[:12]), within=within)
+    refined.node(ref, line, method, 0.7, grade=grade, text=what)
     if inspection is not None:
-        refined.edge(R.HAS_JUDGEMENT, inspection.ref, ref, line, "peel-web:narrative-judgement", 0.7)
+        refined.edge(R.HAS_JUDGEMENT, inspection.ref, ref, line, method, 0.7)
