@@ -196,7 +196,7 @@ def test_view_of_a_mistyped_key_suggests_the_nearest_keys(ingested: Path, tmp_pa
     )
 
 
-STATUSES = "carried-forward, closed, completed, discharged, in-progress, open, superseded, unknown"
+STATUSES = "awaiting-review, carried-forward, closed, completed, discharged, in-progress, no-further-action, open, superseded, unknown"
 
 
 def test_findings_refuses_an_unknown_status_with_the_valid_ones_and_exit_2(ingested: Path) -> None:

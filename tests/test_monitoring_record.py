@@ -80,3 +80,8 @@ def test_a_recommendation_page_is_detected_by_its_kind_heading_and_closing_statu
 
 def test_a_pages_closing_status_is_its_first_findings_only() -> None:
     assert statuses(PAGE) == [("None", "completed", ("the force s approach to lost property is",))]
+
+
+def test_markup_quoted_in_a_sentence_is_not_a_record() -> None:
+    text = "Notes on layouts\n\nRecords pair dates with statuses (`[on]date [status]being-progressed[/status]`).\n"
+    assert MonitoringRecordExtractor().detect(TextDocument.from_text(text)) == 0.0

@@ -120,7 +120,7 @@ class TestParameters:
     def test_cli_writes_the_corpus_and_says_so(self, tmp_path: Path):
         result = CliRunner().invoke(app, ["synth", "-o", str(tmp_path / "c"), "--forces", "1", "--rounds", "1", "--json"])
         data = json.loads(result.stdout)
-        assert (result.exit_code, data["ok"], data["documents"]["total"]) == (0, True, 4)
+        assert (result.exit_code, data["ok"], data["documents"]["total"]) == (0, True, 5)
 
     def test_cli_bad_parameter_is_one_line_and_exit_2(self, tmp_path: Path):
         result = CliRunner().invoke(app, ["synth", "-o", str(tmp_path / "c"), "--forces", "99"])

@@ -1,7 +1,8 @@
 """A register record with its status history as inline markup (see the family's docs).
 
-- Detection: ``[on]<date> [status]<word>[/status]`` markup; surer when the
-  first line is a record heading ending in its id in brackets.
+- Detection: a line of the history opening with ``[on]<date>
+  [status]<word>[/status]`` (markup quoted in a sentence is not a record);
+  surer when the first line is a record heading ending in its id in brackets.
 - The ``[comment]`` blocks are commentary: a sentence in one ("it was
   considered that this recommendation had been completed") is not a status
   of the register, so the statement layer's status sentences are dropped
@@ -25,6 +26,8 @@ from oversight.ontology import R
 __all__ = ["detect", "refine", "MARKUP", "HEADING"]
 
 MARKUP = re.compile(r"\[on\][^\[\]\n]{1,40}?\s{0,3}\[status\][A-Za-z\- ]{1,40}\[/status\]")
+#: A line of the history: it opens with an entry (or closes a comment and opens the next), never markup quoted in prose.
+_HISTORY_LINE = re.compile(r"^\s{0,4}(?:\[/comment\]\[/on\])?\[on\][^\[\]\n]{1,40}?\s{0,3}\[status\]")
 #: "Merseyside Police: Crime Data Integrity inspection 2016 (7319)": a record heading and its id.
 HEADING = re.compile(r"^\s{0,4}(?P<title>[^\n()]{5,200}?)\s{0,3}\((?P<id>\d{3,6})\)\s{0,4}$")
 #: The register's inspectorate.
@@ -40,7 +43,7 @@ def _heading(doc: TextDocument) -> tuple[int, re.Match[str]] | None:
 
 
 def detect(doc: TextDocument) -> float:
-    if not any(MARKUP.search(line) for line in doc.lines[:2000]):
+    if not any(_HISTORY_LINE.match(line) for line in doc.lines[:2000]):
         return 0.0
     return 0.95 if _heading(doc) else 0.85
 
