@@ -399,7 +399,7 @@ def test_label_document_draws_the_documents_and_what_they_evidence(graph: Oversi
 
 
 def test_an_unknown_status_is_refused_with_the_known_ones(graph: OversightGraph) -> None:
-    with pytest.raises(BadParameter, match="^status 'shut' is not one of carried-forward, closed, completed, discharged, in-progress, open, superseded, unknown$"):
+    with pytest.raises(BadParameter, match="^status 'shut' is not one of awaiting-review, carried-forward, closed, completed, discharged, in-progress, no-further-action, open, superseded, unknown$"):
         make_view(graph, "graph", status="shut")
 
 
