@@ -1,48 +1,60 @@
-"""Neo4j load and query-catalogue latency on the local Bolt server, side by side.
+"""Load methods and query-catalogue latency on a real Neo4j and on ArcadeDB, side by side.
 
 Used by ``bench/run.py`` (its hooks ``neo4j_load_rows`` and
-``catalogue_latency_rows``); not a script of its own. Everything here runs
-against a local Bolt server (ArcadeDB, :mod:`oversight.graph.bolt_server`)
-started for the run in a temporary directory on free ports and stopped when
-the run ends, however it ends (:class:`BenchServer`).
+``catalogue_latency_rows``); not a script of its own. Each server is started for
+the run in a temporary directory on free ports and stopped when the run ends,
+however it ends (:class:`BenchServer`): a real Neo4j 5.26 community
+(:mod:`oversight.graph.neo4j_server`, needs Java 17+ and Maven; started with an
+import directory for ``LOAD CSV``) and ArcadeDB (:mod:`oversight.graph.bolt_server`,
+the pip-only server). Where one cannot start, its parts are skipped with the reason.
 
-**Load**, for one graph, each method into a fresh, empty database (created and
-dropped through the server's HTTP API), the same schema (the uniqueness
-constraint and the catalogue's indexes) made before the clock starts, and the
-client-side row building inside the clock:
+**Load**, for one graph, each method into a fresh, empty database
+(:meth:`BenchServer.fresh`: on ArcadeDB a new database; on Neo4j, whose community
+edition has one, that database emptied, its constraints and indexes dropped and
+its query caches cleared), the same schema (the uniqueness constraint and the
+catalogue's indexes, online) made before the clock starts, and the client-side
+row building inside the clock:
 
 ``batched``
     :meth:`oversight.graph.neo4j_store.Neo4jStore.load`, default batch size:
-    ``UNWIND $rows … MERGE`` per label set and relationship type, one managed
+    ``UNWIND $rows …`` per label set and relationship type, one managed
     transaction per batch, with the created/updated/unchanged accounting.
 ``per-row-merge``
     What most tutorials do: one auto-commit ``session.run`` per node
     (``MERGE (n:<labels> {key: $key}) SET n += $props``) and one per
     relationship (``MATCH`` both ends by key, ``MERGE`` the relationship,
-    ``SET r += $props``).
+    ``SET r += $props``); with a budget, a timed shuffled sample (see
+    :func:`load_per_row`).
 ``rdflib-neo4j``
     The same graph as RDF (:func:`oversight.graph.rdf_store.to_rdf`, inside the
     clock) streamed into the ``rdflib-neo4j`` package's ``Neo4jStore`` as its
     documentation shows (``Graph(store=Neo4jStore(config)).add(...)``,
-    ``close(True)``). Where it fails, the row carries its exact error and no
+    ``close(True)``); with a budget, time-boxed and its full time estimated
+    (:func:`load_rdflib`). Where it fails, the row carries its exact error and no
     number.
 ``raw-create``
     The server's limit for these rows: ``UNWIND $rows AS row CREATE (n:…) SET
     n = row`` for nodes and ``MATCH`` both ends by key, ``CREATE`` the
     relationship for relationships, in batches of the same size, into an empty
     database: no check of what is there, no accounting.
+``load-csv`` (Neo4j only)
+    The graph written as CSV files into the server's import directory (inside the
+    clock), then ``LOAD CSV WITH HEADERS FROM $url … CALL (row) { CREATE … } IN
+    TRANSACTIONS`` per file, each property turned back into its ontology type
+    (:func:`csv_statements`).
 
 Rows are the graph's nodes plus relationships, the same count for every method
-(``rdflib-neo4j`` writes triples, reported beside). After each load the database
-is counted and the row says whether it holds exactly the graph's nodes and
-relationships.
+(``rdflib-neo4j`` writes triples, reported beside). After each complete load the
+database is read back and the row says whether it holds exactly the graph: every
+node with its labels and properties, every relationship with its ends, type and
+properties (:func:`verify`).
 
 **Latency**: every catalogue question, with realistic parameters taken from the
-graph (:func:`question_params`), on the embedded graph and on the server (the
+graph (:func:`question_params`), on the embedded graph and on each server (the
 database the batched loader filled), warmed up, then timed
 :data:`LATENCY_RUNS` times each; p50 and p95 (nearest rank), the CPU each run
-used on average in this process and (on the server) in the server's, and whether
-both backends gave the same rows.
+used on average in this process and (on a server) in the server's, and whether
+each server gave the embedded rows.
 """
 
 from __future__ import annotations
@@ -202,9 +214,10 @@ class BenchServer:
         left it). Neo4j community has one user database, so it is emptied instead,
         outside any clock: every node and relationship deleted (``CALL () { … } IN
         TRANSACTIONS``), every constraint and index but the two token-lookup ones
-        dropped, a checkpoint taken (so no method pays for flushing the deletes of
-        the one before) and the query caches cleared (so every method plans its
-        statements, as a first load does).
+        dropped and the query caches cleared (so every method plans its statements,
+        as a first load does). Community has no ``db.checkpoint()``: a checkpoint
+        comes every 15 minutes or 100,000 transactions, and may land in any method's
+        clock.
         """
         if self.engine != "neo4j":
             with contextlib.suppress(urllib.error.HTTPError):
@@ -220,7 +233,6 @@ class BenchServer:
                     session.run("DROP CONSTRAINT $name", name=record["name"]).consume()
                 for record in list(session.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP'")):
                     session.run("DROP INDEX $name", name=record["name"]).consume()
-                session.run("CALL db.checkpoint()").consume()
                 session.run("CALL db.clearQueryCaches()").consume()
         finally:
             driver.close()

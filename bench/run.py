@@ -179,13 +179,13 @@ class Mode:
     compare_runs: int = 5
     #: Seconds rdflib-neo4j streams triples at each size before its rate is taken (None: every triple;
     #: it writes about 800 triples a second to Neo4j here, 20 minutes for the 43-force graph's million).
-    rdflib_budget: float | None = 90.0
+    rdflib_budget: float | None = 45.0
     #: The servers measured unless ``--engines`` says otherwise.
     engines: tuple[str, ...] = ENGINES
 
 
 MODES = {
-    "full": Mode((1000, 5000, 20000), 60.0, None, 0.5, warm_up_loads=True, retry_failed_load=True),
+    "full": Mode((1000, 5000, 20000), 30.0, None, 0.5, warm_up_loads=True, retry_failed_load=True, rdflib_budget=45.0),
     "quick": Mode((1000, 2000, 5000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False,
                   compare_rounds=2, compare_runs=3, rdflib_budget=10.0),
     "tiny": Mode((200, 500, 1000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False,
