@@ -37,11 +37,13 @@ numbers with each other, in one run, on one machine.
 Then, in the same run (the hooks in :data:`EXTRA_SECTIONS`):
 
 - **Neo4j load** (``bench/bench_neo4j.py``): each size's graph loaded into a
-  fresh database of a local Bolt server (started for the run on free ports,
-  stopped however the run ends) by the batched loader, one MERGE per row,
-  rdflib-neo4j and a raw ``UNWIND … CREATE``, in rows per second and as ratios;
+  fresh, empty database of a real Neo4j 5.26 community and of ArcadeDB (each
+  started for the run on free ports, stopped however the run ends) by the
+  batched loader, one MERGE per row, rdflib-neo4j, a raw ``UNWIND … CREATE``
+  and (Neo4j) ``LOAD CSV`` from files, in rows per second and as ratios;
 - **query catalogue latency**: p50 and p95 of every named question on the
-  embedded graph and on the server, at each size, with realistic parameters;
+  embedded graph, on ArcadeDB and on Neo4j, at each size, with realistic
+  parameters, and whether each server gives the embedded rows;
 - **views** (``bench/bench_views.py``): generation time and HTML size of the
   graph view at 1,000, 5,000 and 20,000 nodes, and the 5,000-node page's time
   to interactive in headless Chromium;
@@ -61,12 +63,16 @@ Then, in the same run (the hooks in :data:`EXTRA_SECTIONS`):
   with p50, p95 and the ratio after / before;
 - **growth** of load time and latency with the graph's size.
 
-The Neo4j parts need the ``[server]`` extra (and ``[bench]`` for
-rdflib-neo4j); without a server they are skipped with the reason, except
-under CI (env ``CI``), where that ends the run. ``--quick`` (a smoke test, in
-CI) time-boxes the one-MERGE-per-row load, times each question 5 times, draws
-views up to 5,000 nodes and, once rdflib-neo4j has failed at one size, does not
-try it again at the larger ones (a row says so).
+The Neo4j parts need Java 17+ and Maven for the real Neo4j, the ``[server]``
+extra for ArcadeDB (and ``[bench]`` for rdflib-neo4j); a server that cannot
+start is skipped with the reason (``neo4j engine needs Java 17+ and Maven (mvn)
+on PATH: java not found``), except under CI (env ``CI``), where that ends the
+run; ``--engines neo4j,arcadedb`` chooses the servers (``--tiny``: ArcadeDB
+only). The full run times a 30 s sample of the one-MERGE-per-row load and 45 s
+of rdflib-neo4j's streaming at each size (each row says so); ``--quick`` (a
+smoke test, in CI) shortens both, times each question 5 times, draws views up
+to 5,000 nodes and, once a method has failed at one size, does not try it again
+at the larger ones (a row says so).
 
 The report is a list of *sections* (name, title, columns, rows, notes),
 printed as tables and written as JSON. Other benchmarks append sections
