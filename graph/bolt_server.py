@@ -105,6 +105,11 @@ MISSING_EXTRA = "local server needs the [server] extra: pip install 'oversight-g
 # whatever ``arcadedb.server.plugins`` says, and a Cypher sandbox has no use for it.
 _EXCLUDED_JARS = ("arcadedb-mcp-",)
 _CREDENTIALS = "credentials.json"
+#: The read-only user's name and password (mode 0600), made on first start of ArcadeDB.
+_READER = "reader.json"
+#: The read-only user's name on ArcadeDB: a member of the server's built-in ``readonly``
+#: group (read records of every type, nothing else), so the server refuses any write.
+READER_USERNAME = "reader"
 _SERVER_JSON = "server.json"
 _LOG = "server.log"
 _ARGFILE = "jvm.args"
@@ -152,6 +157,11 @@ class ServerInfo(BaseModel):
     started_at: str
     version: str | None = None
     engine: str = "arcadedb"
+    #: A user the server itself allows only to read (ArcadeDB); None where the engine has
+    #: no such user (Neo4j community has no roles: read transactions and the plan's query
+    #: type keep `oversight cypher` read-only there).
+    read_username: str | None = None
+    read_password: SecretStr | None = None
 
 
 def find_runtime() -> Runtime:
@@ -514,7 +524,9 @@ def _wait_arcadedb(pid: int, server_dir: Path, args: LaunchArgs, deadline: float
     assert args.http_port is not None
     _wait_until_up(pid, server_dir, args.bolt_port, args.http_port, deadline)
     try:
-        return _ensure_database(args.http_port, args.password, args.database, deadline)
+        version = _ensure_database(args.http_port, args.password, args.database, deadline)
+        _ensure_reader(server_dir, args.http_port, args.password, args.database, deadline)
+        return version
     except ServerError as exc:
         cause = exc.__cause__
         if isinstance(cause, urllib.error.HTTPError) and cause.code == 401:
@@ -771,6 +783,41 @@ def _ensure_database(http_port: int, password: str, database: str, deadline: flo
     return str(version) if version is not None else None
 
 
+def _ensure_reader(server_dir: Path, http_port: int, password: str, database: str, deadline: float) -> None:
+    """Make (or remake) the read-only user with its saved password, on ``database`` only.
+
+    Dropped and created on every start, so the server's user list always matches the
+    0600 file beside it and names only the database this server serves.
+    """
+    timeout = max(1.0, deadline - time.monotonic())
+    reader_password = _reader_password(server_dir)
+    with contextlib.suppress(ServerError):  # absent on a first start
+        _http(http_port, "POST", "/api/v1/server", password=password, timeout=timeout,
+              body={"command": f"drop user {READER_USERNAME}"})
+    user = {"name": READER_USERNAME, "password": reader_password, "databases": {database: ["readonly"]}}
+    _http(http_port, "POST", "/api/v1/server", password=password, timeout=timeout,
+          body={"command": "create user " + json.dumps(user)})
+
+
+def _reader_password(server_dir: Path) -> str:
+    """The read-only user's password, made (mode 0600) on first use."""
+    saved = _read_reader(server_dir)
+    if saved is not None:
+        return saved
+    made = secrets.token_urlsafe(24)
+    _write_private(server_dir / _READER, json.dumps({"username": READER_USERNAME, "password": made}) + "\n")
+    return made
+
+
+def _read_reader(server_dir: Path) -> str | None:
+    try:
+        data = json.loads((server_dir / _READER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    password = data.get("password") if isinstance(data, dict) else None
+    return password if isinstance(password, str) and password else None
+
+
 # --- files ------------------------------------------------------------------------
 
 
@@ -874,4 +921,13 @@ def _info(server_dir: Path, state: dict[str, Any], password: str) -> ServerInfo:
         started_at=str(state.get("started_at", "")),
         version=None if version is None else str(version),
         engine=_engine_of(state),
+        **_reader_of(server_dir, state),
     )
+
+
+def _reader_of(server_dir: Path, state: dict[str, Any]) -> dict[str, Any]:
+    """The read-only user's name and password, for an ArcadeDB server that has one."""
+    reader = _read_reader(server_dir) if _engine_of(state) == "arcadedb" else None
+    if reader is None:
+        return {}
+    return {"read_username": READER_USERNAME, "read_password": SecretStr(reader)}

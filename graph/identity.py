@@ -130,6 +130,11 @@ def _stated_links(graph: OversightGraph) -> dict[frozenset[str], list[dict[str, 
     return links
 
 
+def _may_share_area(a: set[str], b: set[str]) -> bool:
+    """Whether two findings' areas leave them possibly one: either not recorded, or one in common."""
+    return not a or not b or bool(a & b)
+
+
 def identity_matches(graph: OversightGraph) -> list[IdentityMatch]:
     """Every candidate pair that may be one finding, with its confidence, best first.
 
@@ -157,10 +162,19 @@ def identity_matches(graph: OversightGraph) -> list[IdentityMatch]:
         if item["issuer"] is not None:
             by_issuer.setdefault(item["issuer"], []).append(key)
     for keys in by_issuer.values():
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                if info[a]["scheme"] != info[b]["scheme"] and info[a]["kind"] == info[b]["kind"]:
-                    pairs.add((a, b) if a < b else (b, a))
+        # only findings of one kind keyed by different schemes (a report's number, a place
+        # in an area) may be one: pair the scheme groups of each kind, never all against all
+        groups: dict[str, dict[str, list[str]]] = {}
+        for key in keys:
+            groups.setdefault(info[key]["kind"], {}).setdefault(info[key]["scheme"], []).append(key)
+        for schemes in groups.values():
+            names = sorted(schemes)
+            for i, first in enumerate(names):
+                for second in names[i + 1 :]:
+                    for a in schemes[first]:
+                        for b in schemes[second]:
+                            if _may_share_area(info[a]["areas"], info[b]["areas"]):
+                                pairs.add((a, b) if a < b else (b, a))
     texts = {k: v["text"] for k, v in info.items() if v["text"]}
     asked: dict[str, list[str]] = {}
     for a, b in pairs:

@@ -76,6 +76,12 @@ MIN_SIMILARITY_FORCED = 0.1
 #: Least similarity of a passage that places an earlier finding in its area.
 MIN_PASSAGE_SIMILARITY = 0.2
 MIN_CONFIDENCE = 0.5
+#: The most later findings one earlier finding is compared with. A PEEL round issues a few
+#: dozen findings of a kind; a finding whose next round offers more in compatible areas
+#: (a register of thousands, an adversarial input) gets no suggestion rather than
+#: quadratic work: a suggestion is only ever a suggestion, so leaving it out invents
+#: nothing, and the work stays linear in the number of findings.
+MAX_COMPARED = 300
 #: Other candidates of the same earlier finding are kept when this close to the best's confidence.
 RUNNER_UP = 0.0
 #: Similarity at or above this counts in full (short texts worded anew rarely score higher).
@@ -224,25 +230,32 @@ def supersession_candidates(graph: OversightGraph, read_passages: bool = True) -
 
     # The findings of the next round each earlier one may meet: same kind, compatible area.
     # What that takes (the issuer's forces and next round) is worked out once per issuer.
-    next_findings: dict[str, dict[str, list[str]]] = {}
+    # Grouped by kind, then area, so that an earlier finding meets only the groups whose
+    # area is compatible with its own (a few areas), not every later finding one by one.
+    next_findings: dict[str, dict[str, dict[str | None, list[str]]]] = {}
+    compatible: dict[tuple[str | None, str | None], bool] = {}
     candidates: dict[str, list[str]] = {}
     for key in texts:
         source = graph.issuer(key)
         if source is None:
             continue
         if source not in next_findings:
-            by_kind: dict[str, list[str]] = defaultdict(list)
+            by_kind: dict[str, dict[str | None, list[str]]] = defaultdict(lambda: defaultdict(list))
             issued = graph.issued_on(key)
             if issued and graph.has_label(source, L.Inspection):
                 for inspection in rounds.next_round(source, _forces(graph, source), str(issued)):
                     for other in graph.out(inspection, R.ISSUED):
-                        by_kind[graph.labels(other)[0]].append(other)
+                        by_kind[graph.labels(other)[0]][area(other)].append(other)
             next_findings[source] = by_kind
-        laters = [
-            other
-            for other in next_findings[source].get(graph.labels(key)[0], [])
-            if _area_score(graph, area(key), area(other))[0] > 0
-        ]
+        mine = area(key)
+        laters: list[str] = []
+        for theirs, group in next_findings[source].get(graph.labels(key)[0], {}).items():
+            if (mine, theirs) not in compatible:
+                compatible[(mine, theirs)] = _area_score(graph, mine, theirs)[0] > 0
+            if compatible[(mine, theirs)]:
+                laters.extend(group)
+        if len(laters) > MAX_COMPARED:
+            continue  # bounded work on any input: see MAX_COMPARED
         if laters and finding_outcome(graph, key) in ("open", "unknown") and not _continued(graph, key):
             candidates[key] = sorted(set(laters))
     if not candidates:

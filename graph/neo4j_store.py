@@ -43,8 +43,10 @@ written. See ``docs/neo4j.md``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import socket
+import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -87,6 +89,16 @@ DEFAULT_BATCH_SIZE = 1000
 #: The check comes before each backoff sleep (1 s, doubling, with 20 % jitter), so a
 #: server that stays down is reported after 15 to about 31 s.
 MAX_RETRY_TIME = 15.0
+#: Seconds to wait for a server to accept a connection and answer the first request
+#: (the driver's ``connection_timeout``, and the bound on the opening check: a
+#: stopped process's kernel still accepts the TCP connection, then nothing answers).
+CONNECT_TIMEOUT = 10.0
+#: Seconds one transaction (a read, a write, one batch of a load) may take before the
+#: client gives up on the server: sent to the server as the transaction's timeout, and
+#: enforced here too, since a frozen server enforces nothing.
+TRANSACTION_TIMEOUT = 120.0
+#: What the client waits beyond a transaction's timeout for the server's own refusal.
+_CLIENT_GRACE = 5.0
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 #: (label, property) pairs the catalogue looks up or filters on, besides ``key``.
@@ -107,15 +119,18 @@ class Neo4jTarget(BaseModel):
 
     ``max_retry_time`` is how long, in seconds, the driver keeps retrying a managed
     transaction that failed with a transient error or a lost connection (its
-    ``max_transaction_retry_time``); see :data:`MAX_RETRY_TIME`.
+    ``max_transaction_retry_time``); see :data:`MAX_RETRY_TIME`. ``connect_timeout``
+    and ``timeout`` bound, in seconds, connecting and each transaction; a server that
+    does not answer within them is reported as unavailable (see :data:`CONNECT_TIMEOUT`,
+    :data:`TRANSACTION_TIMEOUT`).
 
     >>> Neo4jTarget(uri="bolt://localhost:7687", username="neo4j", password="s3cret", database="neo4j")
-    Neo4jTarget(uri='bolt://localhost:7687', username='neo4j', password=SecretStr('**********'), database='neo4j', max_retry_time=15.0)
+    Neo4jTarget(uri='bolt://localhost:7687', username='neo4j', password=SecretStr('**********'), database='neo4j', max_retry_time=15.0, connect_timeout=10.0, timeout=120.0)
 
     A password written into the URI is left out of the repr too:
 
     >>> Neo4jTarget(uri="bolt://me:s3cret@db:7687", username="me", database="neo4j")
-    Neo4jTarget(uri='bolt://db:7687', username='me', password=None, database='neo4j', max_retry_time=15.0)
+    Neo4jTarget(uri='bolt://db:7687', username='me', password=None, database='neo4j', max_retry_time=15.0, connect_timeout=10.0, timeout=120.0)
     """
 
     model_config = ConfigDict(frozen=True)
@@ -125,6 +140,8 @@ class Neo4jTarget(BaseModel):
     password: SecretStr | None = None
     database: str
     max_retry_time: float = Field(default=MAX_RETRY_TIME, gt=0)
+    connect_timeout: float = Field(default=CONNECT_TIMEOUT, gt=0)
+    timeout: float = Field(default=TRANSACTION_TIMEOUT, gt=0)
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         for name, value in super().__repr_args__():
@@ -577,7 +594,7 @@ class Neo4jStore:
             self._driver = neo4j.GraphDatabase.driver(
                 self.target.uri,
                 auth=auth,
-                connection_timeout=10.0,
+                connection_timeout=self.target.connect_timeout,
                 max_transaction_retry_time=self.target.max_retry_time,
             )
         except (ConfigurationError, ValueError) as exc:
@@ -586,8 +603,14 @@ class Neo4jStore:
             raise StoreUnavailable(f"{uri}: {problem}")
         try:
             with self._guard():
-                self._info = self._driver.get_server_info()
-                self._driver.execute_query("RETURN 1 AS ok", database_=self.target.database, routing_="r")
+                driver = self._driver
+
+                def check() -> Any:
+                    info = driver.get_server_info()
+                    driver.execute_query("RETURN 1 AS ok", database_=self.target.database, routing_="r")
+                    return info
+
+                self._info = self._answer("connecting", check, self.target.connect_timeout)
         except StoreError:
             self.close()
             raise
@@ -598,6 +621,46 @@ class Neo4jStore:
     def _guard(self, doing: str = "connecting") -> contextlib.AbstractContextManager[None]:
         """Turn connection and permission failures into one clear line naming the URI."""
         return _connection_errors(self.target, doing)
+
+    def _answer(self, doing: str, call: Callable[[], Any], seconds: float | None = None) -> Any:
+        """``call()``, or StoreUnavailable when the server does not answer within ``seconds``.
+
+        The driver waits on a socket for as long as the server keeps the connection
+        open, and a frozen server (a stopped process, a hung host) keeps it open for
+        ever; so the call runs on a daemon thread and is abandoned after the bound
+        (the driver is then closed, which ends the connection). The transaction's
+        own timeout reaches the server too (:meth:`_work`), so a live server stops
+        the work first and its refusal is the error.
+        """
+        limit = seconds if seconds is not None else self.target.timeout + _CLIENT_GRACE
+        box: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                box["value"] = call()
+            except BaseException as exc:  # handed to the caller's thread, which raises it
+                box["error"] = exc
+
+        worker = threading.Thread(target=run, name="oversight-bolt", daemon=True)
+        worker.start()
+        worker.join(limit)
+        if worker.is_alive():
+            driver, self._driver = self._driver, None
+            if driver is not None:  # closing may wait on the stuck connection: not here
+                threading.Thread(target=driver.close, name="oversight-bolt-close", daemon=True).start()
+            raise StoreUnavailable(
+                f"{self.target.safe_uri}: the server did not answer within {limit:g} s while {doing}; "
+                f"it may be stopped, frozen or overloaded ({_TIMEOUT_SETTING[seconds is None]} sets the limit)"
+            )
+        if "error" in box:
+            raise box["error"]
+        return box.get("value")
+
+    def _work(self, work: Callable[..., Any]) -> Callable[..., Any]:
+        """``work`` as a unit of work with the target's transaction timeout, which the server enforces."""
+        import neo4j
+
+        return neo4j.unit_of_work(timeout=self.target.timeout)(work)
 
     def close(self) -> None:
         if self._driver is not None:
@@ -637,7 +700,7 @@ class Neo4jStore:
             guard = self._guard("creating the constraint and indexes a load needs")
             try:
                 with guard, self._session() as session:
-                    summary = session.run(statement).consume()
+                    summary = self._answer("creating the schema", functools.partial(_consume, session, statement))
             except (Neo4jError, DriverError) as exc:
                 name = statement.split(" IF NOT EXISTS")[0]
                 raise StoreError(f"{self.target.safe_uri}: {name}: {_first_line(exc)}") from None
@@ -733,7 +796,7 @@ class Neo4jStore:
 
         try:
             with self._guard("writing"), self._session() as session:
-                return session.execute_write(work)  # type: ignore[no-any-return]
+                return self._answer(f"writing {batch.name}", lambda: session.execute_write(self._work(work)))  # type: ignore[no-any-return]
         except StoreError as exc:  # unreachable, refused or not allowed, from the guard
             raise type(exc)(f"{batch.name}: {exc}") from None
         except _BatchShortfall as exc:
@@ -753,8 +816,11 @@ class Neo4jStore:
         while True:
             try:
                 with self._guard("deleting"), self._session() as session:
-                    count = session.execute_write(
-                        lambda tx: tx.run(statement, {"limit": batch_size}).single()["deleted"]
+                    count = self._answer(
+                        "deleting",
+                        lambda: session.execute_write(
+                            self._work(lambda tx: tx.run(statement, {"limit": batch_size}).single()["deleted"])
+                        ),
                     )
             except (Neo4jError, DriverError) as exc:
                 raise StoreError(f"{self.target.safe_uri}: wipe: {_first_line(exc)}") from None
@@ -791,7 +857,7 @@ class Neo4jStore:
 
         try:
             with self._guard("reading"), self._session() as session:
-                return session.execute_read(work)  # type: ignore[no-any-return]
+                return self._answer("planning", lambda: session.execute_read(self._work(work)))  # type: ignore[no-any-return]
         except (Neo4jError, DriverError) as exc:
             raise QueryError(f"{self.target.safe_uri}: {_first_line(exc)}") from None
 
@@ -832,11 +898,14 @@ class Neo4jStore:
 
         try:
             with self._guard("writing" if write else "reading"), self._session() as session:
-                if write:
-                    return session.execute_write(work)  # type: ignore[no-any-return]
-                return session.execute_read(work)  # type: ignore[no-any-return]
+                execute = session.execute_write if write else session.execute_read
+                return self._answer("writing" if write else "reading", lambda: execute(self._work(work)))  # type: ignore[no-any-return]
         except (Neo4jError, DriverError) as exc:
             raise QueryError(f"{self.target.safe_uri}: {_first_line(exc)}") from None
+
+
+#: What sets each bound, named in the message (keyed by "is it the transaction's").
+_TIMEOUT_SETTING = {True: "OVERSIGHT_NEO4J_TIMEOUT", False: "OVERSIGHT_NEO4J_CONNECT_TIMEOUT"}
 
 
 class _BatchShortfall(Exception):
@@ -890,6 +959,11 @@ def _connection_errors(target: Neo4jTarget, doing: str = "connecting") -> Iterat
         raise StoreUnavailable(
             f"{uri}: database {target.database!r} does not exist (set NEO4J_DATABASE or --database)"
         ) from None
+
+
+def _consume(session: Any, statement: str) -> Any:
+    """Run one auto-commit statement and return its summary."""
+    return session.run(statement).consume()
 
 
 #: Values the driver returns that are plain Python already: most of every answer.

@@ -163,11 +163,22 @@ def short_text_similarities(
     return ShortTexts(texts).pairs(pairs)
 
 
+#: Row pairs multiplied at once: selecting rows copies them, so memory grows with the pairs
+#: asked for; in chunks it stays a few megabytes however many pairs there are.
+_CHUNK = 4096
+
+
 def _cosines(matrix: Any, rows_a: list[int], rows_b: list[int]) -> Any:
-    """Cosine of row pairs of an L2-normalised (TF-IDF) matrix: their dot products, all at once."""
+    """Cosine of row pairs of an L2-normalised (TF-IDF) matrix: their dot products, a chunk at a time."""
     import numpy as np
 
-    return np.asarray(matrix[rows_a].multiply(matrix[rows_b]).sum(axis=1)).ravel()
+    return np.concatenate(
+        [
+            np.asarray(matrix[rows_a[i : i + _CHUNK]].multiply(matrix[rows_b[i : i + _CHUNK]]).sum(axis=1)).ravel()
+            for i in range(0, len(rows_a), _CHUNK)
+        ]
+        or [np.zeros(0)]
+    )
 
 
 def _pair_cosines(keys: list[str], matrix: Any, pairs: dict[str, list[str]]) -> dict[tuple[str, str], float]:

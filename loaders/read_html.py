@@ -60,7 +60,7 @@ from oversight.errors import UnreadableDocument
 from oversight.loaders.bounded import read_bytes, run_bounded
 from oversight.loaders.models import TextDocument
 from oversight.loaders.read_text import decode_text
-from oversight.loaders.textparse import parse_date
+from oversight.loaders.toolkit.textparse import parse_date
 
 __all__ = ["read_html", "html_lines", "MAX_HTML_BYTES"]
 

@@ -41,7 +41,6 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from oversight.errors import RegisterError, UnreadableDocument
-from oversight.loaders.common import body_ref, peel_inspection
 from oversight.loaders.models import (
     EdgeFact,
     Evidence,
@@ -50,6 +49,7 @@ from oversight.loaders.models import (
     Ref,
     TextDocument,
 )
+from oversight.loaders.toolkit.naming import body_ref, peel_inspection
 
 __all__ = ["load_register", "parse_register", "RegisterFile"]
 

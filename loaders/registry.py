@@ -73,12 +73,12 @@ _READERS: dict[str, Any] = {
 }
 
 _EXTRACTORS: dict[str, Any] = {
-    "peel-report": "oversight.loaders.peel_report:PeelReportExtractor",
-    "peel-progress": "oversight.loaders.peel_progress:PeelProgressExtractor",
-    "inspections-audits": "oversight.loaders.inspections_audits:InspectionsAuditsExtractor",
-    "minutes": "oversight.loaders.minutes:MinutesExtractor",
+    "peel-report": "oversight.loaders.families.peel_report:PeelReportExtractor",
+    "peel-progress": "oversight.loaders.families.peel_progress:PeelProgressExtractor",
+    "inspections-audits": "oversight.loaders.families.inspections_audits:InspectionsAuditsExtractor",
+    "minutes": "oversight.loaders.families.minutes:MinutesExtractor",
     "generic": "oversight.loaders.statements:GenericExtractor",
-    "tracker": "oversight.loaders.tracker:TrackerExtractor",
+    "tracker": "oversight.loaders.families.tracker:TrackerExtractor",
 }
 
 #: The family a document goes to when no family's layout recognises it.

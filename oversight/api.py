@@ -25,9 +25,9 @@ from oversight.graph.export import write_export
 from oversight.graph.model import OversightGraph
 from oversight.graph.validate import Violation
 from oversight.graph.validate import validate as run_checks
+from oversight.loaders.families.tracker import parse_column_spec
 from oversight.loaders.ingest import Problem, ProgressCallback, extract_paths, fact_counts
 from oversight.loaders.models import ExtractOptions
-from oversight.loaders.tracker import parse_column_spec
 from oversight.queries.findings import findings_table
 
 __all__ = [
@@ -248,32 +248,39 @@ def server_dir(store: str | Path) -> Path:
     return Path(store) / "server"
 
 
-def neo4j_target(settings: Any) -> Any:
+def neo4j_target(settings: Any, *, read_only: bool = False) -> Any:
     """Where to find Neo4j for these :class:`~oversight.settings.Settings`.
 
     When no URI was given (no ``--uri``, no ``NEO4J_URI``) and the store's local
     server (``<store>/server``) is running, that server, with its own user and
-    password (a database given explicitly still wins). Otherwise the settings
-    as resolved: flags, then environment, then defaults.
+    password (a database given explicitly still wins); with ``read_only``, its
+    read-only user where it has one (ArcadeDB: a user of the built-in
+    ``readonly`` group, so the server itself refuses every write). Otherwise the
+    settings as resolved: flags, then environment, then defaults. The
+    connection and transaction timeouts come from the settings either way.
     """
     from oversight.graph import bolt_server
     from oversight.graph.neo4j_store import Neo4jTarget
 
     given = settings.model_fields_set
+    bounds = {"connect_timeout": settings.neo4j_connect_timeout, "timeout": settings.neo4j_timeout}
     if "neo4j_uri" not in given:
         local = bolt_server.status(server_dir(settings.store))
         if local is not None:
+            reader = read_only and local.read_username is not None and local.read_password is not None
             return Neo4jTarget(
                 uri=local.uri,
-                username=local.username,
-                password=local.password,
+                username=local.read_username if reader else local.username,
+                password=local.read_password if reader else local.password,
                 database=settings.neo4j_database if "neo4j_database" in given else local.database,
+                **bounds,
             )
     return Neo4jTarget(
         uri=settings.neo4j_uri,
         username=settings.neo4j_username,
         password=settings.neo4j_password,
         database=settings.neo4j_database,
+        **bounds,
     )
 
 

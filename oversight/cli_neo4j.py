@@ -69,12 +69,14 @@ def _settings(store: Path | None, **neo4j: Any) -> Settings:
     return settings(store, **neo4j)
 
 
-def _target(store: Path | None, uri: str | None, user: str | None, password: str | None, database: str | None) -> Any:
+def _target(
+    store: Path | None, uri: str | None, user: str | None, password: str | None, database: str | None, *, read_only: bool = False
+) -> Any:
     from oversight import api
 
     _quiet_driver_log()
     cfg = _settings(store, neo4j_uri=uri, neo4j_username=user, neo4j_password=password, neo4j_database=database)
-    return api.neo4j_target(cfg)
+    return api.neo4j_target(cfg, read_only=read_only)
 
 
 def _quiet_driver_log() -> None:
@@ -210,7 +212,7 @@ def cypher(
     from oversight.queries.runner import parse_cypher_value
 
     values = {k: parse_cypher_value(v) for k, v in _pairs(param).items()}
-    target = _target(store, uri, user, password, database)
+    target = _target(store, uri, user, password, database, read_only=not write)
     result = api.run_cypher(target, statement, values, write=write)
     _render_rows(f"{len(result.rows)} row(s)", result.columns, result.rows, as_json=as_json, as_csv=False, data=result.as_dict())
     if result.counters and not as_json:

@@ -30,6 +30,7 @@ __all__ = [
     "finding_kinds",
     "finding_statuses",
     "node_labels",
+    "document_families",
 ]
 
 StoreOption = Annotated[
@@ -48,6 +49,15 @@ def finding_kinds() -> tuple[str, ...]:
     """Values of ``--kind``: the ontology's classes of finding (AreaForImprovement, …), sorted."""
     onto = ontology()
     return tuple(sorted(c for c in onto.classes if c != L.Finding and onto.is_a(c, L.Finding)))
+
+
+def document_families() -> tuple[str, ...]:
+    """Values of ``--type``: the ontology's DocumentFamilies that have an extractor to force
+    (a register is read by its suffix, not forced)."""
+    from oversight.loaders.registry import extractor_families
+
+    forceable = set(extractor_families())
+    return tuple(n for n in ontology().vocabulary("DocumentFamilies").notations if n in forceable)
 
 
 def node_labels() -> tuple[str, ...]:

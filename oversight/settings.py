@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from oversight.errors import BadParameter
 
 __all__ = ["Settings", "ENVIRONMENT"]
 
@@ -24,6 +26,8 @@ ENVIRONMENT = {
     "neo4j_password": "NEO4J_PASSWORD",
     "neo4j_database": "NEO4J_DATABASE",
     "lock_wait": "OVERSIGHT_LOCK_WAIT",
+    "neo4j_timeout": "OVERSIGHT_NEO4J_TIMEOUT",
+    "neo4j_connect_timeout": "OVERSIGHT_NEO4J_CONNECT_TIMEOUT",
 }
 
 
@@ -38,6 +42,8 @@ class Settings(BaseModel):
     neo4j_password: SecretStr | None = Field(default=None, description="Neo4j password.")
     neo4j_database: str = Field(default="neo4j", description="Neo4j database to use (always passed explicitly).")
     lock_wait: float = Field(default=10.0, ge=0, description="Seconds to wait for another process to release the store.")
+    neo4j_timeout: float = Field(default=120.0, gt=0, description="Seconds one Neo4j transaction may take (a frozen server is given up on).")
+    neo4j_connect_timeout: float = Field(default=10.0, gt=0, description="Seconds to wait for a Neo4j server to answer a connection.")
 
     @classmethod
     def resolve(cls, flags: Mapping[str, Any], environ: Mapping[str, str]) -> Settings:
@@ -55,4 +61,10 @@ class Settings(BaseModel):
                 values[name] = flag
             elif environ.get(variable):
                 values[name] = environ[variable]
-        return cls(**values)
+        try:
+            return cls(**values)
+        except ValidationError as exc:
+            problem = exc.errors()[0]
+            name = str(problem["loc"][0]) if problem["loc"] else "?"
+            given = "--" + name.replace("_", "-") if flags.get(name) is not None else ENVIRONMENT.get(name, name)
+            raise BadParameter(f"{given}={values.get(name)!s:.40}: {problem['msg'].lower()}") from None

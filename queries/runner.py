@@ -169,13 +169,21 @@ def run_cypher(
     Read-only unless ``write``, enforced by the server, not by reading the text:
     on Neo4j the statement is planned first (``EXPLAIN``, in a read transaction)
     and refused unless the plan's query type is read-only, then runs in a read
-    transaction, which Neo4j also refuses to write in. The text check
+    transaction, which Neo4j also refuses to write in; on the local ArcadeDB
+    server the CLI connects as its read-only user, whose writes the server
+    refuses. ``LOAD CSV`` runs only with ``write`` and only on Neo4j (whose
+    file URLs are confined to its import directory, or off). The text check
     (:func:`check_read_only`) only gives a friendlier message earlier. Values
     go as ``params``, never into the text.
     """
     if not statement.strip():
         raise QueryError("empty statement")
     if write:
+        if "LOAD CSV" in write_clauses(statement) and not _plans(store):
+            raise QueryError(
+                "refused: LOAD CSV on this server (ArcadeDB) reads any file the server can read, "
+                "and it has no import directory to confine it; load files into a Neo4j 5 server instead"
+            )
         columns, rows, counters = store.write(statement, params or {})
     else:
         check_read_only(statement)  # the friendlier early message; the server decides below
@@ -198,7 +206,7 @@ _QUERY_TYPES = {"r": "a read", "rw": "a read and a write", "w": "a write", "s": 
 
 def _plans(store: Any) -> bool:
     """Whether the server answers ``EXPLAIN`` with a query type: Neo4j does. ArcadeDB's Bolt
-    does not, and accepts writes in read transactions, so on it only the text check holds
+    does not, and accepts writes in read transactions, so there the CLI connects as the server's read-only user instead
     (docs/neo4j.md; SECURITY.md)."""
     try:
         agent = str(store.server_info().get("agent", ""))

@@ -112,7 +112,7 @@ def test_ingest_refuses_an_unknown_type_before_reading(tmp_path: Path) -> None:
     result = run("ingest", str(EXAMPLE_REGISTER), "--type", "novel", "--store", str(tmp_path / "s"))
     assert (result.exit_code, result.stderr) == (
         2,
-        "error: unknown document family 'novel'; known: generic, inspections-audits, minutes, peel-progress, peel-report, tracker\n",
+        "error: --type: unknown document family 'novel'; known: generic, inspections-audits, minutes, peel-progress, peel-report, tracker\n",
     )
 
 

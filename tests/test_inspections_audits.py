@@ -12,7 +12,7 @@ import pytest
 from graphs import stated_count, unstamped
 from oversight.graph.build import build_graph
 from oversight.graph.model import OversightGraph
-from oversight.loaders.inspections_audits import InspectionsAuditsExtractor
+from oversight.loaders.families.inspections_audits import InspectionsAuditsExtractor
 from oversight.loaders.models import Extraction, TextDocument
 
 HEAD = """Chief Constable's Report

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from oversight.graph.build import build_graph
 from oversight.graph.model import OversightGraph
-from oversight.loaders.minutes import MinutesExtractor
+from oversight.loaders.families.minutes import MinutesExtractor
 from oversight.loaders.models import Extraction, TextDocument
 
 

@@ -1,4 +1,4 @@
-"""Tests for oversight.loaders.peel_progress: AFI progress papers.
+"""Tests for oversight.loaders.families.peel_progress: AFI progress papers.
 
 Every text here is written for these tests. They restate the kind of facts a
 commissioner's progress paper gives, in the layout such papers take after
@@ -12,8 +12,9 @@ from __future__ import annotations
 import pytest
 
 from oversight.graph.build import build_graph
+from oversight.loaders.families.peel_progress import PeelProgressExtractor
+from oversight.loaders.families.peel_progress.names import find_boards, find_posts
 from oversight.loaders.models import TextDocument
-from oversight.loaders.peel_progress import PeelProgressExtractor, find_boards, find_posts
 from oversight.loaders.registry import get_extractor
 
 PAPER = """\

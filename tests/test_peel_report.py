@@ -1,4 +1,4 @@
-"""Tests for oversight.loaders.peel_report: PEEL inspection reports.
+"""Tests for oversight.loaders.families.peel_report: PEEL inspection reports.
 
 The texts are written for these tests in the layout of a converted PEEL report
 (title block, judgements table, "#" sections with findings); they do not copy
@@ -10,9 +10,11 @@ from __future__ import annotations
 import pytest
 
 from oversight.graph.build import build_graph
+from oversight.loaders.families.peel_report import PeelReportExtractor
 from oversight.loaders.models import Ref, TextDocument
-from oversight.loaders.peel_report import FactSink, PeelReportExtractor, grade_scale
 from oversight.loaders.registry import get_extractor
+from oversight.loaders.toolkit.facts import Facts as FactSink
+from oversight.loaders.toolkit.naming import grade_scale
 
 REPORT_2017 = """\
 # PEEL: Police effectiveness 2017

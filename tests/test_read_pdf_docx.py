@@ -18,8 +18,8 @@ import docx
 import pytest
 
 from oversight.errors import UnreadableDocument
+from oversight.loaders.families.peel_progress import PeelProgressExtractor
 from oversight.loaders.models import TextDocument
-from oversight.loaders.peel_progress import PeelProgressExtractor
 from oversight.loaders.read_docx import read_docx
 from oversight.loaders.read_pdf import read_pdf
 from oversight.loaders.registry import reader_for

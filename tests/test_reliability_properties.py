@@ -33,7 +33,7 @@ from oversight.loaders.registry import (
     extractor_families,
     get_extractor,
 )
-from oversight.loaders.textparse import (
+from oversight.loaders.toolkit.textparse import (
     find_dates,
     parse_anticipated_completion,
     parse_date,

@@ -13,8 +13,8 @@ import json
 import pytest
 
 from oversight.graph.build import build_graph
-from oversight.loaders.peel_progress import PeelProgressExtractor
-from oversight.loaders.peel_report import PeelReportExtractor
+from oversight.loaders.families.peel_progress import PeelProgressExtractor
+from oversight.loaders.families.peel_report import PeelReportExtractor
 from oversight.loaders.read_text import read_text
 
 pytestmark = pytest.mark.seeds

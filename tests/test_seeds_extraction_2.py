@@ -15,8 +15,8 @@ import pytest
 from graphs import stated_count, unstamped
 from oversight.graph.build import build_graph
 from oversight.graph.model import OversightGraph
-from oversight.loaders.inspections_audits import InspectionsAuditsExtractor
-from oversight.loaders.minutes import MinutesExtractor
+from oversight.loaders.families.inspections_audits import InspectionsAuditsExtractor
+from oversight.loaders.families.minutes import MinutesExtractor
 from oversight.loaders.models import Extraction
 from oversight.loaders.read_text import read_text
 

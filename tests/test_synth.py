@@ -19,8 +19,8 @@ from oversight import api
 from oversight.cli import app
 from oversight.errors import BadParameter
 from oversight.graph.model import OversightGraph
-from oversight.loaders import common
-from oversight.loaders.ia_peel import _stems
+from oversight.loaders.families.inspections_audits.peel import _stems
+from oversight.loaders.toolkit import naming
 from oversight.synth import generate
 from oversight.synth.lexicon import ROUNDS, TOPICS
 from oversight.synth.score import GOAL_F1, KNOWN_GAPS, fact_sets, score
@@ -134,7 +134,7 @@ class TestLexicon:
             for r in ROUNDS
             for area in r.areas
             for name in (area.report_name, area.short_name)
-            if common.area_slug(name, r.notation) != area.slug
+            if naming.area_slug(name, r.notation) != area.slug
         ]
         assert wrong == []
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from oversight.graph.build import build_graph
 from oversight.graph.model import OversightGraph
-from oversight.loaders.inspections_audits import InspectionsAuditsExtractor
+from oversight.loaders.families.inspections_audits import InspectionsAuditsExtractor
 from oversight.loaders.models import Extraction, TextDocument
 
 HEAD = """Chief Constable's Report

@@ -1,4 +1,4 @@
-"""Tests for oversight.loaders.textparse: numbers, dates, quarters, progress lines.
+"""Tests for oversight.loaders.toolkit.textparse: numbers, dates, quarters, progress lines.
 
 Texts here are written for the tests; they restate dates and counts of the kind
 the seed papers use, not the papers' wording.
@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from oversight.loaders.textparse import (
+from oversight.loaders.toolkit.textparse import (
     NUMBER_PATTERN,
     find_dates,
     parse_anticipated_completion,

@@ -1,4 +1,4 @@
-"""Tests for the tracker family (oversight.loaders.tracker) and the spreadsheet readers.
+"""Tests for the tracker family (oversight.loaders.families.tracker) and the spreadsheet readers.
 
 Each tracker is written here: an .xlsx built with openpyxl, or CSV text. A
 row's line is its row number, so every expected fact cites the row.
@@ -15,11 +15,11 @@ import pytest
 
 from oversight.errors import UnknownName, UnreadableDocument
 from oversight.loaders import read_sheet
+from oversight.loaders.families.tracker import find_header, header_field, parse_column_spec
 from oversight.loaders.ingest import extract_file
 from oversight.loaders.models import EdgeFact, ExtractOptions, NodeFact, Ref
 from oversight.loaders.read_sheet import read_csv, read_xlsx
 from oversight.loaders.registry import detect, get_extractor, reader_for
-from oversight.loaders.tracker import find_header, header_field, parse_column_spec
 
 KENT = Ref.named("Force", "Kent Police")
 PEEL = Ref.of("Inspection", "PEEL 2021/22", within=KENT)

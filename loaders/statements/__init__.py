@@ -33,7 +33,7 @@ blank spaCy pipeline would add a large dependency and a tokenisation pass per
 paper for the same phrase lookups, and most rules here need the line layout
 (a grade on its own line after a question, bullets after a lead-in, a
 ``From``/``To`` block), which token patterns do not see. Dates go through the
-project's one date parser (:mod:`oversight.loaders.textparse`), not
+project's one date parser (:mod:`oversight.loaders.toolkit.textparse`), not
 ``dateparser``, so that generic and family facts read dates alike and never
 guess a year. Nothing downloads a model.
 

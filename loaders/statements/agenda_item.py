@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import re
 
-from oversight.loaders import common
-from oversight.loaders.common import paper_stamp
 from oversight.loaders.models import Ref
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.context import Context
 from oversight.loaders.statements.text import clean
+from oversight.loaders.toolkit import naming
+from oversight.loaders.toolkit.naming import paper_stamp
 from oversight.ontology import R
 
 __all__ = ["read_agenda_item"]
@@ -57,7 +57,7 @@ def read_agenda_item(c: Collector, ctx: Context) -> None:
             break
     if body is None:
         return
-    board = common.board_ref(body[1], ctx.force or ctx.scope)
+    board = naming.board_ref(body[1], ctx.force or ctx.scope)
     meeting = Ref.of("Meeting", paper_stamp(c.doc, None), within=board)
     c.node(meeting, body[0], "agenda-item-page", 0.7, counts_as="meeting", missing=["date"])
     c.edge(R.MEETING_OF, meeting, board, body[0], "agenda-item-page", 0.7)

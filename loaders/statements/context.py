@@ -11,7 +11,7 @@ passage is about, a judgement to an inspection of a force.
   names one), "our 2016 effectiveness inspection", a page titled "Gwent 2014"
   in a paper about PEEL, "Crime Data Integrity inspection 2017", "an inspection
   of vetting, misconduct and misogyny". One inspection is one node whichever
-  paper names it (``common.peel_inspection``).
+  paper names it (``naming.peel_inspection``).
 - The paper's date: "Published on: 4 April 2025", "Sent on" with the date on
   the next line, "Last updated 27/09/2019".
 
@@ -29,10 +29,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from oversight.loaders import common
 from oversight.loaders.models import Ref, TextDocument
 from oversight.loaders.statements.text import force_pattern, inspectorate_pattern, sentences
-from oversight.loaders.textparse import find_dates, parse_date
+from oversight.loaders.toolkit import naming
+from oversight.loaders.toolkit.textparse import find_dates, parse_date
 from oversight.ontology import ontology
 
 __all__ = ["Context", "InspectionMention", "read_context", "document_scope"]
@@ -148,8 +148,8 @@ def _choose_force(doc: TextDocument) -> tuple[Ref | None, int | None]:
 def _peel_mention(
     ctx: Context, line: int, round_: str, pillar: str | None, method: str, confidence: float
 ) -> InspectionMention:
-    round_ = common.peel_round(round_) or round_
-    pillar = common.peel_pillar(pillar, round_) if pillar else None
+    round_ = naming.peel_round(round_) or round_
+    pillar = naming.peel_pillar(pillar, round_) if pillar else None
     scope = ctx.force or ctx.scope
     assert scope is not None
     label = f"PEEL {round_}" + (f" {pillar}" if pillar else "")
@@ -217,7 +217,7 @@ def read_context(doc: TextDocument, force: Ref | None = None) -> Context:
         if ctx.inspectorate is None:
             match = inspectorates.search(line)
             if match:
-                ctx.inspectorate = common.body_ref(" ".join(match.group(0).split()))
+                ctx.inspectorate = naming.body_ref(" ".join(match.group(0).split()))
                 ctx.inspectorate_line = number
         if number <= 12 and line.strip().lower() in ("effectiveness", "efficiency", "legitimacy"):
             pillar_heading = line.strip().lower()

@@ -27,7 +27,7 @@ import re
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.context import Context
 from oversight.loaders.statements.text import sentences
-from oversight.loaders.textparse import find_dates, parse_date
+from oversight.loaders.toolkit.textparse import find_dates, parse_date
 
 __all__ = ["read_inspection_dates", "date_range"]
 

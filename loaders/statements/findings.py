@@ -32,7 +32,7 @@ from oversight.loaders.models import Ref
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.context import Context, InspectionMention
 from oversight.loaders.statements.text import bullet, clean
-from oversight.loaders.textparse import NUMBER_PATTERN, find_dates, parse_number
+from oversight.loaders.toolkit.textparse import NUMBER_PATTERN, find_dates, parse_number
 from oversight.ontology import R
 
 __all__ = ["Finding", "read_findings", "KIND_OF_NOUN", "kind_of"]

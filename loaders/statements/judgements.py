@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 
-from oversight.loaders import common
 from oversight.loaders.models import Ref
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.context import Context
 from oversight.loaders.statements.text import clean, sentences
+from oversight.loaders.toolkit import naming
 from oversight.ontology import R, ontology
 
 __all__ = ["read_judgements"]
@@ -72,14 +72,14 @@ def _emit(c: Collector, ctx: Context, line: int, what: str, grade_words: str, me
     if not part:
         return
     round_ = inspection.props.get("round") if inspection else None
-    area = common.area_slug(clean(what), round_) if round_ else None
+    area = naming.area_slug(clean(what), round_) if round_ else None
     ref = Ref.of("Judgement", area or part, within=within)
     props: dict[str, object] = {"grade": grade, "text": clean(what)}
     c.node(ref, line, method, confidence, counts_as="judgement", **props)  # type: ignore[arg-type]
     if inspection is not None:
         c.edge(R.HAS_JUDGEMENT, inspection.ref, ref, line, method, confidence)
     if area is not None:
-        c.edge(R.IN_AREA, ref, common.area_ref(clean(what), round_), line, method, confidence)
+        c.edge(R.IN_AREA, ref, naming.area_ref(clean(what), round_), line, method, confidence)
 
 
 def read_judgements(c: Collector, ctx: Context) -> int:

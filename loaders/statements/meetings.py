@@ -22,12 +22,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from oversight.loaders import common
 from oversight.loaders.models import Ref
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.context import Context
 from oversight.loaders.statements.text import clean, force_pattern
-from oversight.loaders.textparse import find_dates
+from oversight.loaders.toolkit import naming
+from oversight.loaders.toolkit.textparse import find_dates
 from oversight.ontology import R, ontology
 
 __all__ = ["read_meetings", "post_of"]
@@ -108,7 +108,7 @@ def _find_meeting(c: Collector, ctx: Context) -> _Meeting | None:
         return None
     before = [m for m in candidates if header is not None and m[1] < header]
     body, at, date = before[-1] if before else candidates[0]
-    board = common.board_ref(body, ctx.force or ctx.scope)  # never one national board for every force's
+    board = naming.board_ref(body, ctx.force or ctx.scope)  # never one national board for every force's
     ref = Ref.of("Meeting", date, within=board)
     c.node(ref, at, "meeting-body-date", 0.8, counts_as="meeting", date=date)
     c.edge(R.MEETING_OF, ref, board, at, "meeting-body-date", 0.8)

@@ -20,13 +20,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from oversight.loaders.common import paper_stamp
 from oversight.loaders.models import Ref
 from oversight.loaders.statements.collect import Collector
 from oversight.loaders.statements.context import Context
 from oversight.loaders.statements.findings import Finding, kind_of
 from oversight.loaders.statements.text import sentences
-from oversight.loaders.textparse import NUMBER_PATTERN, parse_date, parse_number
+from oversight.loaders.toolkit.naming import paper_stamp
+from oversight.loaders.toolkit.textparse import NUMBER_PATTERN, parse_date, parse_number
 from oversight.ontology import R, ontology
 
 __all__ = ["read_statuses", "read_counts"]

@@ -34,8 +34,8 @@ from oversight.errors import BadParameter
 from oversight.graph.build import build_graph
 from oversight.graph.model import OversightGraph
 from oversight.graph.resolve import Resolver
-from oversight.loaders import common
 from oversight.loaders.models import Extraction, Ref
+from oversight.loaders.toolkit import naming
 from oversight.synth.docs import Doc
 from oversight.synth.inspections import render_inspections
 from oversight.synth.lexicon import ROUNDS
@@ -112,8 +112,8 @@ def _unstated(corpus: Corpus) -> list[dict[str, Any]]:
         for chain in world.chains:
             if chain.basis != "unstated":
                 continue
-            earlier = common.peel_inspection(world.force.ref, chain.earlier.round.notation, chain.earlier.round.pillar)
-            later = common.peel_inspection(world.force.ref, chain.later.round.notation, chain.later.round.pillar)
+            earlier = naming.peel_inspection(world.force.ref, chain.earlier.round.notation, chain.earlier.round.pillar)
+            later = naming.peel_inspection(world.force.ref, chain.later.round.notation, chain.later.round.pillar)
             keys = [resolver.resolve(Ref.of("AreaForImprovement", str(chain.later.number), within=later)).key]
             if chain.later.round.notation in tracked_ia:
                 keys.append(resolver.resolve(

@@ -18,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from oversight.loaders import common
 from oversight.loaders.models import Ref
+from oversight.loaders.toolkit import naming
 from oversight.ontology import normalise_label
 from oversight.synth.docs import Doc, iso, long_date, month_year, numeric_date, ordinal_date, words
 from oversight.synth.lexicon import (
@@ -91,7 +91,7 @@ def _bodies_phrase(publication: Publication) -> str:
 def _publication(doc: Doc, world: ForceWorld, seed: int, publication: Publication, number: str,
                  previous_heading: str | None) -> str:
     force, rng = world.force, world.rng
-    inspection = Ref.of("Inspection", publication.title, within=common.body_ref("HMICFRS"))
+    inspection = Ref.of("Inspection", publication.title, within=naming.body_ref("HMICFRS"))
     heading = f"HMICFRS Publication \u2013 {publication.title}"
     repeated = previous_heading is not None and rng.random() < 0.12
     line = doc.para(f"{number} {previous_heading if repeated else heading}")
@@ -112,7 +112,7 @@ def _publication(doc: Doc, world: ForceWorld, seed: int, publication: Publicatio
     doc.node(inspection, first, published=iso(published), forceInspected=inspected)
     for body in publication.bodies:
         name = body.split(" (")[0]
-        doc.edge("CONDUCTED_BY", inspection, common.body_ref(name), first)
+        doc.edge("CONDUCTED_BY", inspection, naming.body_ref(name), first)
     if inspected:
         doc.edge("INSPECTED", inspection, force.ref, first)
     sentence, counts = count_sentence(publication, rng)
@@ -142,7 +142,7 @@ def _publication(doc: Doc, world: ForceWorld, seed: int, publication: Publicatio
 
 def _peel(doc: Doc, world: ForceWorld, plan: RoundPlan, previous: RoundPlan | None, stamp: str) -> str:
     force, round_, rng = world.force, plan.round, world.rng
-    inspection = common.peel_inspection(force.ref, round_.notation)
+    inspection = naming.peel_inspection(force.ref, round_.notation)
     heading = rng.choice((
         f"PEEL {round_.notation} \u2013 An Inspection of {force.name}",
         f"Police Effectiveness, Efficiency and Legitimacy (PEEL) {round_.notation} \u2013 An Inspection of {force.name}",
@@ -155,11 +155,11 @@ def _peel(doc: Doc, world: ForceWorld, plan: RoundPlan, previous: RoundPlan | No
         f"assessed how good the force is in the areas of policing set out in the PEEL assessment framework."
     )
     doc.node(inspection, line, published=iso(plan.published))
-    doc.edge("CONDUCTED_BY", inspection, common.body_ref("HMICFRS"), line)
+    doc.edge("CONDUCTED_BY", inspection, naming.body_ref("HMICFRS"), line)
 
     prior = previous if previous is not None and previous.round.tracked else None
     if prior is not None:
-        old = common.peel_inspection(force.ref, prior.round.notation)
+        old = naming.peel_inspection(force.ref, prior.round.notation)
         total = len(prior.afis)
         closed = sum(1 for a in prior.afis if a.outcome == "closed")
         superseded = sum(1 for a in prior.afis if a.outcome == "superseded")
@@ -213,7 +213,7 @@ def _peel(doc: Doc, world: ForceWorld, plan: RoundPlan, previous: RoundPlan | No
         doc.node(judgement, head, grade=grade_notation(grade), gradeScale="peel-5" if round_.tiers == 5 else "peel-4",
                  afiCount=len(afis))
         doc.edge("HAS_JUDGEMENT", inspection, judgement, head)
-        area_ref = common.area_ref(area.short_name, round_.notation)
+        area_ref = naming.area_ref(area.short_name, round_.notation)
         doc.edge("IN_AREA", judgement, area_ref, head)
         before = previous.grades.get(area.slug) if previous is not None and previous.round.tiers == round_.tiers else None
         if before is not None and before != grade:
@@ -251,7 +251,7 @@ def _peel(doc: Doc, world: ForceWorld, plan: RoundPlan, previous: RoundPlan | No
             shut = sum(1 for a in earlier if a.outcome == "closed")
             if earlier and shut and rng.random() < 0.5:
                 said_shut, said_earlier = _pair(shut, len(earlier), rng)
-                old = common.peel_inspection(force.ref, prior.round.notation)
+                old = naming.peel_inspection(force.ref, prior.round.notation)
                 if len(earlier) == 1:
                     line = doc.para(
                         f"The work in this area has addressed the previous AFI given to the force in PEEL "
@@ -264,7 +264,7 @@ def _peel(doc: Doc, world: ForceWorld, plan: RoundPlan, previous: RoundPlan | No
                         f"the force in PEEL {prior.round.notation} and these have been closed by HMICFRS."
                     )
                     ref = _stated_count(doc, old, stamp, "closed", line, count=shut, ofTotal=len(earlier), slug=area.slug)
-                doc.edge("IN_AREA", ref, common.area_ref(area.short_name, prior.round.notation), line)
+                doc.edge("IN_AREA", ref, naming.area_ref(area.short_name, prior.round.notation), line)
     doc.para("Next Steps")
     board_name, board_abbr, chair = world.board
     named = f"the {board_name} ({board_abbr})" if board_abbr else f"the {board_name}"
@@ -280,7 +280,7 @@ def _peel(doc: Doc, world: ForceWorld, plan: RoundPlan, previous: RoundPlan | No
     if prior is not None:
         old_plan = Ref.of("ImprovementPlan", f"PEEL {prior.round.notation}", within=force.ref)
         doc.node(old_plan, line, title="PEEL Improvement Plan", round=prior.round.notation, status="closed")
-        doc.edge("ADDRESSES", old_plan, common.peel_inspection(force.ref, prior.round.notation), line)
+        doc.edge("ADDRESSES", old_plan, naming.peel_inspection(force.ref, prior.round.notation), line)
     board = Ref.named("Board", board_name, within=force.ref)
     doc.edge("OVERSEEN_BY", new_plan, board, line)
     doc.edge("CHAIRED_BY", board, Ref.named("Post", chair, within=force.ref), line)
@@ -301,7 +301,7 @@ def _stated_count(doc: Doc, old: Ref, stamp: str, outcome: str, line: int, slug:
 def _stated_chain(doc: Doc, world: ForceWorld, chain: Chain, inspection: Ref, area_name: str, prior: str,
                   stamp: str) -> None:
     earlier, later = chain.earlier, chain.later
-    old = Ref.of("AreaForImprovement", str(earlier.number), within=common.peel_inspection(world.force.ref, prior))
+    old = Ref.of("AreaForImprovement", str(earlier.number), within=naming.peel_inspection(world.force.ref, prior))
     if chain.form == "description":
         text = f"AFI {earlier.number} from PEEL {prior} has been superseded by the new AFI on {later.topic.phrase}."
     elif chain.form == "place":
@@ -453,7 +453,7 @@ def _audits(doc: Doc, world: ForceWorld, date: dt.date, used: set[str]) -> None:
             doc.add("")
         doc.add("")
     doc.para("4.2 External Audit.")
-    ey = common.body_ref("EY")
+    ey = naming.body_ref("EY")
     line = doc.para(f"Our auditors, EY, are reviewing information ahead of the final sign off for the "
                     f"{fy - 1}/{fy % 100:02d} accounts.")
     doc.edge("AUDITED_BY", force.ref, ey, line, role="external auditor")

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from oversight.loaders import common
 from oversight.loaders.models import Ref
+from oversight.loaders.toolkit import naming
 from oversight.synth.docs import Doc, iso, long_date, numeric_date, words
 from oversight.synth.inspections import count_sentence, force_inspected, publications_between
 from oversight.synth.lexicon import BRIEFINGS
@@ -122,7 +122,7 @@ def render_minutes(world: ForceWorld, plan: RoundPlan, seed: int) -> Doc:
             resolution = (f"that the minutes of the meeting held on {long_date(previous)} were an accurate record "
                           f"and that they be signed by the Chairman.")
         elif what == "peel":
-            peel = common.peel_inspection(force.ref, round_.notation, round_.pillar)
+            peel = naming.peel_inspection(force.ref, round_.notation, round_.pillar)
             doc.node(peel, line, kind="peel", round=round_.notation)
             doc.edge("DISCUSSES", item, peel, line)
             doc.para(f"1. The Commissioner introduced the report, which updated members on the progress {force.name} "
@@ -204,19 +204,19 @@ def render_minutes(world: ForceWorld, plan: RoundPlan, seed: int) -> Doc:
             found = publications_between(add_months(date, -6, 1), date)
             if found:
                 publication = found[-1]
-                inspection = Ref.of("Inspection", publication.title, within=common.body_ref("HMICFRS"))
+                inspection = Ref.of("Inspection", publication.title, within=naming.body_ref("HMICFRS"))
                 inspected = force_inspected(seed, force.slug, publication)
                 said = (f"{force.name} was one of {words(rng.randint(5, 12))} forces inspected."
                         if inspected else f"{force.name} was not inspected.")
                 sentence, counts = count_sentence(publication, rng)
                 line = doc.add(f"- HMICFRS Publication {publication.title}: {said} {sentence}")
                 doc.node(inspection, line, title=publication.title, forceInspected=inspected, **counts)
-                doc.edge("CONDUCTED_BY", inspection, common.body_ref("HMICFRS"), line)
+                doc.edge("CONDUCTED_BY", inspection, naming.body_ref("HMICFRS"), line)
                 doc.edge("DISCUSSES", item, inspection, line)
                 if inspected:
                     doc.edge("INSPECTED", inspection, force.ref, line)
             line = doc.add("- With regards to the internal auditors, RSM, the DCO reported that the audit plan was on track.")
-            doc.edge("AUDITED_BY", force.ref, common.body_ref("RSM"), line, role="internal auditor")
+            doc.edge("AUDITED_BY", force.ref, naming.body_ref("RSM"), line, role="internal auditor")
             doc.add("")
         else:
             doc.para("- The DCO reported that the revenue budget was forecast to balance at the year end.")

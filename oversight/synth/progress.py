@@ -21,8 +21,8 @@ it (every AFI without one has the same colour), as extraction deduces it.
 
 from __future__ import annotations
 
-from oversight.loaders import common
 from oversight.loaders.models import Ref
+from oversight.loaders.toolkit import naming
 from oversight.synth.docs import Doc, iso, iso_month, long_date, month_year, words
 from oversight.synth.lexicon import ACTIONS, FIVE_TIER, ONGOING
 from oversight.synth.report import grade_notation
@@ -78,7 +78,7 @@ def _grid(doc: Doc, world: ForceWorld, plan: RoundPlan, inspection: Ref) -> None
             judgement = Ref.of("Judgement", slug, within=inspection)
             doc.node(judgement, header, grade=grade_notation(grade), gradeScale="peel-5")
             doc.edge("HAS_JUDGEMENT", inspection, judgement, intro)
-            doc.edge("IN_AREA", judgement, common.area_ref(name, round_.notation), first_row[slug])
+            doc.edge("IN_AREA", judgement, naming.area_ref(name, round_.notation), first_row[slug])
     doc.defect("judgement-grid")
 
 
@@ -98,7 +98,7 @@ def render_progress(world: ForceWorld, plan: RoundPlan, index: int) -> Doc:
     stamp = iso(date)
     doc = Doc(f"{force.slug}/{round_.slug}/progress-{index + 1}.txt", "peel-progress")
     # The inspection the paper tracks is the round's, pillar and all: the paper names the report.
-    inspection = common.peel_inspection(force.ref, round_.notation, round_.pillar)
+    inspection = naming.peel_inspection(force.ref, round_.notation, round_.pillar)
     name = f"PEEL {round_.notation}" if round_.pillar is None else round_.title
     panel = Ref.named("Board", "Police and Crime Panel", within=force.ref)
     afis = plan.afis
@@ -126,7 +126,7 @@ def render_progress(world: ForceWorld, plan: RoundPlan, index: int) -> Doc:
         title=f"{name} An Inspection of {force.name}",
     )
     doc.edge("INSPECTED", inspection, force.ref, line)
-    doc.edge("CONDUCTED_BY", inspection, common.body_ref("HMICFRS"), line)
+    doc.edge("CONDUCTED_BY", inspection, naming.body_ref("HMICFRS"), line)
     if round_.tiers == 5 and rng.random() < 0.5:
         _grid(doc, world, plan, inspection)
 

@@ -9,8 +9,8 @@ as extraction computes them, with :class:`~oversight.graph.resolve.Resolver`.
 from __future__ import annotations
 
 from oversight.graph.resolve import Resolver
-from oversight.loaders import common
 from oversight.loaders.models import Ref
+from oversight.loaders.toolkit import naming
 from oversight.ontology import ontology
 from oversight.synth.docs import Doc, iso
 from oversight.synth.world import Afi, ForceWorld, add_months
@@ -19,7 +19,7 @@ __all__ = ["render_register"]
 
 
 def _key(resolver: Resolver, afi: Afi, world: ForceWorld) -> tuple[str, str]:
-    inspection = common.peel_inspection(world.force.ref, afi.round.notation, afi.round.pillar)
+    inspection = naming.peel_inspection(world.force.ref, afi.round.notation, afi.round.pillar)
     ref = Ref.of("AreaForImprovement", str(afi.number), within=inspection)
     return resolver.resolve(inspection).key, resolver.resolve(ref).key
 

@@ -11,8 +11,8 @@ bold sub-headings.
 
 from __future__ import annotations
 
-from oversight.loaders import common
 from oversight.loaders.models import Ref
+from oversight.loaders.toolkit import naming
 from oversight.ontology import ontology
 from oversight.synth.docs import Doc, iso_month, month_year
 from oversight.synth.lexicon import REPORT_FILLER
@@ -30,12 +30,12 @@ def grade_notation(word: str) -> str:
 
 
 def _judgement(doc: Doc, inspection: Ref, round_: str, name: str, line: int, **props: object) -> None:
-    slug = common.area_slug(name, round_)
+    slug = naming.area_slug(name, round_)
     assert slug is not None, name
     judgement = Ref.of("Judgement", slug, within=inspection)
     doc.node(judgement, line, **props)
     doc.edge("HAS_JUDGEMENT", inspection, judgement, line)
-    doc.edge("IN_AREA", judgement, common.area_ref(name, round_), line)
+    doc.edge("IN_AREA", judgement, naming.area_ref(name, round_), line)
 
 
 def _filler(doc: Doc, world: ForceWorld, count: int, footnote: int | None = None) -> None:
@@ -53,7 +53,7 @@ def render_report(world: ForceWorld, plan: RoundPlan) -> Doc:
     force, round_, rng = world.force, plan.round, world.rng
     scale = "peel-4" if round_.tiers == 4 else "peel-5"
     doc = Doc(f"{force.slug}/{round_.slug}/report.txt", "peel-report")
-    inspection = common.peel_inspection(force.ref, round_.notation, round_.pillar)
+    inspection = naming.peel_inspection(force.ref, round_.notation, round_.pillar)
     doc.add("", "")
     line = doc.para(f"# {round_.title}")
     doc.node(inspection, line, kind="peel", round=round_.notation, pillar=round_.pillar, title=round_.title)
@@ -63,7 +63,7 @@ def render_report(world: ForceWorld, plan: RoundPlan) -> Doc:
     line = doc.para(month_year(plan.published))
     doc.node(inspection, line, published=iso_month(plan.published))
     line = doc.para(f"\u00a9 HMICFRS {plan.published.year}")
-    doc.edge("CONDUCTED_BY", inspection, common.body_ref("HMICFRS"), line)
+    doc.edge("CONDUCTED_BY", inspection, naming.body_ref("HMICFRS"), line)
     doc.para("# Contents")
     page = 3
     for area in round_.areas:
@@ -142,7 +142,7 @@ def render_report(world: ForceWorld, plan: RoundPlan) -> Doc:
                     start = doc.add(f"- {afi.text}")
                 doc.node(ref, start, text=afi.text, number=afi.number)
                 doc.edge("ISSUED", inspection, ref, heading_line)
-                doc.edge("IN_AREA", ref, common.area_ref(area.report_name, round_.notation), section)
+                doc.edge("IN_AREA", ref, naming.area_ref(area.report_name, round_.notation), section)
             doc.add("")
         cause = causes.get(area.slug)
         if cause is not None:
@@ -152,7 +152,7 @@ def render_report(world: ForceWorld, plan: RoundPlan) -> Doc:
             start = doc.para(cause.text)
             doc.node(ref, start, text=cause.text, number=coc_number)
             doc.edge("ISSUED", inspection, ref, heading_line)
-            doc.edge("IN_AREA", ref, common.area_ref(area.report_name, round_.notation), section)
+            doc.edge("IN_AREA", ref, naming.area_ref(area.report_name, round_.notation), section)
             heading_line = doc.para("#### Recommendations")
             for text in cause.recommendations:
                 rec_number += 1
@@ -160,7 +160,7 @@ def render_report(world: ForceWorld, plan: RoundPlan) -> Doc:
                 start = doc.add(f"- {text}")
                 doc.node(ref, start, text=text, number=rec_number)
                 doc.edge("ISSUED", inspection, ref, heading_line)
-                doc.edge("IN_AREA", ref, common.area_ref(area.report_name, round_.notation), section)
+                doc.edge("IN_AREA", ref, naming.area_ref(area.report_name, round_.notation), section)
             doc.add("")
     doc.para("# Annex A \u2013 About the data")
     doc.para("The information in this report comes from data the force supplied, our fieldwork and published statistics.")

@@ -1,4 +1,4 @@
-"""Internal and external audit in inspections-and-audits papers (and the tables of minutes).
+"""Internal and external audit in inspections-and-audits papers .
 
 The audit section of the paper carries two tables and a word on the auditors:
 
@@ -10,176 +10,24 @@ The audit section of the paper carries two tables and a word on the auditors:
   sometimes a note under a row ("marked as completed due to being superseded");
 - "Our auditors, EY, …", "the internal auditors, RSM, …".
 
-Papers export tables in two shapes, both read by :func:`read_tables`: one row
-per line with tab-separated cells, or one cell per line (each line opening
-with a tab) with a blank line between rows.
-
->>> rows = read_tables(["Audit\\tPlanned start\\tSponsor(s)\\tStatus",
-...                     "Payroll\\t05/01/2022\\tA Smith/B Jones\\tTiming agreed"], 1, 2)
->>> rows[0].fields, rows[0].rows[0].cells
-(['name', 'start', 'sponsor', 'status'], ['Payroll', '05/01/2022', 'A Smith/B Jones', 'Timing agreed'])
+The tables are read by :func:`oversight.loaders.toolkit.tables.read_tables`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from oversight.loaders import common
-from oversight.loaders.ia_text import (
-    Facts,
-    board_mentions,
-    clean_cell,
-    paragraphs,
-    scanner,
-    sentence_spans,
-)
 from oversight.loaders.models import Evidence, Ref, TextDocument
-from oversight.loaders.textparse import parse_date, parse_quarter
+from oversight.loaders.toolkit import naming
+from oversight.loaders.toolkit.auditors import auditors_in
+from oversight.loaders.toolkit.facts import Facts
+from oversight.loaders.toolkit.gazetteer import board_mentions
+from oversight.loaders.toolkit.spans import clean_cell, paragraphs, sentence_spans
+from oversight.loaders.toolkit.tables import Row, Table, read_tables
+from oversight.loaders.toolkit.textparse import parse_date, parse_quarter
 from oversight.ontology import R, normalise_label, ontology
 
-__all__ = ["Table", "Row", "read_tables", "extract_audits", "extract_auditors", "plan_year"]
-
-_FIELDS = [
-    (re.compile(r"^audit(?:\s+name)?$", re.I), "name"),
-    (re.compile(r"^planned\s+start$", re.I), "start"),
-    (re.compile(r"^sponsors?(?:\(s\))?$", re.I), "sponsor"),
-    (re.compile(r"^status$", re.I), "status"),
-    (re.compile(r"^recommendations?(?:\s+nos?\.?)?$", re.I), "recs"),
-    (re.compile(r"^risk(?:\s+rating)?$", re.I), "risk"),
-    (re.compile(r"^deadline$", re.I), "deadline"),
-    (re.compile(r"^sign[\s-]?off\s+date$", re.I), "signoff"),
-    (re.compile(r"^owner$", re.I), "owner"),
-    (re.compile(r"^due\s+date$", re.I), "due"),
-    (re.compile(r"^(?:action|actions)?$", re.I), "text"),
-]
-
-
-def _field(cell: str) -> str | None:
-    for pattern, name in _FIELDS:
-        if pattern.match(cell.strip()):
-            return name
-    return None
-
-
-@dataclass
-class Row:
-    """One table row: its cells, the lines they stand on, and note lines written under it."""
-
-    cells: list[str]
-    lines: list[int]
-    notes: list[tuple[int, str]] = field(default_factory=list)
-
-    @property
-    def first(self) -> int:
-        return self.lines[0]
-
-    @property
-    def last(self) -> int:
-        return self.lines[-1]
-
-
-@dataclass
-class Table:
-    """A table whose header cells were recognised: ``fields`` name the columns."""
-
-    fields: list[str]
-    header_line: int
-    rows: list[Row] = field(default_factory=list)
-
-    def value(self, row: Row, name: str) -> str | None:
-        if name not in self.fields:
-            return None
-        index = self.fields.index(name)
-        return row.cells[index].strip() if index < len(row.cells) else None
-
-    def line_of(self, row: Row, name: str) -> int:
-        """The line a cell stands on (a row of a one-cell-per-line table spans several)."""
-        if len(row.lines) == 1 or name not in self.fields:
-            return row.first
-        return row.lines[min(self.fields.index(name), len(row.lines) - 1)]
-
-    def cell_evidence(self, facts: Facts, row: Row, name: str) -> Evidence:
-        """Evidence quoting one cell on its own line, for a relationship that cell states."""
-        return facts.evidence(self.line_of(row, name), quote=self.value(row, name) or None)
-
-
-def _header(cells: list[str]) -> list[str] | None:
-    fields = [_field(c) for c in cells]
-    named = [f for f in fields if f not in (None, "text")]
-    if len(named) >= 3 and None not in fields:
-        return [f or "text" for f in fields]
-    return None
-
-
-def read_tables(lines: list[str], start: int, end: int) -> list[Table]:
-    """The tables between lines ``start`` and ``end`` (1-based) whose header cells are known.
-
-    Parameters
-    ----------
-    lines : list of str
-        The document's lines.
-    start, end : int
-        The 1-based range to look in.
-
-    Returns
-    -------
-    list of Table
-        Tables whose header cells all name known columns (audit, planned
-        start, sponsor, status, recommendation, risk, deadline, sign-off date,
-        owner, due date); a note line written under a row (no tab, no blank
-        line before it) is kept with that row. Unknown tables (of Taser use
-        figures, say) are passed over.
-    """
-    tables: list[Table] = []
-    number = start
-    while number <= end:
-        raw = lines[number - 1]
-        if "\t" in raw.lstrip("\t ").rstrip():
-            cells = raw.split("\t")
-            fields = _header(cells)
-            if fields:
-                table = Table(fields, number)
-                number += 1
-                while number <= end and lines[number - 1].strip():
-                    row_cells = lines[number - 1].split("\t")
-                    if len(row_cells) >= len(fields) - 1:
-                        table.rows.append(Row(row_cells, [number]))
-                    number += 1
-                tables.append(table)
-                continue
-        if raw.startswith("\t") and raw.strip():
-            group, number = _group(lines, number, end)
-            fields = _header([lines[n - 1].strip() for n in group])
-            if fields:
-                table = Table(fields, group[0])
-                while number <= end:
-                    while number <= end and not lines[number - 1].strip():
-                        number += 1
-                    if number > end or not lines[number - 1].startswith("\t"):
-                        break
-                    group, number = _group(lines, number, end)
-                    row = Row([lines[n - 1].strip() for n in group], group)
-                    while (
-                        number <= end
-                        and lines[number - 1].strip()
-                        and not lines[number - 1].startswith("\t")
-                    ):
-                        row.notes.append((number, lines[number - 1].strip()))
-                        number += 1
-                    table.rows.append(row)
-                tables.append(table)
-            continue
-        number += 1
-    return tables
-
-
-def _group(lines: list[str], number: int, end: int) -> tuple[list[int], int]:
-    group = []
-    while number <= end and lines[number - 1].startswith("\t") and lines[number - 1].strip():
-        group.append(number)
-        number += 1
-    return group, number
+__all__ = ["extract_audits", "extract_auditors", "plan_year"]
 
 
 def plan_year(text: str) -> str | None:
@@ -280,7 +128,7 @@ def _planned_audit(
         facts.edge(
             R.SPONSORED_BY,
             ref,
-            common.person_ref(sponsor, force),
+            naming.person_ref(sponsor, force),
             table.cell_evidence(facts, row, "sponsor"),
         )
     return ref
@@ -324,7 +172,7 @@ def _signed_off(
                 boards = board_mentions(text)
                 if boards:
                     oversight = (
-                        common.board_ref(boards[0].surface, force),
+                        naming.board_ref(boards[0].surface, force),
                         para.evidence(doc.lines, a, b, doc),
                     )
                     break
@@ -396,32 +244,3 @@ def extract_auditors(
             role = heading.group(1).lower()
         for para in paragraphs(doc.lines, number, number):
             auditors_in(facts, doc, force, para, role)
-
-
-def auditors_in(
-    facts: Facts, doc: TextDocument, force: Ref, para: object, role: str | None
-) -> None:
-    """``AUDITED_BY`` for each "(internal|external) auditors, <firm>" in one paragraph."""
-    text: str = para.text  # type: ignore[attr-defined]
-    for match in re.finditer(
-        r"\b(?:(?P<kind>internal|external)\s+)?auditors?\b[,:]?\s*(?:(?:are|were|is)\s+)?",
-        text,
-        re.I,
-    ):
-        mentions = [
-            m
-            for m in scanner("Organisation").find(text[match.end() : match.end() + 60])
-            if m.start == 0
-        ]
-        if not mentions or mentions[0].label not in ("Organisation",):
-            continue
-        mention = mentions[0]
-        kind = (match.group("kind") or role or "").lower()
-        ev = para.evidence(doc.lines, match.start(), match.end() + mention.end, doc)  # type: ignore[attr-defined]
-        facts.edge(
-            R.AUDITED_BY,
-            force,
-            common.body_ref(mention.surface),
-            ev,
-            role=f"{kind} auditor" if kind else None,
-        )

@@ -21,7 +21,7 @@ ends (a pronoun is followed back to the post the paragraph last named):
 >>> doc = TextDocument.from_text("The PCC holds the Chief Constable to account through the Performance and Delivery Board.")
 >>> facts = Facts(doc)
 >>> governance(facts, doc, Ref.named("Force", "Kent Police"), paragraphs(doc.lines, 1, 1))
->>> sorted((f.type, f.target.name) for f in facts.facts)
+>>> sorted((f.type, f.target.name) for f in facts.facts())
 [('ACCOUNTABLE_TO', 'Performance and Delivery Board'), ('ACCOUNTABLE_TO', 'The PCC')]
 """
 
@@ -29,20 +29,17 @@ from __future__ import annotations
 
 import re
 
-from oversight.loaders import common
-from oversight.loaders.ia_text import (
-    Facts,
+from oversight.loaders.models import Ref, TextDocument
+from oversight.loaders.toolkit import naming
+from oversight.loaders.toolkit.facts import Facts
+from oversight.loaders.toolkit.gazetteer import (
     NameMention,
-    Para,
     board_mentions,
-    clean_cell,
     force_pattern,
-    paragraphs,
     read_chairs,
     scanner,
-    sentence_spans,
 )
-from oversight.loaders.models import Ref, TextDocument
+from oversight.loaders.toolkit.spans import Para, clean_cell, paragraphs, sentence_spans
 from oversight.ontology import R, ontology
 
 __all__ = ["governance", "programme"]
@@ -95,8 +92,8 @@ def governance(facts: Facts, doc: TextDocument, force: Ref | None, paras: list[P
             for board, post in read_chairs(text):
                 facts.edge(
                     R.CHAIRED_BY,
-                    common.board_ref(board.surface, force),
-                    common.post_ref(post.surface, force),
+                    naming.board_ref(board.surface, force),
+                    naming.post_ref(post.surface, force),
                     ev,
                 )
             meeting = re.search(r"\bthe\s+meeting\s+is\s+chaired\s+by\s+(?:the\s+)?", text, re.I)
@@ -107,8 +104,8 @@ def governance(facts: Facts, doc: TextDocument, force: Ref | None, paras: list[P
                 if posts:
                     facts.edge(
                         R.CHAIRED_BY,
-                        common.board_ref(board.surface, force),
-                        common.post_ref(posts[0].surface, force),
+                        naming.board_ref(board.surface, force),
+                        naming.post_ref(posts[0].surface, force),
                         ev,
                     )
             chair = re.search(
@@ -129,8 +126,8 @@ def governance(facts: Facts, doc: TextDocument, force: Ref | None, paras: list[P
                 if boards and holder and ontology().gazetteer.lookup(holder, "Post"):
                     facts.edge(
                         R.CHAIRED_BY,
-                        common.board_ref(boards[0].surface, force),
-                        common.post_ref(holder, force),
+                        naming.board_ref(boards[0].surface, force),
+                        naming.post_ref(holder, force),
                         ev,
                     )
             scrutiny = re.search(
@@ -142,8 +139,8 @@ def governance(facts: Facts, doc: TextDocument, force: Ref | None, paras: list[P
                 if posts and boards:
                     facts.edge(
                         R.SCRUTINISED_BY,
-                        common.post_ref(posts[0].surface, force),
-                        common.board_ref(boards[-1].surface, force),
+                        naming.post_ref(posts[0].surface, force),
+                        naming.board_ref(boards[-1].surface, force),
                         ev,
                     )
             named_posts = [p for p in _posts(text) if not _is_chief(p.surface)]
@@ -167,7 +164,7 @@ def _accountability(
         return
     held_text = match.group("held")
     if re.search(r"chief\s+constable", held_text, re.I):
-        held = common.post_ref("Chief Constable", force)
+        held = naming.post_ref("Chief Constable", force)
     elif force is not None:
         held = force
     else:
@@ -178,10 +175,10 @@ def _accountability(
         holder = last_post.surface
     if holder is None:
         return
-    facts.edge(R.ACCOUNTABLE_TO, held, common.post_ref(holder, force), ev)  # type: ignore[arg-type]
+    facts.edge(R.ACCOUNTABLE_TO, held, naming.post_ref(holder, force), ev)  # type: ignore[arg-type]
     for board in board_mentions(text):
         if _MECHANISM.search(re.sub(r"</?\w+>", "", text[: board.start])):
-            facts.edge(R.ACCOUNTABLE_TO, held, common.board_ref(board.surface, force), ev)  # type: ignore[arg-type]
+            facts.edge(R.ACCOUNTABLE_TO, held, naming.board_ref(board.surface, force), ev)  # type: ignore[arg-type]
 
 
 def programme(
@@ -235,7 +232,7 @@ def programme(
                 facts.edge(
                     R.OWNED_BY,
                     ref,
-                    common.post_ref(_bare(owner.group("post")), force),
+                    naming.post_ref(_bare(owner.group("post")), force),
                     ev,
                     role=owner.group("role"),
                 )
@@ -248,7 +245,7 @@ def programme(
                 facts.edge(
                     R.LED_BY,
                     ref,
-                    common.post_ref(lead.group("post"), force),
+                    naming.post_ref(lead.group("post"), force),
                     ev,
                     role="lead officer",
                 )
@@ -260,7 +257,7 @@ def programme(
             if scrutiny:
                 boards = [m for m in board_mentions(sentence[scrutiny.end() :]) if m.start == 0]
                 if boards:
-                    board = common.board_ref(boards[0].surface, force)
+                    board = naming.board_ref(boards[0].surface, force)
                     facts.edge(
                         R.OVERSEEN_BY,
                         ref,
@@ -270,7 +267,7 @@ def programme(
                     )
                     led = re.match(r"(?P<post>[A-Z]{2,5})-led\b", boards[0].surface)
                     if led and ontology().gazetteer.lookup(led.group("post"), "Post"):
-                        facts.edge(R.LED_BY, board, common.post_ref(led.group("post"), force), ev)
+                        facts.edge(R.LED_BY, board, naming.post_ref(led.group("post"), force), ev)
             if re.search(
                 r"\b(?:track\s+progress|provide\s+scrutiny)\b", sentence, re.I
             ) and sentence.rstrip().endswith(":"):
@@ -297,7 +294,7 @@ def _listed_boards(
             facts.edge(
                 R.OVERSEEN_BY,
                 ref,
-                common.board_ref(boards[0].surface, force),
+                naming.board_ref(boards[0].surface, force),
                 facts.evidence(para.first),
             )
         else:

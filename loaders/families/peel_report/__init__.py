@@ -41,20 +41,19 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from oversight.loaders import common, textparse
 from oversight.loaders.models import (
-    EdgeFact,
     Extraction,
     ExtractionWarning,
-    Fact,
-    NodeFact,
     Ref,
     TextDocument,
     Value,
 )
+from oversight.loaders.toolkit import naming, textparse
+from oversight.loaders.toolkit.facts import Facts
+from oversight.loaders.toolkit.naming import grade_scale
 from oversight.ontology import L, R, normalise_label, ontology
 
-__all__ = ["PeelReportExtractor", "FactSink", "grade_scale"]
+__all__ = ["PeelReportExtractor"]
 
 #: Finding headings a PEEL report uses, by the class of finding under them.
 FINDING_HEADINGS = {
@@ -81,15 +80,6 @@ _HEADING_WORD = re.compile(r"improvement|concern|recommendation", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)|copyright)\s*(.+?)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 
-def grade_scale(round_: str) -> str:
-    """The grading scale of a PEEL round: four tiers before 2021, five from 2021.
-
-    >>> grade_scale("2017"), grade_scale("2021/22"), grade_scale("2023/25")
-    ('peel-4', 'peel-5', 'peel-5')
-    """
-    return "peel-4" if common.round_year(round_) < 2021 else "peel-5"
-
-
 def _clean(text: str) -> str:
     """A heading or cell without Markdown emphasis, HTML tags or runs of whitespace."""
     text = re.sub(r"</?[a-z]+>", "", text)
@@ -100,72 +90,6 @@ def _clean(text: str) -> str:
 def _grade(text: str) -> str | None:
     """The grade notation a cell names ("Good", " Requires improvement"), or None."""
     return ontology().vocabulary("Grades").notation_for(_clean(text)) if _clean(text) else None
-
-
-class FactSink:
-    """Collects an extraction's facts, citing each node at most once per line.
-
-    The graph keeps one citation (``EVIDENCED_BY``) per node and line, so two
-    facts citing one node at one line with different quotes or end lines
-    would record a conflict on the citation itself. The sink merges a node's
-    facts per line, and quotes are always the text of the cited lines, so
-    every citation of a line reads the same. Relationships cite one line: the
-    graph keeps their citations without an end line.
-
-    >>> doc = TextDocument.from_text("FIDB oversees AFI 5\\nmore")
-    >>> sink = FactSink(doc)
-    >>> board = Ref.named("Board", "FIDB")
-    >>> sink.node(board, 1, name="x")
-    >>> sink.node(board, 1, end_line=2)
-    >>> [f.evidence.end_line for f in sink.facts()]
-    [2]
-    """
-
-    def __init__(self, doc: TextDocument) -> None:
-        self.doc = doc
-        self._nodes: dict[tuple[Ref, int], tuple[dict[str, Value], list[int]]] = {}
-        self._edges: dict[tuple[str, Ref, Ref, int, str], dict[str, Value]] = {}
-
-    def node(self, ref: Ref, line: int, end_line: int | None = None, **props: Value | None) -> None:
-        """Cite ``ref`` at ``line`` (to ``end_line``) with properties; None values are left out."""
-        values, end = self._nodes.setdefault((ref, line), ({}, [line]))
-        for name, value in props.items():
-            if value is None:
-                continue
-            if isinstance(value, list):
-                values[name] = sorted(set(values.get(name, [])) | set(value))  # type: ignore[arg-type]
-            else:
-                values.setdefault(name, value)
-        if end_line is not None and end_line > end[0]:
-            end[0] = end_line
-
-    def edge(self, type: str, source: Ref, target: Ref, line: int, **props: Value | None) -> None:
-        """State a relationship at one line."""
-        values = {k: v for k, v in props.items() if v is not None}
-        self._edges.setdefault((type, source, target, line, repr(sorted(values.items()))), values)
-
-    def facts(self) -> list[Fact]:
-        """Node facts in the order first stated, then relationships in order."""
-        cited_by_edges = set()
-        for _type, source, target, line, _ in self._edges:
-            cited_by_edges.update({(source, line), (target, line)})
-        facts: list[Fact] = []
-        for (ref, line), (values, end) in self._nodes.items():
-            last = None if (ref, line) in cited_by_edges or end[0] == line else end[0]
-            facts.append(
-                NodeFact(ref=ref, properties=values, evidence=self.doc.evidence(line, last))
-            )
-        for (type_, source, target, line, _), values in self._edges.items():
-            facts.append(
-                EdgeFact(
-                    type=type_,
-                    source=source,
-                    target=target,
-                    properties=values,
-                    evidence=self.doc.evidence(line),
-                )
-            )
-        return facts
 
 
 @dataclass(frozen=True)
@@ -219,17 +143,17 @@ class PeelReportExtractor:
     def extract(self, doc: TextDocument) -> Extraction:
         """The inspection, its judgements and its findings, each citing its line."""
         warnings: list[ExtractionWarning] = []
-        sink = FactSink(doc)
+        sink = Facts(doc)
         title_line = self._title_line(doc)
         title = _clean(doc.line(title_line)) if title_line else None
-        round_ = common.peel_round(title) if title else None
+        round_ = naming.peel_round(title) if title else None
         if round_ is None:
             warnings.append(
                 doc.warning("no PEEL round or year in the title; nothing extracted", title_line)
             )
             return Extraction(document=doc.record(title=title), warnings=warnings)
         pillar = None
-        if common.round_year(round_) < 2021 and title:
+        if naming.round_year(round_) < 2021 and title:
             found = re.search(r"\b(" + "|".join(_PILLARS) + r")\b", title, re.IGNORECASE)
             pillar = found.group(1).lower() if found else None
 
@@ -237,7 +161,7 @@ class PeelReportExtractor:
         if force is None:
             warnings.append(doc.warning("no force named in the report; nothing extracted"))
             return Extraction(document=doc.record(title=title), warnings=warnings)
-        inspection = common.peel_inspection(force, round_, pillar)
+        inspection = naming.peel_inspection(force, round_, pillar)
         subtitle = _clean(doc.line(force_line)) if force_line else None
         published_line, published = self._published(doc, title_line or 1)
 
@@ -252,7 +176,7 @@ class PeelReportExtractor:
             warnings.append(doc.warning("no 'An inspection of <force>' line; INSPECTED not stated"))
         body_line, body = self._inspectorate(doc)
         if body is not None and body_line is not None:
-            sink.edge(R.CONDUCTED_BY, inspection, common.body_ref(body), body_line)
+            sink.edge(R.CONDUCTED_BY, inspection, naming.body_ref(body), body_line)
         else:
             warnings.append(doc.warning("no inspectorate named in the title block"))
 
@@ -278,7 +202,7 @@ class PeelReportExtractor:
             if not line.strip():
                 continue
             seen += 1
-            if "PEEL" in line and common.peel_round(_clean(line)):
+            if "PEEL" in line and naming.peel_round(_clean(line)):
                 return number
             if seen >= 10:
                 break
@@ -290,10 +214,10 @@ class PeelReportExtractor:
         for number, line in enumerate(doc.lines[:60], 1):
             match = _INSPECTION_OF.search(_clean(line))
             if match:
-                force = common.find_force(TextDocument.from_text(match.group(1)))
+                force = naming.find_force(TextDocument.from_text(match.group(1)))
                 if force is not None:
                     return number, force
-        return None, common.find_force(doc)
+        return None, naming.find_force(doc)
 
     @staticmethod
     def _published(doc: TextDocument, after: int) -> tuple[int | None, str | None]:
@@ -343,7 +267,7 @@ class PeelReportExtractor:
     def _judgements(
         self,
         doc: TextDocument,
-        sink: FactSink,
+        sink: Facts,
         inspection: Ref,
         round_: str,
         pillar: str | None,
@@ -411,13 +335,13 @@ class PeelReportExtractor:
 
     @staticmethod
     def _judgement(
-        sink: FactSink, inspection: Ref, round_: str, name: str, line: int, **props: Value | None
+        sink: Facts, inspection: Ref, round_: str, name: str, line: int, **props: Value | None
     ) -> None:
-        slug = common.area_slug(name, round_)
+        slug = naming.area_slug(name, round_)
         judgement = Ref.of(L.Judgement, slug or name, within=inspection)
         sink.node(judgement, line, **props)
         sink.edge(R.HAS_JUDGEMENT, inspection, judgement, line)
-        sink.edge(R.IN_AREA, judgement, common.area_ref(name, round_), line)
+        sink.edge(R.IN_AREA, judgement, naming.area_ref(name, round_), line)
 
     # -- findings ---------------------------------------------------------------
 
@@ -428,13 +352,13 @@ class PeelReportExtractor:
             match = _SECTION.match(line)
             if match:
                 title = _clean(match.group(1))
-                sections.append(_Section(number, title, common.area_slug(title, round_)))
+                sections.append(_Section(number, title, naming.area_slug(title, round_)))
         return sections
 
     def _findings(
         self,
         doc: TextDocument,
-        sink: FactSink,
+        sink: Facts,
         inspection: Ref,
         round_: str,
         warnings: list[ExtractionWarning],
@@ -452,12 +376,12 @@ class PeelReportExtractor:
                 # match the numbers progress papers give them ("AFI 5"), so both
                 # papers' mentions of one finding meet at one key.
                 finding = Ref.of(label, str(numbers[label]), within=inspection)
-                sink.node(finding, start, end, text=text, number=numbers[label])
+                sink.node(finding, start, end_line=end, text=text, number=numbers[label])
                 # The heading is what makes these bullets findings of this inspection.
                 sink.edge(R.ISSUED, inspection, finding, number)
                 if section is not None and section.area:
                     sink.edge(
-                        R.IN_AREA, finding, common.area_ref(section.title, round_), section.line
+                        R.IN_AREA, finding, naming.area_ref(section.title, round_), section.line
                     )
                 else:
                     where = f"section {section.title!r}" if section else "no section"

@@ -44,24 +44,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from oversight.loaders import common
-from oversight.loaders.ia_sections import Section
-from oversight.loaders.ia_text import (
-    NUM,
-    Facts,
+from oversight.loaders.families.inspections_audits.sections import Section
+from oversight.loaders.models import Evidence, Ref, TextDocument
+from oversight.loaders.toolkit import naming, spans
+from oversight.loaders.toolkit.counts import NUM
+from oversight.loaders.toolkit.facts import Facts
+from oversight.loaders.toolkit.gazetteer import board_mentions, read_chairs, scanner
+from oversight.loaders.toolkit.publication import read_published
+from oversight.loaders.toolkit.spans import (
     Para,
-    board_mentions,
+    Sentence,
     clean_cell,
     is_noise,
-    outcome_for,
     paragraphs,
-    read_chairs,
-    read_published,
-    scanner,
     sentence_spans,
 )
-from oversight.loaders.models import Evidence, Ref, TextDocument
-from oversight.loaders.textparse import parse_date, parse_number
+from oversight.loaders.toolkit.statuses import outcome_for
+from oversight.loaders.toolkit.textparse import parse_date, parse_number
 from oversight.ontology import R, ontology
 
 __all__ = ["extract_peel", "AREA_HEADING"]
@@ -156,23 +155,11 @@ class _Afi:
 class _Stated:
     """A stated supersession of one previous AFI, resolved once every area's AFIs are known."""
 
-    sentence: _Sentence
+    sentence: Sentence
     match: re.Match[str]
     previous: str | None
     slug: str | None
     area_name: str | None
-
-
-@dataclass
-class _Sentence:
-    para: Para
-    start: int
-    end: int
-    index: int = 0
-
-    @property
-    def text(self) -> str:
-        return self.para.text[self.start : self.end]
 
 
 def _grade(text: str) -> str | None:
@@ -226,7 +213,7 @@ def extract_peel(
     section : Section
         The numbered section whose heading names the PEEL round.
     round_ : str
-        The round, as :func:`~oversight.loaders.common.peel_round` gives it.
+        The round, as :func:`~oversight.loaders.toolkit.naming.peel_round` gives it.
     status_part : str
         The key part of status assessments: the paper's date (stated, or
         deduced from its period), or an ``undated <hash>`` part when it gives
@@ -237,26 +224,13 @@ def extract_peel(
         return
     heading_line: int = section.line
     end: int = section.end
-    inspection = common.peel_inspection(force, round_)
+    inspection = naming.peel_inspection(force, round_)
     title = clean_cell(re.sub(r"^\s*\d{1,2}\.\d{1,2}\.?\s+", "", doc.lines[heading_line - 1]))
     heading_ev = facts.evidence(heading_line)
     facts.node(inspection, heading_ev, title=title, kind="peel", round=round_, forceInspected=True)
     facts.edge(R.INSPECTED, inspection, force, heading_ev)
 
-    areas = []  # (line, match)
-    breaks = []
-    for number in range(heading_line + 1, end + 1):
-        raw = doc.lines[number - 1]
-        match = AREA_HEADING.match(raw)
-        if match:
-            areas.append((number, match))
-        elif (
-            raw.strip()
-            and len(raw.strip()) <= 40
-            and not raw.strip().endswith(tuple(".:;,"))
-            and not is_noise(raw)
-        ):
-            breaks.append(number)
+    areas, breaks = _area_headings(doc, heading_line, end)
     intro_end = areas[0][0] - 1 if areas else end
     intro = paragraphs(doc.lines, heading_line + 1, intro_end)
     context_round: dict[str, str | None] = {"value": None}
@@ -270,55 +244,15 @@ def extract_peel(
     for index, (line, match) in enumerate(areas):
         stop = areas[index + 1][0] - 1 if index + 1 < len(areas) else end
         stop = min([stop] + [b - 1 for b in breaks if line < b <= stop])
-        grade = _grade(match.group("grade"))
-        if grade is None:
-            facts.warn(f"unknown grade {match.group('grade')!r}", line)
+        judged = _judgement(facts, inspection, round_, line, match)
+        if judged is None:
             continue
-        name = match.group("area").strip()
-        slug = common.area_slug(name, round_)
-        if slug is None:
-            facts.warn(f"assessment area {name!r} is not in the area scheme; kept unresolved", line)
-            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        area = common.area_ref(name, round_)
-        count = None
-        if match.group("afis"):
-            words = re.sub(
-                r"\s*(?:AFIs?|areas?\s+for\s+improvement)\s*$", "", match.group("afis"), flags=re.I
-            )
-            count = 0 if words.strip().lower() in ("no", "none", "nil") else parse_number(words)
-        ev = facts.evidence(line)
-        judgement = Ref.of("Judgement", slug, within=inspection)
-        facts.node(
-            judgement,
-            ev,
-            grade=grade,
-            gradeScale=None
-            if grade == "ungraded"
-            else ("peel-5" if common.round_year(round_) >= 2021 else "peel-4"),
-            afiCount=count,
-        )
-        facts.edge(R.HAS_JUDGEMENT, inspection, judgement, ev)
-        facts.edge(R.IN_AREA, judgement, area, ev)
+        judgement, area, slug, name, grade, count = judged
         if grade != "ungraded":
             graded += 1
             tallies[grade] = tallies.get(grade, 0) + 1
-        paras = paragraphs(doc.lines, line + 1, stop)
-        sentences = [
-            _Sentence(p, a, b, i) for i, p in enumerate(paras) for a, b in sentence_spans(p.text)
-        ]
-        for sentence in sentences:
-            moved = _MOVED.search(sentence.text)
-            if moved:
-                before, after = _grade(moved.group("a")), _grade(moved.group("b"))
-                mev = sentence.para.evidence(
-                    doc.lines, sentence.start + moved.start(), sentence.start + moved.end(), doc
-                )
-                facts.node(judgement, mev, previousGrade=before)
-                if after != grade:
-                    facts.warn(
-                        f"{name}: the text says the grade moved to {after}, the heading says {grade}",
-                        mev.line,
-                    )
+        sentences = spans.sentences(paragraphs(doc.lines, line + 1, stop))
+        _grade_moved(facts, doc, judgement, name, grade, sentences)
         _sub_inspections(facts, doc, force, sentences, slug, name, round_)
         afis = _area_afis(
             facts, doc, sentences, slug, name, round_, force, context_round, line, stated
@@ -328,33 +262,10 @@ def extract_peel(
                 facts.warn(f"{name}: AFIs described but the heading gives no count", line)
             continue
         afi_total += count
-        if len(afis) > count:
-            facts.warn(
-                f"{name}: {len(afis)} AFIs described but the heading counts {count}; extra descriptions merged",
-                line,
-            )
-            for extra in afis[count:]:
-                afis[count - 1].text = f"{afis[count - 1].text} {extra.text}" if count else None
-            afis = afis[:count]
-        while len(afis) < count:
-            afis.append(_Afi(slug))
-        placed[slug] = (name, count, afis)
+        placed[slug] = (name, count, _counted_afis(facts, slug, name, count, afis, line))
         refs = [Ref.of("AreaForImprovement", slug, str(n), within=inspection) for n in range(1, count + 1)]
         _area_boards(facts, doc, force, sentences, refs)
-        for number, afi in enumerate(afis, start=1):
-            ref = Ref.of("AreaForImprovement", slug, str(number), within=inspection)
-            if afi.text and afi.evidence is not None:
-                facts.node(ref, afi.evidence, number=number, text=afi.text)
-                facts.edge(R.ISSUED, inspection, ref, afi.evidence)
-            else:
-                facts.node(ref, ev, number=number, missing=["text"])
-                facts.edge(R.ISSUED, inspection, ref, ev)
-                facts.warn(f"{name}: AFI {number} of {count} is counted but not described", line)
-            facts.edge(R.IN_AREA, ref, area, ev)
-            for status, sev in afi.statuses:
-                assessment = Ref.of("StatusAssessment", status_part, within=ref)
-                facts.node(assessment, sev, status=status, **facts.dated())
-                facts.edge(R.HAS_STATUS, ref, assessment, sev)
+        _state_area_afis(facts, inspection, area, slug, name, placed[slug][2], line, status_part)
     if areas:
         facts.node(
             inspection,
@@ -373,9 +284,136 @@ def extract_peel(
     )
 
 
+def _area_headings(doc: TextDocument, heading_line: int, end: int) -> tuple[list[tuple[int, re.Match[str]]], list[int]]:
+    """The area headings of the section (``<area> – <grade> (<n> AFIs)``), and the short
+    unpunctuated lines that end an area's paragraphs (the next steps' subheadings)."""
+    areas = []  # (line, match)
+    breaks = []
+    for number in range(heading_line + 1, end + 1):
+        raw = doc.lines[number - 1]
+        match = AREA_HEADING.match(raw)
+        if match:
+            areas.append((number, match))
+        elif (
+            raw.strip()
+            and len(raw.strip()) <= 40
+            and not raw.strip().endswith(tuple(".:;,"))
+            and not is_noise(raw)
+        ):
+            breaks.append(number)
+    return areas, breaks
+
+
+def _judgement(
+    facts: Facts, inspection: Ref, round_: str, line: int, match: re.Match[str]
+) -> tuple[Ref, Ref, str, str, str, int | None] | None:
+    """The area's Judgement from its heading: grade, scale and the AFIs it counts.
+
+    Returns (judgement, area, area slug, area name, grade, AFI count or None), or None
+    (with a warning) for a grade the scale lacks.
+    """
+    grade = _grade(match.group("grade"))
+    if grade is None:
+        facts.warn(f"unknown grade {match.group('grade')!r}", line)
+        return None
+    name = match.group("area").strip()
+    slug = naming.area_slug(name, round_)
+    if slug is None:
+        facts.warn(f"assessment area {name!r} is not in the area scheme; kept unresolved", line)
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    area = naming.area_ref(name, round_)
+    count = None
+    if match.group("afis"):
+        words = re.sub(
+            r"\s*(?:AFIs?|areas?\s+for\s+improvement)\s*$", "", match.group("afis"), flags=re.I
+        )
+        count = 0 if words.strip().lower() in ("no", "none", "nil") else parse_number(words)
+    ev = facts.evidence(line)
+    judgement = Ref.of("Judgement", slug, within=inspection)
+    facts.node(
+        judgement,
+        ev,
+        grade=grade,
+        gradeScale=None
+        if grade == "ungraded"
+        else ("peel-5" if naming.round_year(round_) >= 2021 else "peel-4"),
+        afiCount=count,
+    )
+    facts.edge(R.HAS_JUDGEMENT, inspection, judgement, ev)
+    facts.edge(R.IN_AREA, judgement, area, ev)
+    return judgement, area, slug, name, grade, count
+
+
+def _grade_moved(
+    facts: Facts, doc: TextDocument, judgement: Ref, name: str, grade: str, sentences: list[Sentence]
+) -> None:
+    """``previousGrade`` where the area's text says the grade moved ("from good to adequate")."""
+    for sentence in sentences:
+        moved = _MOVED.search(sentence.text)
+        if moved:
+            before, after = _grade(moved.group("a")), _grade(moved.group("b"))
+            mev = sentence.para.evidence(
+                doc.lines, sentence.start + moved.start(), sentence.start + moved.end(), doc
+            )
+            facts.node(judgement, mev, previousGrade=before)
+            if after != grade:
+                facts.warn(
+                    f"{name}: the text says the grade moved to {after}, the heading says {grade}",
+                    mev.line,
+                )
+
+
+def _counted_afis(
+    facts: Facts, slug: str, name: str, count: int, afis: list[_Afi], line: int
+) -> list[_Afi]:
+    """The area's AFIs as many as its heading counts: extra descriptions merged into the last,
+    AFIs the text never describes added empty."""
+    if len(afis) > count:
+        facts.warn(
+            f"{name}: {len(afis)} AFIs described but the heading counts {count}; extra descriptions merged",
+            line,
+        )
+        for extra in afis[count:]:
+            afis[count - 1].text = f"{afis[count - 1].text} {extra.text}" if count else None
+        afis = afis[:count]
+    while len(afis) < count:
+        afis.append(_Afi(slug))
+    return afis
+
+
+def _state_area_afis(
+    facts: Facts,
+    inspection: Ref,
+    area: Ref,
+    slug: str,
+    name: str,
+    afis: list[_Afi],
+    line: int,
+    status_part: str,
+) -> None:
+    """Each AFI of an area, keyed ``…/afi/<area-slug>-NN``: its text (or ``missing: ["text"]``),
+    ``ISSUED``, ``IN_AREA``, and the statuses the text gives it."""
+    ev = facts.evidence(line)
+    count = len(afis)
+    for number, afi in enumerate(afis, start=1):
+        ref = Ref.of("AreaForImprovement", slug, str(number), within=inspection)
+        if afi.text and afi.evidence is not None:
+            facts.node(ref, afi.evidence, number=number, text=afi.text)
+            facts.edge(R.ISSUED, inspection, ref, afi.evidence)
+        else:
+            facts.node(ref, ev, number=number, missing=["text"])
+            facts.edge(R.ISSUED, inspection, ref, ev)
+            facts.warn(f"{name}: AFI {number} of {count} is counted but not described", line)
+        facts.edge(R.IN_AREA, ref, area, ev)
+        for status, sev in afi.statuses:
+            assessment = Ref.of("StatusAssessment", status_part, within=ref)
+            facts.node(assessment, sev, status=status, **facts.dated())
+            facts.edge(R.HAS_STATUS, ref, assessment, sev)
+
+
 def _round_of(text: str, current: str) -> str | None:
     for match in _ROUND_MENTION.finditer(text):
-        found = common.peel_round(match.group(1))
+        found = naming.peel_round(match.group(1))
         if found and found != current:
             return found
     return None
@@ -412,7 +450,7 @@ def _intro(
                     facts.edge(
                         R.CONDUCTED_BY,
                         inspection,
-                        common.body_ref(mention.surface),
+                        naming.body_ref(mention.surface),
                         para.evidence(doc.lines, a + mention.start, a + mention.end, doc),
                     )
             other = _round_of(text, round_)
@@ -421,17 +459,17 @@ def _intro(
             supersession = _STATED_SUPERSESSION.search(text)
             if supersession:
                 stated.append(
-                    _Stated(_Sentence(para, a, b), supersession, context_round["value"], None, None)
+                    _Stated(Sentence(para, a, b), supersession, context_round["value"], None, None)
                 )
             elif _AFI.search(text) and outcome_for(text) and not _NO_AFI.search(text):
-                _previous_count(facts, doc, force, _Sentence(para, a, b), None, None, context_round)
+                _previous_count(facts, doc, force, Sentence(para, a, b), None, None, context_round)
 
 
 def _previous_count(
     facts: Facts,
     doc: TextDocument,
     force: Ref,
-    sentence: _Sentence,
+    sentence: Sentence,
     slug: str | None,
     area_name: str | None,
     context_round: dict[str, str | None],
@@ -462,20 +500,20 @@ def _previous_count(
         props["count"] = 1
     else:
         props.update(coversAll=True, missing=["count"])
-    old = common.peel_inspection(force, previous)
+    old = naming.peel_inspection(force, previous)
     facts.node(old, ev, kind="peel", round=previous)
     parts = (outcome, slug) if slug else (outcome,)
     stated = Ref.of("StatedCount", facts.stamp, *parts, within=old)
     facts.node(stated, ev, **facts.dated(props, undated=False))
     facts.edge(R.HAS_STATED_COUNT, old, stated, ev)
     if slug and area_name:
-        facts.edge(R.IN_AREA, stated, common.area_ref(area_name, previous), ev)
+        facts.edge(R.IN_AREA, stated, naming.area_ref(area_name, previous), ev)
 
 
 def _area_afis(
     facts: Facts,
     doc: TextDocument,
-    sentences: list[_Sentence],
+    sentences: list[Sentence],
     slug: str,
     area_name: str,
     round_: str,
@@ -491,8 +529,8 @@ def _area_afis(
     """
     afis: list[_Afi] = []
     by_para: dict[int, _Afi] = {}
-    pending: list[tuple[_Sentence, str]] = []
-    previous_sentence: dict[int, _Sentence] = {}
+    pending: list[tuple[Sentence, str]] = []
+    previous_sentence: dict[int, Sentence] = {}
     for sentence in sentences:
         text = sentence.text
         other = _round_of(text, round_)
@@ -580,7 +618,7 @@ def _stated_supersession(
             ev.line,
         )
         return
-    old = Ref.of("AreaForImprovement", str(number), within=common.peel_inspection(force, previous))
+    old = Ref.of("AreaForImprovement", str(number), within=naming.peel_inspection(force, previous))
     target = " ".join(clean_cell(match.group("new")).split())
     new: Ref | None = None
     why = ""
@@ -591,7 +629,7 @@ def _stated_supersession(
         if re.fullmatch(r"this|the\s+same|that", area_words, re.I):
             slug = statement.slug
         else:
-            slug = common.area_slug(area_words, round_)
+            slug = naming.area_slug(area_words, round_)
         position = int(by_place.group("n"))
         if slug is None or slug not in placed:
             why = f"no area {area_words!r} with AFIs in this section"
@@ -650,12 +688,12 @@ def _assign_statuses(
     doc: TextDocument,
     afis: list[_Afi],
     by_para: dict[int, _Afi],
-    pending: list[tuple[_Sentence, str]],
+    pending: list[tuple[Sentence, str]],
     area_name: str,
     heading_line: int,
 ) -> None:
     """Give each "This AFI …" status to its AFI: the one its paragraph describes, else the best match."""
-    deferred: list[tuple[_Sentence, str]] = []
+    deferred: list[tuple[Sentence, str]] = []
     taken: set[int] = set()
     candidates = [a for a in afis if a.enumerated]
     shared = set.intersection(*(_stems(a.text or "") for a in candidates)) if candidates else set()
@@ -696,7 +734,7 @@ _AREA_GOVERNANCE = re.compile(
 
 
 def _area_boards(
-    facts: Facts, doc: TextDocument, force: Ref, sentences: list[_Sentence], afis: list[Ref]
+    facts: Facts, doc: TextDocument, force: Ref, sentences: list[Sentence], afis: list[Ref]
 ) -> None:
     """Boards an area's paragraphs say monitor its work ("performance reported into both the IQB
     and CJB"), without saying which AFI: each AFI of the area is ``OVERSEEN_BY`` the board with
@@ -712,7 +750,7 @@ def _area_boards(
                 facts.edge(
                     R.OVERSEEN_BY,
                     afi,
-                    common.board_ref(board.surface, force),
+                    naming.board_ref(board.surface, force),
                     ev,
                     via="area",
                     confidence=round(1 / len(afis), 2),
@@ -723,7 +761,7 @@ def _sub_inspections(
     facts: Facts,
     doc: TextDocument,
     force: Ref,
-    sentences: list[_Sentence],
+    sentences: list[Sentence],
     slug: str,
     area_name: str,
     round_: str,
@@ -763,7 +801,7 @@ def _sub_inspections(
                     else None,
                 )
                 facts.edge(R.HAS_JUDGEMENT, ref, judgement, gev)
-                facts.edge(R.IN_AREA, judgement, common.area_ref(area_name, round_), gev)
+                facts.edge(R.IN_AREA, judgement, naming.area_ref(area_name, round_), gev)
                 if afis:
                     count = parse_number(afis.group("n"))
                     facts.node(ref, gev, afiCount=count)
@@ -771,12 +809,12 @@ def _sub_inspections(
                     # the same findings, listed once, so each area AFI is stated to be the
                     # separate inspection's AFI at the same place in that list (the graph's
                     # identity stage merges the two keys, keeping both).
-                    peel = common.peel_inspection(force, round_)
+                    peel = naming.peel_inspection(force, round_)
                     for place in range(1, (count or 0) + 1):
                         own = Ref.of("AreaForImprovement", slug, str(place), within=ref)
                         facts.node(own, gev, number=place)
                         facts.edge(R.ISSUED, ref, own, gev)
-                        facts.edge(R.IN_AREA, own, common.area_ref(area_name, round_), gev)
+                        facts.edge(R.IN_AREA, own, naming.area_ref(area_name, round_), gev)
                         counted = Ref.of("AreaForImprovement", slug, str(place), within=peel)
                         facts.edge(R.SAME_AS, counted, own, gev, basis="stated")
 
@@ -845,7 +883,7 @@ def _plans(
                             f"round: the plan before the PEEL {round_} plan; the section names PEEL {previous} as the previous round"
                         ],
                     )
-                    facts.edge(R.ADDRESSES, old, common.peel_inspection(force, previous), ev)
+                    facts.edge(R.ADDRESSES, old, naming.peel_inspection(force, previous), ev)
                 else:
                     facts.warn(
                         "the previous improvement plan's round is not named; not recorded", ev.line
@@ -866,7 +904,7 @@ def _plans(
                     facts.edge(
                         R.OVERSEEN_BY,
                         plan,
-                        common.board_ref(board.surface, force),
+                        naming.board_ref(board.surface, force),
                         para.evidence(
                             doc.lines,
                             a + monitored.end() + board.start,
@@ -877,8 +915,8 @@ def _plans(
                 for board, post in read_chairs(text):
                     facts.edge(
                         R.CHAIRED_BY,
-                        common.board_ref(board.surface, force),
-                        common.post_ref(post.surface, force),
+                        naming.board_ref(board.surface, force),
+                        naming.post_ref(post.surface, force),
                         para.evidence(doc.lines, a + board.start, a + post.end, doc),
                     )
             reporting = re.search(r"\breport(?:ing|ed|s)?\b[^.]*?\bto\b", text, re.I)
@@ -887,7 +925,7 @@ def _plans(
                     facts.edge(
                         R.REPORTS_TO,
                         plan,
-                        common.board_ref(board.surface, force),
+                        naming.board_ref(board.surface, force),
                         para.evidence(
                             doc.lines,
                             a + reporting.end() + board.start,

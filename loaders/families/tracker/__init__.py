@@ -53,19 +53,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oversight.errors import OversightError, UnknownName
-from oversight.loaders import common, textparse
 from oversight.loaders.models import (
     DocumentRecord,
-    EdgeFact,
     Extraction,
     ExtractionWarning,
     ExtractOptions,
-    Fact,
-    NodeFact,
     Ref,
     TextDocument,
     Value,
 )
+from oversight.loaders.toolkit import naming, textparse
+from oversight.loaders.toolkit.facts import Facts
 from oversight.ontology import L, R, normalise_label, ontology
 
 __all__ = [
@@ -339,9 +337,9 @@ def _kind_of(*texts: str | None) -> str | None:
 
 def _inspection_ref(text: str, force: Ref | None) -> Ref:
     """The inspection a cell or option names: a PEEL round as the other families key it, else as written."""
-    round_ = common.peel_round(text) if re.search(r"\bpeel\b", text, re.I) else None
+    round_ = naming.peel_round(text) if re.search(r"\bpeel\b", text, re.I) else None
     if round_:
-        return common.peel_inspection(force, round_, common.peel_pillar(text, round_)) if force else Ref.of(
+        return naming.peel_inspection(force, round_, naming.peel_pillar(text, round_)) if force else Ref.of(
             L.Inspection, f"PEEL {round_}"
         )
     return Ref.of(L.Inspection, " ".join(text.split()), within=force)
@@ -350,7 +348,7 @@ def _inspection_ref(text: str, force: Ref | None) -> Ref:
 def _named_inspection(name: str, force: Ref | None) -> Ref | None:
     """An inspection a sheet's or file's name names: only a PEEL round is recognised there."""
     words = re.sub(r"[_]+", " ", name)
-    if re.search(r"\bpeel\b", words, re.I) and common.peel_round(words):
+    if re.search(r"\bpeel\b", words, re.I) and naming.peel_round(words):
         return _inspection_ref(words, force)
     return None
 
@@ -367,9 +365,9 @@ def _owner_refs(cell: str, force: Ref | None) -> list[Ref]:
         if not name or not re.search(r"[A-Za-z]", name):
             continue
         if gazetteer.lookup(name, L.Post) or (_POST_WORDS.search(name) and not _TITLED_NAME.fullmatch(name)):
-            refs.append(common.post_ref(name, force))
+            refs.append(naming.post_ref(name, force))
         else:
-            refs.append(common.person_ref(name, force))
+            refs.append(naming.person_ref(name, force))
     return refs
 
 
@@ -423,7 +421,7 @@ class TrackerExtractor:
     def extract(self, doc: TextDocument) -> Extraction:
         run = _Run(doc, doc.options)
         run.read()
-        return Extraction(document=run.record(), facts=run.facts, warnings=run.warnings)
+        return Extraction(document=run.record(), facts=run.sink.facts(), warnings=run.warnings)
 
 
 class _Run:
@@ -432,9 +430,9 @@ class _Run:
     def __init__(self, doc: TextDocument, options: ExtractOptions) -> None:
         self.doc = doc
         self.options = options
-        self.facts: list[Fact] = []
-        self.warnings: list[ExtractionWarning] = []
-        self.force = common.find_force(doc)
+        self.sink = Facts(doc)
+        self.warnings: list[ExtractionWarning] = self.sink.warnings
+        self.force = naming.find_force(doc)
         self.title: str | None = doc.title  # a web page's own title, else the tracker's title row
         self.date: str | None = None
         self.date_line: int | None = None
@@ -452,11 +450,10 @@ class _Run:
         return f"sheet {sheet!r} row {row}" if sheet and line != row else f"row {row}"
 
     def node(self, ref: Ref, line: int, **props: Value | None) -> None:
-        values = {k: v for k, v in props.items() if v is not None}
-        self.facts.append(NodeFact(ref=ref, properties=values, evidence=self.doc.evidence(line)))
+        self.sink.node(ref, self.doc.evidence(line), **props)
 
     def edge(self, type_: str, source: Ref, target: Ref, line: int) -> None:
-        self.facts.append(EdgeFact(type=type_, source=source, target=target, evidence=self.doc.evidence(line)))
+        self.sink.edge(type_, source, target, self.doc.evidence(line))
 
     def read(self) -> None:
         doc = self.doc
@@ -587,7 +584,7 @@ class _Run:
         if due_cell and due is None:
             self.warnings.append(doc.warning(f"{self.where(line)}: due date {due_cell!r} is not a date; left out", line))
         if any(v is not None for v in (status, rag, due)) or update:
-            stamp = as_of or common.paper_stamp(doc, None)
+            stamp = as_of or naming.paper_stamp(doc, None)
             assessment = Ref.of(L.StatusAssessment, stamp, within=finding)
             self.node(
                 assessment,
@@ -606,4 +603,4 @@ class _Run:
         if board_cell:
             for name in (n.strip(" .,") for n in _SPLIT_NAMES.split(board_cell)):
                 if re.search(r"[A-Za-z]", name):
-                    self.edge(R.OVERSEEN_BY, finding, common.board_ref(name, self.force), line)
+                    self.edge(R.OVERSEEN_BY, finding, naming.board_ref(name, self.force), line)

@@ -21,14 +21,14 @@ Ref(label='Force', name='Kent Police', parts=(), key=None, within=None, context=
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from oversight.loaders.models import Ref, TextDocument
-from oversight.loaders.textparse import find_dates
-from oversight.ontology import normalise_label, ontology
+from oversight.loaders.toolkit.gazetteer import force_pattern, scanner
+from oversight.loaders.toolkit.textparse import find_dates
+from oversight.ontology import ontology
 
 __all__ = [
     "find_force",
@@ -46,34 +46,24 @@ __all__ = [
     "paper_stamp",
     "PaperDate",
     "period_date",
+    "grade_scale",
+    "short_title",
 ]
-
-
-@functools.lru_cache(maxsize=1)
-def _force_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    names: dict[str, str] = {}
-    for entry in ontology().gazetteer.entries_of("Force"):
-        for name in entry.names:
-            folded = normalise_label(name)
-            if len(folded) >= 4:  # folded: "the Met" folds to "met", a common word
-                names[folded] = entry.pref_label
-    alternatives = sorted(names, key=len, reverse=True)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b")
-    return pattern, names
 
 
 def find_force(doc: TextDocument, limit: int = 400) -> Ref | None:
     """The force the paper is about: the force named most often in its first ``limit`` lines.
 
+    Names are matched folded (:meth:`~oversight.loaders.toolkit.gazetteer.NameScanner.find_folded`),
+    at least four letters long ("the Met" folds to "met", a common word).
     Returns None when no force is named. Ties go to the force named first.
     """
-    pattern, names = _force_pattern()
+    forces = scanner("Force")
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for index, line in enumerate(doc.lines[:limit]):
-        folded = normalise_label(line)
-        for match in pattern.finditer(folded):
-            force = names[match.group(1)]
+        for mention in forces.find_folded(line, min_length=4):
+            force = mention.pref_label or mention.surface
             counts[force] += 1
             first.setdefault(force, index)
     if not counts:
@@ -251,3 +241,30 @@ def period_date(doc: TextDocument, within: int = 60) -> PaperDate | None:
             if lead:
                 return PaperDate(iso, number, "deduced", line[lead.start() : end])
     return None
+
+
+def grade_scale(round_: str) -> str:
+    """The grading scale of a PEEL round: four tiers before 2021, five from 2021.
+
+    >>> grade_scale("2017"), grade_scale("2021/22"), grade_scale("2023/25")
+    ('peel-4', 'peel-5', 'peel-5')
+    """
+    return "peel-4" if round_year(round_) < 2021 else "peel-5"
+
+
+def short_title(title: str, force: Ref | None) -> str:
+    """The short title a force-level inspection is keyed by: without boilerplate and the force.
+
+    >>> short_title("A report into the effectiveness of vetting and counter-corruption "
+    ...             "arrangements in Kent Police", Ref.named("Force", "Kent Police"))
+    'vetting and counter-corruption'
+    """
+    text = re.sub(
+        r"^(?:an?|the)\s+(?:report|inspection|review)\s+(?:into|of|on)\s+(?:the\s+)?(?:effectiveness\s+of\s+)?",
+        "",
+        title.strip(),
+        flags=re.I,
+    )
+    text = re.sub(rf"\s+(?:in|of|for|at)\s+{force_pattern(force)}\s*$", "", text, flags=re.I)
+    text = re.sub(r"\s+arrangements\s*$", "", text, flags=re.I)
+    return text.strip() or title

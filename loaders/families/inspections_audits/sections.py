@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from oversight.loaders.ia_text import force_pattern, scanner
-from oversight.loaders.models import Ref
+from oversight.loaders.toolkit.gazetteer import scanner
 
-__all__ = ["Section", "find_sections", "short_title", "strip_bodies", "TOP_HEADING"]
+__all__ = ["Section", "find_sections", "strip_bodies", "TOP_HEADING"]
 
 
 @dataclass
@@ -97,21 +96,3 @@ def strip_bodies(heading: str) -> str:
         break
     stripped = _LEADING_NOISE.sub("", text, count=1)
     return (stripped or text).strip().rstrip(".")
-
-
-def short_title(title: str, force: Ref | None) -> str:
-    """The short title a force-level inspection is keyed by: without boilerplate and the force.
-
-    >>> short_title("A report into the effectiveness of vetting and counter-corruption "
-    ...             "arrangements in Kent Police", Ref.named("Force", "Kent Police"))
-    'vetting and counter-corruption'
-    """
-    text = re.sub(
-        r"^(?:an?|the)\s+(?:report|inspection|review)\s+(?:into|of|on)\s+(?:the\s+)?(?:effectiveness\s+of\s+)?",
-        "",
-        title.strip(),
-        flags=re.I,
-    )
-    text = re.sub(rf"\s+(?:in|of|for|at)\s+{force_pattern(force)}\s*$", "", text, flags=re.I)
-    text = re.sub(r"\s+arrangements\s*$", "", text, flags=re.I)
-    return text.strip() or title
