@@ -45,7 +45,6 @@ from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
-from rapidfuzz import fuzz, process
 
 from oversight.errors import KeyCollision, StoreCorrupt, UnknownKey, UnknownName
 from oversight.graph.keys import check_key
@@ -90,6 +89,9 @@ def nearest(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 85
     >>> nearest("inprogress", ["open", "in-progress", "completed"])
     ['in-progress']
     """
+    # Imported here, when a key or value is mistyped, rather than by every command.
+    from rapidfuzz import fuzz, process
+
     found = process.extract(word, list(candidates), scorer=fuzz.ratio, limit=n, score_cutoff=cutoff)
     return [match for match, _, _ in found]
 

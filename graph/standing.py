@@ -101,7 +101,10 @@ STANDING_PROPS = (
     "dueBy",
 )
 
-_QUOTE_MAX = 300
+#: The longest quote kept on a finding's standing: room for a whole sentence or register
+#: entry (300 cut a register note before the clause that said what it meant), bounded for
+#: the odd PDF line that holds a page.
+_QUOTE_MAX = 1000
 
 
 def period_end(date: str) -> str:
@@ -170,7 +173,7 @@ def _where(graph: OversightGraph, document: str | None, line: int | None) -> str
 def _cut(text: str | None) -> str | None:
     if not text:
         return None
-    return text if len(text) <= _QUOTE_MAX else text[: _QUOTE_MAX - 1] + "…"
+    return text if len(text) <= _QUOTE_MAX else text[: _QUOTE_MAX - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _latest_date(dates: list[str | None]) -> str | None:

@@ -131,7 +131,9 @@ def ingest(
     whatever directory the command ran in, and the store holds no absolute home
     path. Each document replaces what an earlier version of the same file (same
     path, other content) contributed; the same content under a new path is the
-    same document, renamed. Documents already in the store are kept. Files that
+    same document, renamed. Each document's text is kept in the store (its lines, as the
+    facts cite them: :mod:`oversight.graph.document_texts`), so its passages can be shown
+    wherever the file goes. Documents already in the store are kept. Files that
     cannot be used are listed in ``problems``; the others are still ingested. The
     store is written atomically, once, at the end.
     """
@@ -161,7 +163,7 @@ def ingest(
             Problem(named.get(path, path), message, line) for path, line, message in dict.fromkeys(graph.rejected)
         )
         if run.extractions or not embedded.exists():
-            embedded.save(StoreState(extractions=extractions, graph=graph))
+            embedded.save(StoreState(extractions=extractions, graph=graph, texts=run.texts))
     counts = graph.counts()
     return IngestReport(
         store=str(embedded.path),

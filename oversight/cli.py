@@ -21,13 +21,14 @@ from oversight.cli_options import (
     JsonOption,
     StoreOption,
     choice_option,
+    document_families,
     finding_kinds,
     finding_statuses,
     progress_bar,
     settings,
 )
 from oversight.errors import OversightError
-from oversight.render import out, print_error, print_json, print_table, say, warn
+from oversight.render import Lines, print_error, print_json, print_table, say, warn
 
 __all__ = ["app", "main"]
 
@@ -84,7 +85,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        out.print(f"oversight {__version__}")
+        say(f"oversight {__version__}")
         raise typer.Exit(0)
 
 
@@ -106,7 +107,7 @@ def ingest(
     store: StoreOption = None,
     type_: Annotated[
         Optional[str],
-        typer.Option("--type", help="Force the document family instead of detecting it (peel-report, peel-progress, inspections-audits, minutes, tracker)."),
+        choice_option("--type", "document family", document_families(), "Force the document family instead of detecting it."),
     ] = None,
     columns: Annotated[
         Optional[str],
@@ -195,7 +196,7 @@ def stats(store: StoreOption = None, as_json: JsonOption = False) -> None:
             [(u["key"], u["label"], u["name"], u["surfaceNames"]) for u in data["unresolved"]],
         )
     else:
-        out.print("No unresolved names.")
+        say("No unresolved names.")
 
 
 # -- export ------------------------------------------------------------------------
@@ -256,7 +257,7 @@ def validate(
             [(v.focus, v.check, v.message) for v in violations],
         )
     else:
-        out.print("valid: no violations")
+        say("valid: no violations")
     if violations:
         raise typer.Exit(1)
 
@@ -289,7 +290,7 @@ def findings(
         [
             (
                 r["key"], r["kind"], r["outcome"], r["basis"], r["status"], r["rag"], r["due"], r["owners"], r["boards"],
-                (r["text"] or "")[:80],
+                r["text"],
             )
             for r in rows
         ],
@@ -299,14 +300,19 @@ def findings(
 # -- lineage and closure ----------------------------------------------------------------
 
 
-def _cite(row: dict[str, Any]) -> str:
-    parts = []
-    for e in row.get("evidence", []):
-        if "inference" in e:
-            parts.append(e["inference"])
-        else:
-            parts.append(f"{e.get('path') or e['document']}:{e['line']} \u201c{e['quote'][:100]}\u201d")
-    return "; ".join(parts)
+def _source(title: str | None, line: Any, quote: str | None) -> str:
+    """Where a person finds the words: the document's title and date, the line, the whole quote."""
+    where = f"{title}, line {line}" if line is not None else str(title)
+    return f"{where}: \u201c{quote}\u201d" if quote else where
+
+
+def _cites(row: dict[str, Any]) -> Lines:
+    """Each piece of a row's evidence on its own line: a paper by title, date and line
+    with its quote; an inference by what it was inferred from."""
+    return Lines(
+        e["inference"] if "inference" in e else _source(e.get("title") or e.get("path") or e["document"], e.get("line"), e.get("quote"))
+        for e in row.get("evidence", [])
+    )
 
 
 @app.command()
@@ -340,7 +346,7 @@ def trace(
             print_table(
                 title,
                 ["depth", "finding", "basis", "confidence", "issued", "evidence"],
-                [(h["depth"], h["key"], h["basis"], h["confidence"], h["date"], _cite(h)) for h in hops],
+                [(h["depth"], h["key"], h["basis"], h["confidence"], h["date"], _cites(h)) for h in hops],
             )
         else:
             say(f"{title}: none recorded")
@@ -348,7 +354,7 @@ def trace(
         print_table(
             "Status history",
             ["date", "status", "RAG", "anticipated", "source"],
-            [(h.get("date"), h.get("status"), h.get("rag"), h.get("anticipatedCompletion"), _cite(h)) for h in data["history"]],
+            [(h.get("date"), h.get("status"), h.get("rag"), h.get("anticipatedCompletion"), _cites(h)) for h in data["history"]],
         )
     owners = ", ".join(o["name"] for o in data["owners"]) or "none recorded"
     boards = ", ".join(f"{b['name']} (chair: {', '.join(b['chairs']) or '?'})" for b in data["boards"]) or "none recorded"
@@ -377,39 +383,60 @@ def reconcile(
         print_json(reports)
         return
     if not reports:
-        out.print("No inspection has stated counts to reconcile.")
+        say("No inspection has stated counts to reconcile.")
     for report in reports:
         _render_reconcile(report)
 
 
-def _render_reconcile(report: dict[str, Any]) -> None:
+def _render_reconcile(report: dict[str, Any], *, brief: bool = False) -> None:
+    """The reconcile report; ``brief`` (the demo) leaves out how each outcome is known
+    and which findings each count still leaves open, and says where to read them."""
+    columns = ["#", "finding", "area", "outcome", "basis"] + ([] if brief else ["how known"])
     rows = []
     for r in report["findings"]:
-        how = r["how"] or ""
-        if r["basis"] == "unknown":
-            if r.get("inferredSuccessors"):
+        row = [r["number"], r["key"], r["area"], r["outcome"], r["basis"]]
+        if not brief:
+            how = r["how"] or ""
+            if r["basis"] == "unknown" and r.get("inferredSuccessors"):
                 how += "; inferred successor: " + ", ".join(f"{s['key']} ({s['confidence']:.2f})" for s in r["inferredSuccessors"])
-        rows.append((r["number"], r["key"], r["area"], r["outcome"], r["basis"], how))
-    print_table(f"{report['title']} ({report['inspection']}): {len(rows)} findings", ["#", "finding", "area", "outcome", "basis", "how known"], rows)
+            row.append(how)
+        rows.append(row)
+    print_table(f"{report['title']} ({report['inspection']}): {len(rows)} findings", columns, rows)
     totals = ", ".join(f"{n} {o}" for o, n in report["totals"].items() if n)
     say(f"totals: {totals or 'none'}")
     print_table(
         "Stated counts",
         ["outcome", "area", "stated", "identified", "reconciles", "source"],
         [
-            (s["outcome"], s["area"] or "all", s["stated"], s["recordedOrDeduced"], "yes" if s["reconciles"] else "no", f"line {s['line']}: {s['quote'][:90]}")
+            (s["outcome"], s["area"] or "all", s["stated"], s["recordedOrDeduced"], "yes" if s["reconciles"] else "no", _source(s.get("documentTitle"), s["line"], s["quote"]))
             for s in report["statements"]
         ],
     )
     for d in report["discrepancies"]:
         say(f"discrepancy: {d['message']}")
-    for item in report["toSettle"]:
-        where = f" in {item['area']}" if item["area"] else ""
-        among = ", ".join(k.rsplit("/", 1)[-1] for k in item["among"])
-        say(f"still to settle: {item['still']} more {item['outcome']}{where} among {among} (line {item['line']})")
+    if not brief:
+        for item in report["toSettle"]:
+            where = f" in {item['area']}" if item["area"] else ""
+            among = ", ".join(k.rsplit("/", 1)[-1] for k in item["among"])
+            say(f"still to settle: {item['still']} more {item['outcome']}{where} among {among} ({item.get('documentTitle')}, line {item['line']})")
+        if report["unaccounted"]:
+            say("unaccounted for: " + ", ".join(report["unaccounted"]))
+    say(_verdict(report))
+    if brief and not report["reconciles"]:
+        say(f"(oversight reconcile {report['inspection']} says how each outcome is known and what each count leaves to settle)")
+
+
+def _verdict(report: dict[str, Any]) -> str:
+    """One line on where the accounting stands: what is met, what the papers leave open."""
+    if report["reconciles"]:
+        return "reconciles: every stated count is met and every finding is accounted for"
+    met = sum(1 for s in report["statements"] if s["reconciles"])
+    parts = [f"{met} of {len(report['statements'])} stated counts met"]
     if report["unaccounted"]:
-        say("unaccounted for: " + ", ".join(report["unaccounted"]))
-    say("reconciles" if report["reconciles"] else "does not reconcile")
+        parts.append(f"{len(report['unaccounted'])} finding(s) the papers leave to settle")
+    if report["discrepancies"]:
+        parts.append(f"{len(report['discrepancies'])} discrepancy(ies) to review")
+    return "so far: " + "; ".join(parts)
 
 
 # -- demo -------------------------------------------------------------------------------
@@ -419,7 +446,11 @@ def _render_reconcile(report: dict[str, Any]) -> None:
 def demo(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the demo's store and HTML views.")] = Path("oversight-demo"),
     examples: Annotated[Optional[Path], typer.Option("--examples", help="The example corpus (default: ./examples).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Write into OUTPUT even if it is not a demo folder.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Write into OUTPUT even if it is not a demo folder, and add the examples to a --store that is not the demo's.")] = False,
+    store: Annotated[
+        Optional[Path],
+        typer.Option("--store", help="Store to build the example graph in \\[default OUTPUT/store]; one the demo did not make is never emptied.", show_default=False),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Run the whole tool on the bundled example corpus: no server needed.
@@ -432,27 +463,31 @@ def demo(
     """
     from oversight.demo import run_demo
 
-    report = run_demo(output, examples=examples, overwrite=force)
+    report = run_demo(output, examples=examples, overwrite=force, store=store)
     if as_json:
         print_json(report.as_dict())
         return
     stats = report.stats
     say(f"Built the example graph: {stats['nodes']} nodes, {stats['relationships']} relationships (store: {report.store})")
     print_table("Nodes by label", ["label", "nodes"], stats["labels"].items())
-    out.print("")
+    say("")
     say("Lineage of PEEL 2021/22 AFI 5 (oversight trace):")
     f = report.trace["finding"]
     say(f"  {f['key']}: {f['text'] or ''}")
     for hop in report.trace["supersededBy"]:
-        say(f"  superseded by {hop['key']} ({hop['basis']}, confidence {hop['confidence']:.2f}): {_cite(hop)}")
-    out.print("")
-    _render_reconcile(report.reconcile)
-    out.print("")
+        confidence = f", confidence {hop['confidence']:.2f}" if hop["basis"] == "inferred" else ""
+        say(f"  superseded by {hop['key']} ({hop['basis']}{confidence})")
+        for cite in _cites(hop):
+            say(f"    {cite}")
+    say("")
+    say("What PEEL 2021/22 closed, carried forward or superseded (oversight reconcile):")
+    _render_reconcile(report.reconcile, brief=True)
+    say("")
     say("Views (open in a browser; they work offline):")
     for name, path in report.views.items():
         say(f"  {name:<11} {path}")
     say(f"  {'tracker':<11} {report.tracker}")
-    out.print("")
+    say("")
     for step in report.next_steps:
         say(step)
 

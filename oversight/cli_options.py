@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from oversight.errors import BadParameter, did_you_mean
 from oversight.ontology import L, ontology
@@ -30,6 +29,7 @@ __all__ = [
     "finding_kinds",
     "finding_statuses",
     "node_labels",
+    "document_families",
 ]
 
 StoreOption = Annotated[
@@ -48,6 +48,15 @@ def finding_kinds() -> tuple[str, ...]:
     """Values of ``--kind``: the ontology's classes of finding (AreaForImprovement, …), sorted."""
     onto = ontology()
     return tuple(sorted(c for c in onto.classes if c != L.Finding and onto.is_a(c, L.Finding)))
+
+
+def document_families() -> tuple[str, ...]:
+    """Values of ``--type``: the ontology's DocumentFamilies that have an extractor to force
+    (a register is read by its suffix, not forced)."""
+    from oversight.loaders.registry import extractor_families
+
+    forceable = set(extractor_families())
+    return tuple(n for n in ontology().vocabulary("DocumentFamilies").notations if n in forceable)
 
 
 def node_labels() -> tuple[str, ...]:
@@ -96,6 +105,9 @@ def progress_bar(verb: str, quiet: bool = False) -> Iterator[Callable[[int, int,
 
     Yields ``tick(done, total, what)``; ``what`` is a path or a description.
     """
+    # Imported here, by the commands that show progress, rather than by every command.
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),

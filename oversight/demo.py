@@ -5,7 +5,10 @@ real ones, and the register) into a fresh store inside the output folder, then
 gathers what a governance lead would look at first — counts, the lineage of
 PEEL 2021/22 AFI 5, the closure accounting of PEEL 2021/22 — and writes every
 HTML view and the tracker (overdue marks as of today), then says what to do next. The output folder is the demo's own: it is marked, and a folder
-that is not marked (the user's) is never written into unless ``overwrite``.
+that is not marked (the user's) is never written into unless ``overwrite``. The store is
+``<out_dir>/store`` unless one is named; a named store is rebuilt only when the demo made
+it (marked the same way), and another store is never emptied: ``overwrite`` adds the
+examples to it.
 """
 
 from __future__ import annotations
@@ -76,9 +79,23 @@ def _prepare(out_dir: Path, overwrite: bool) -> None:
         raise BadParameter(f"{out_dir}: exists and is not a demo folder (use --force to write into it)")
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / MARKER).write_text("Written by `oversight demo`; safe to delete.\n", encoding="utf-8")
-    store = out_dir / "store"
-    if store.exists():
-        shutil.rmtree(store)  # the demo's own store, rebuilt from the examples every run
+
+
+def _prepare_store(store: Path, own: bool, overwrite: bool) -> None:
+    """Empty the demo's own store (``own``: the one in its folder, or one it marked) so the
+    examples are built afresh; refuse another store unless ``overwrite`` (then add to it)."""
+    if store.exists() and not store.is_dir():
+        raise BadParameter(f"{store}: exists and is not a folder")
+    if store.is_dir() and any(store.iterdir()):
+        if own or (store / MARKER).exists():
+            shutil.rmtree(store)
+        elif not overwrite:
+            raise BadParameter(f"{store}: holds a store that is not the demo's (use --force to add the examples to it)")
+        else:
+            return
+    store.mkdir(parents=True, exist_ok=True)
+    if not own:
+        (store / MARKER).write_text("Built by `oversight demo`; safe to delete.\n", encoding="utf-8")
 
 
 def run_demo(
@@ -86,15 +103,18 @@ def run_demo(
     examples: str | Path | None = None,
     overwrite: bool = False,
     on_progress: Callable[[int, int, Path], None] | None = None,
+    store: str | Path | None = None,
 ) -> DemoReport:
-    """Build the example graph, trace, reconcile and write every view and the tracker into ``out_dir``."""
+    """Build the example graph in ``store`` (default ``<out_dir>/store``), trace, reconcile
+    and write every view and the tracker into ``out_dir``."""
     from oversight import api
     from oversight.viz import make_view
 
     corpus = find_examples(examples)
     target = Path(out_dir)
     _prepare(target, overwrite)
-    store = target / "store"
+    store = Path(store) if store is not None else target / "store"
+    _prepare_store(store, own=store == target / "store", overwrite=overwrite)
     report = api.ingest([corpus], store, on_progress=on_progress)
     graph = api.load(store)
     views: dict[str, str] = {}

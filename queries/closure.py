@@ -46,6 +46,8 @@ def reconcilable_inspections(graph: OversightGraph) -> list[str]:
 
 def reconcile(graph: OversightGraph, inspection: str) -> dict[str, Any]:
     """The reconcile report of one inspection (see module docs)."""
+    from oversight.queries.tracker import document_name  # tracker imports this module
+
     closure = solve(graph, inspection)
     rows = []
     for key in closure.findings:
@@ -94,6 +96,7 @@ def reconcile(graph: OversightGraph, inspection: str) -> dict[str, Any]:
                 "reconciles": have == c.count and not any(r["basis"] == "unknown" for r in in_scope),
                 "quote": c.quote,
                 "document": c.document,
+                "documentTitle": document_name(graph, c.document),
                 "line": c.line,
             }
         )
@@ -113,6 +116,8 @@ def reconcile(graph: OversightGraph, inspection: str) -> dict[str, Any]:
                     "area": display_name(graph.node(c.area)) if c.area else None,
                     "still": c.count - settled,
                     "among": among,
+                    "document": c.document,
+                    "documentTitle": document_name(graph, c.document),
                     "line": c.line,
                 }
             )

@@ -207,10 +207,14 @@ def trace(graph: OversightGraph, key: str, stated_only: bool = False) -> dict[st
 
 
 def _add_paths(graph: OversightGraph, value: Any) -> None:
-    """Give every cited document its file path, so a reader can open the paper at the line."""
+    """Give every cited document its file path, so a reader can open the paper at the line,
+    and the name a person knows it by (``title``: its title and date)."""
+    from oversight.queries.tracker import document_name  # tracker imports this module
+
     if isinstance(value, dict):
         if "document" in value and "line" in value and value["document"] in graph:
             value["path"] = graph.node(value["document"]).get("path")
+            value["title"] = document_name(graph, value["document"])
         for item in value.values():
             _add_paths(graph, item)
     elif isinstance(value, list):

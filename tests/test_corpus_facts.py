@@ -35,6 +35,14 @@ PRECISION_FLOOR = 0.0
 DETECTED_RECALL_FLOOR = 0.2
 DETECTED_OVERALL_RECALL_FLOOR = 0.45
 DETECTED_PRECISION_FLOOR = 0.5
+#: Families with a layout of their own (issue 15's target reached): floors of (recall, precision) as detected, a
+#: little under the figures measured when they landed (HMICFRS letters 0.98 / 1.0, monitoring records 0.96 / 1.0,
+#: PEEL web pages 0.97 / 1.0).
+FAMILY_FLOORS = {
+    "hmicfrs-letter": (0.9, 0.95),
+    "monitoring-record": (0.9, 0.95),
+    "peel-report": (0.9, 0.95),
+}
 #: The seeds' annotated expectations are what the seed tests assert: all of them are recalled.
 SEED_RECALL_FLOOR = 1.0
 
@@ -214,6 +222,16 @@ def test_detected_recall_and_precision_stay_above_the_statement_layers_floors(re
         and (row["recall"] < DETECTED_RECALL_FLOOR or (row["precision"] or 0.0) < DETECTED_PRECISION_FLOOR)
     ]
     assert (low, report.total("detected").recall >= DETECTED_OVERALL_RECALL_FLOOR) == ([], True)
+
+
+def test_families_with_a_layout_stay_above_their_floors(report: Any):
+    rows = _rows(report, "family")
+    low = [
+        (name, rows[name]["recall"], rows[name]["precision"])
+        for name, (recall, precision) in FAMILY_FLOORS.items()
+        if rows[name]["recall"] < recall or (rows[name]["precision"] or 0.0) < precision
+    ]
+    assert low == []
 
 
 def test_forced_recall_on_the_whole_corpus_stays_above_the_floor(report: Any):
