@@ -103,6 +103,22 @@ def _summary(walls: list[float], cpus: list[float]) -> dict[str, Any]:
             "cpuS": round(statistics.median(cpus), 3)}
 
 
+def readable_store(tree: Path, store: Path, corpus: Path, dest: Path) -> Path:
+    """``store`` if the tool of ``tree`` reads it, else a store that tool ingests from ``corpus`` into ``dest``.
+
+    A store made by this tree may hold what the older tool's ontology does not know
+    (a document family added since); both then time the older tool's store, which
+    this tree reads as any store of an earlier version (same bytes, same rows).
+    """
+    probe = subprocess.run(command(tree, _args(QUESTION, store, {})), capture_output=True, text=True)
+    if probe.returncode == 0:
+        return store
+    subprocess.run(command(tree, ["ingest", str(corpus), "--store", str(dest), "--json"]), capture_output=True, text=True)
+    if not (dest / "graph.json").is_file():
+        raise RuntimeError(f"{tree}: ingest of {corpus} made no store")
+    return dest
+
+
 def before_and_after(store: Path, tree: Path, runs: int, params: Mapping[str, Any]) -> list[dict[str, Any]]:
     """:data:`QUESTION` on ``store``, before (``tree``) and after (this tree), alternating; then the first open."""
     args = _args(QUESTION, store, params.get(QUESTION, {}))

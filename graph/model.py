@@ -96,6 +96,22 @@ def nearest(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 85
     return [match for match, _, _ in found]
 
 
+def document_name(graph: OversightGraph, document: str | None) -> str | None:
+    """How a person names a document: ``<title> (<date>)``; a paper with no title by its file name.
+
+    Every surface that names a paper to a person (the standing's reasons, trace,
+    reconcile, the tracker, the views) reads this one rule.
+    """
+    if document is None:
+        return None
+    if document not in graph:
+        return document
+    props = graph.read.nodes[document]["props"]
+    title = props.get("title") or (str(props["path"]).replace("\\", "/").rsplit("/", 1)[-1] if props.get("path") else document)
+    date = props.get("date")
+    return f"{title} ({date})" if date else str(title)
+
+
 def _cite(evidence: Evidence | None) -> str:
     return f" ({evidence.document}#L{evidence.line})" if evidence else ""
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from oversight.graph.model import EDGE_EVIDENCE_PROPS, OversightGraph
+from oversight.graph.model import EDGE_EVIDENCE_PROPS, OversightGraph, document_name
 from oversight.graph.standing import overdue_on
 from oversight.graph.status import date_order, status_history
 from oversight.ontology import L, R
@@ -42,18 +42,6 @@ from oversight.queries.lineage import supersession_links
 __all__ = ["tracker", "tracker_rows", "inspection_rows", "source_of", "document_name"]
 
 _TRAILING_NUMBER = re.compile(r"(\d+)$")
-
-
-def document_name(graph: OversightGraph, document: str | None) -> str | None:
-    """How a person names a document: ``<title> (<date>)``; a paper with no title by its file name."""
-    if document is None:
-        return None
-    if document not in graph:
-        return document
-    props = graph.read.nodes[document]["props"]
-    title = props.get("title") or (str(props["path"]).replace("\\", "/").rsplit("/", 1)[-1] if props.get("path") else document)
-    date = props.get("date")
-    return f"{title} ({date})" if date else str(title)
 
 
 def source_of(graph: OversightGraph, document: str | None, line: int | None, quote: str | None = None) -> dict[str, Any] | None:
