@@ -30,15 +30,18 @@ of one document merged by their reference, with their relationships):
   force by ``INSPECTED``, ``forceInspected`` or the reference's scope, kind,
   round, pillar, title);
 - ``inspection-date``: each date of an annotated inspection, against each date
-  of an extracted inspection matching it (the date's name is not compared);
+  of an extracted inspection matching it (the date's name is not compared; an
+  ISO 8601 interval gives both its ends);
 - ``finding``: ``AreaForImprovement``, ``Recommendation``, ``CauseOfConcern``
   (kind by label; number; phrase in the text; deadline);
 - ``judgement``: ``Judgement`` nodes (grade; area by ``IN_AREA`` and the key);
 - ``status``: ``StatusAssessment`` nodes with the finding they are ``HAS_STATUS`` of;
 - ``count``: ``StatedCount`` nodes, and an inspection's stated numbers of
   recommendations and AFIs (``recommendationCount``, ``afiCount``);
-- ``closure``: ``SUPERSEDES``, ``CLOSED_BY``, ``CARRIED_FORWARD_TO`` edges and
-  statuses that are outcomes (closed, discharged, superseded, carried forward);
+- ``closure``: ``SUPERSEDES``, ``CLOSED_BY``, ``CARRIED_FORWARD_TO`` edges,
+  statuses that are outcomes (closed, discharged, superseded, carried forward),
+  and ``MonitoringDecision`` nodes (a force moved to Engage or returned to
+  Scan: the force by ``MONITORING_OF``, who decided by ``DECIDED_BY``);
 - ``meeting``: ``Meeting`` nodes (date; body by ``MEETING_OF`` and title; chair);
 - ``attendee``: ``ATTENDED_BY`` edges to a person, and ``APOLOGIES_FROM`` (those who sent apologies)
   (name, post by ``HOLDS`` or role);
@@ -106,18 +109,14 @@ SEEDS = REPO.parent / "shared" / "seeds"
 
 #: Families an annotation may name besides the ontology's DocumentFamilies: the new ones of issue 15
 #: (proposed notations, not yet in ontology/vocab/scales.ttl).
-PROPOSED_FAMILIES = (
-    "hmicfrs-letter", "monitoring-record", "committee-minutes", "board-minutes", "progress-paper",
-    "audit-committee",
-)
-#: Status words of the HMICFRS monitoring records that no FindingStatuses notation fits (proposed notations).
-PROPOSED_STATUSES = ("awaiting-review", "no-further-action")
+PROPOSED_FAMILIES = ("committee-minutes", "board-minutes", "progress-paper", "audit-committee")
+#: Status words that no FindingStatuses notation fits (proposed notations; the monitoring records' awaiting-review
+#: and no-further-action are the ontology's now).
+PROPOSED_STATUSES: tuple[str, ...] = ()
 #: Closure statements besides the FindingStatuses outcomes: HMICFRS monitoring phases (proposed notations).
 PROPOSED_CLOSURES = ("returned-to-scan", "moved-to-engage")
 #: For the forced run: the registered family nearest to each new family.
 FORCED_FAMILY = {
-    "hmicfrs-letter": "peel-report",
-    "monitoring-record": "peel-progress",
     "committee-minutes": "minutes",
     "board-minutes": "minutes",
     "progress-paper": "peel-progress",
@@ -135,6 +134,8 @@ FINDING_CLASSES = {
 }
 #: The closure kind of each relationship type.
 CLOSURE_RELATIONSHIPS = {"SUPERSEDES": "superseded", "CLOSED_BY": "closed", "CARRIED_FORWARD_TO": "carried-forward"}
+#: The closure kind of each phase a monitoring decision moves a force into (MonitoringPhases notations).
+PHASE_CLOSURES = {"engage": "moved-to-engage", "scan": "returned-to-scan"}
 #: Statuses that are outcomes, read as closure statements too.
 CLOSING_STATUSES = ("closed", "discharged", "superseded", "carried-forward")
 #: Fields compared only when the extracted fact has a value for them.
@@ -550,7 +551,9 @@ class Entity:
     def dates(self) -> list[str]:
         """The values of its date properties (those the ontology describes as ISO 8601 dates)."""
         dated = _date_properties()
-        return [v for k, v in self.props.items() if k in dated and isinstance(v, str) and ISO_DATE.match(v)]
+        values = [v for k, v in self.props.items() if k in dated and isinstance(v, str)]
+        # an ISO 8601 interval ("2019-05-20/2019-05-31", as fieldwork and revisit allow) gives both its ends
+        return [d for v in values for d in v.split("/") if ISO_DATE.match(d)]
 
 
 @cache
@@ -640,6 +643,13 @@ def candidates(extraction: Any) -> dict[str, list[dict[str, Any]]]:
             if props.get(onto.P.status) in CLOSING_STATUSES:
                 out["closure"].append({"kind": props[onto.P.status], "subject": _text([f["text"] for f in findings]),
                                        "by": "", "dates": thing.dates()})
+        elif _is(thing, onto.L.MonitoringDecision) and props.get(onto.P.phase) in PHASE_CLOSURES:
+            out["closure"].append({
+                "kind": PHASE_CLOSURES[props[onto.P.phase]],
+                "subject": _text([e.own_name() for e in thing.targets(onto.R.MONITORING_OF)]),
+                "by": _text([e.own_name() for e in thing.targets(onto.R.DECIDED_BY)]),
+                "dates": thing.dates(),
+            })
         elif _is(thing, onto.L.StatedCount):
             out["count"].append({
                 "of": props.get(onto.P.findingKind),

@@ -9,6 +9,8 @@ Reproduce (from the repository root, in the project's venv)::
     python bench/run.py --sizes 43 --keep    # one size; keep the corpus and store (printed)
     python bench/run.py --quick --profile prof/   # pyinstrument profile of each ingest in prof/
     python bench/run.py --only standing,standing-latency   # of the extra sections, only these
+    python bench/run.py --only validate      # validate before and after issue 16 (bench/bench_validate.py)
+    python bench/run.py --only cold-cli      # the command line cold, before and after the store index
 
 For each size, side by side in one run, on a corpus written by ``oversight
 synth`` (:mod:`oversight.synth`) with the same seed:
@@ -37,11 +39,13 @@ numbers with each other, in one run, on one machine.
 Then, in the same run (the hooks in :data:`EXTRA_SECTIONS`):
 
 - **Neo4j load** (``bench/bench_neo4j.py``): each size's graph loaded into a
-  fresh database of a local Bolt server (started for the run on free ports,
-  stopped however the run ends) by the batched loader, one MERGE per row,
-  rdflib-neo4j and a raw ``UNWIND … CREATE``, in rows per second and as ratios;
+  fresh, empty database of a real Neo4j 5.26 community and of ArcadeDB (each
+  started for the run on free ports, stopped however the run ends) by the
+  batched loader, one MERGE per row, rdflib-neo4j, a raw ``UNWIND … CREATE``
+  and (Neo4j) ``LOAD CSV`` from files, in rows per second and as ratios;
 - **query catalogue latency**: p50 and p95 of every named question on the
-  embedded graph and on the server, at each size, with realistic parameters;
+  embedded graph, on ArcadeDB and on Neo4j, at each size, with realistic
+  parameters, and whether each server gives the embedded rows;
 - **views** (``bench/bench_views.py``): generation time and HTML size of the
   graph view at 1,000, 5,000 and 20,000 nodes, and the 5,000-node page's time
   to interactive in headless Chromium;
@@ -59,14 +63,24 @@ Then, in the same run (the hooks in :data:`EXTRA_SECTIONS`):
   and new form alternating on the same graph (embedded: the Python twins at
   that commit against today's) and on the same server database (the Cypher),
   with p50, p95 and the ratio after / before;
-- **growth** of load time and latency with the graph's size.
+- **growth** of load time and latency with the graph's size;
+- **the command line cold** (``bench/bench_cold_cli.py``): a catalogue
+  question from the shell, a fresh process per run, at each size: the tool
+  before the store index (reading ``graph.json``) and now (reading
+  ``graph.sqlite``), alternating on the same store, p50 and p95 and their
+  ratio; the first open that builds the index; then every question now
+  (goal: under 1 s at 43 forces).
 
-The Neo4j parts need the ``[server]`` extra (and ``[bench]`` for
-rdflib-neo4j); without a server they are skipped with the reason, except
-under CI (env ``CI``), where that ends the run. ``--quick`` (a smoke test, in
-CI) time-boxes the one-MERGE-per-row load, times each question 5 times, draws
-views up to 5,000 nodes and, once rdflib-neo4j has failed at one size, does not
-try it again at the larger ones (a row says so).
+The Neo4j parts need Java 17+ and Maven for the real Neo4j, the ``[server]``
+extra for ArcadeDB (and ``[bench]`` for rdflib-neo4j); a server that cannot
+start is skipped with the reason (``neo4j engine needs Java 17+ and Maven (mvn)
+on PATH: java not found``), except under CI (env ``CI``), where that ends the
+run; ``--engines neo4j,arcadedb`` chooses the servers (``--tiny``: ArcadeDB
+only). The full run times a 30 s sample of the one-MERGE-per-row load and 45 s
+of rdflib-neo4j's streaming at each size (each row says so); ``--quick`` (a
+smoke test, in CI) shortens both, times each question 5 times, draws views up
+to 5,000 nodes and, once a method has failed at one size, does not try it again
+at the larger ones (a row says so).
 
 The report is a list of *sections* (name, title, columns, rows, notes),
 printed as tables and written as JSON. Other benchmarks append sections
@@ -77,6 +91,7 @@ through :data:`EXTRA_SECTIONS`, each a function ``context -> rows`` or
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -97,6 +112,9 @@ REPO = Path(__file__).resolve().parents[1]
 FULL = (5, 15, 43)
 QUICK = (1, 2, 4)
 TINY = (1, 2, 3)
+#: The servers the Neo4j sections measure, in this order: a real Neo4j 5.26 (the reference; Java 17+
+#: and Maven) and ArcadeDB (the pip-only local server).
+ENGINES = ("neo4j", "arcadedb")
 
 
 # ---------------------------------------------------------------------------
@@ -134,6 +152,8 @@ class Context:
     shared: dict[str, Any] = field(default_factory=dict)
     #: The names of the :data:`EXTRA_SECTIONS` to run (``--only``); None: every one.
     only: frozenset[str] | None = None
+    #: The servers the Neo4j sections start (``--engines``; :data:`ENGINES`).
+    engines: tuple[str, ...] = ENGINES
 
     @property
     def settings(self) -> Mode:
@@ -151,7 +171,9 @@ class Mode:
 
     #: Nodes of the three synthetic view graphs (the middle one is opened in Chromium).
     view_sizes: tuple[int, int, int]
-    #: Seconds the one-MERGE-per-row load may take at each size; None: the whole graph.
+    #: Seconds the one-MERGE-per-row load is timed at each size, on a sample of the rows
+    #: (``bench_neo4j.load_per_row``); None: the whole graph. Neo4j commits each auto-commit
+    #: transaction to disk (10 to 25 ms here): the whole 43-force graph would take most of an hour.
     per_row_budget: float | None
     #: Timed runs of each question per backend; None: ``bench_neo4j.LATENCY_RUNS``.
     latency_runs: int | None
@@ -169,14 +191,22 @@ class Mode:
     #: version per alternation, in the standing-latency section (``bench/bench_standing.py``).
     compare_rounds: int = 6
     compare_runs: int = 5
+    #: Cold runs (a fresh process each) of the question before and after the store index at each size, in
+    #: the cold-cli section (``bench/bench_cold_cli.py``); every question after it runs half as many times.
+    cold_runs: int = 7
+    #: Seconds rdflib-neo4j streams triples at each size before its rate is taken (None: every triple;
+    #: it writes about 800 triples a second to Neo4j here, 20 minutes for the 43-force graph's million).
+    rdflib_budget: float | None = 45.0
+    #: The servers measured unless ``--engines`` says otherwise.
+    engines: tuple[str, ...] = ENGINES
 
 
 MODES = {
-    "full": Mode((1000, 5000, 20000), None, None, 0.5, warm_up_loads=True, retry_failed_load=True),
+    "full": Mode((1000, 5000, 20000), 30.0, None, 0.5, warm_up_loads=True, retry_failed_load=True, rdflib_budget=45.0),
     "quick": Mode((1000, 2000, 5000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False,
-                  compare_rounds=2, compare_runs=3),
+                  compare_rounds=2, compare_runs=3, cold_runs=3, rdflib_budget=10.0),
     "tiny": Mode((200, 500, 1000), 1.5, 5, None, warm_up_loads=False, retry_failed_load=False,
-                 compare_rounds=2, compare_runs=2),
+                 compare_rounds=2, compare_runs=2, cold_runs=2, rdflib_budget=5.0, engines=("arcadedb",)),
 }
 
 
@@ -190,34 +220,47 @@ def _graph(context: Context, forces: int) -> Any:
     return graphs[forces]
 
 
-def _server(context: Context) -> Any:
-    """The run's local Bolt server, started on first use; None when none can be had (the reason is kept).
+def _server(context: Context, engine: str = "arcadedb") -> Any:
+    """The run's local server of ``engine`` (``neo4j`` or ``arcadedb``), started on first use; None when
+    none can be had (the reason is kept, :func:`_skipped`).
 
-    Under CI (env ``CI`` set) a missing server ends the run with the reason.
+    Under CI (env ``CI``) a missing server ends the run with the reason.
     """
-    if "server" not in context.shared:
+    servers = context.shared.setdefault("servers", {})
+    if engine not in servers:
         import bench_neo4j
 
+        if engine not in context.engines:
+            servers[engine] = None
+            context.shared.setdefault("skipped", {})[engine] = (
+                f"{engine} measurements skipped: not among --engines ({','.join(context.engines)})")
+            return None
         try:
-            context.shared["server"] = bench_neo4j.BenchServer().start()
+            servers[engine] = bench_neo4j.BenchServer(engine=engine).start()
         except bench_neo4j.Unavailable as exc:
             if os.environ.get("CI"):
-                raise SystemExit(f"bench: required under CI: a Bolt server for the Neo4j sections: {exc}") from None
-            context.shared["server"] = None
-            context.shared["serverSkipped"] = f"Neo4j measurements skipped: no Bolt server ({exc})"
+                raise SystemExit(f"bench: required under CI: a {engine} server for the Neo4j sections: {exc}") from None
+            servers[engine] = None
+            context.shared.setdefault("skipped", {})[engine] = f"{engine} measurements skipped: {exc}"
         else:
-            print(f"bench: Bolt server {context.shared['server'].agent} at {context.shared['server'].info.uri}",
-                  file=sys.stderr)
-    return context.shared["server"]
+            print(f"bench: {servers[engine].agent} at {servers[engine].info.uri}", file=sys.stderr)
+    return servers[engine]
+
+
+def _skipped(context: Context, engine: str) -> str:
+    return str(context.shared.get("skipped", {}).get(engine, f"no {engine} server"))
 
 
 def close_hooks(context: Context) -> None:
-    """Stop the run's Bolt server (and drop the databases the hooks kept)."""
-    server = context.shared.pop("server", None)
-    if server is not None:
+    """Stop the run's servers (and drop the databases the hooks kept)."""
+    servers = context.shared.pop("servers", {})
+    arcadedb = servers.get("arcadedb")
+    if arcadedb is not None:
         for name in context.shared.pop("kept", {}).values():
-            server.drop_database(name)
-        server.stop()
+            arcadedb.drop_database(name)
+    for server in servers.values():
+        if server is not None:
+            server.stop()
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:
@@ -225,88 +268,105 @@ def _ratio(a: float | None, b: float | None) -> float | None:
 
 
 def neo4j_load_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
-    """Hook: Neo4j load of each size's graph by four methods, side by side (see ``bench/bench_neo4j.py``).
+    """Hook: load of each size's graph by every method, side by side, on a real Neo4j and on ArcadeDB
+    (see ``bench/bench_neo4j.py``).
 
-    Each method loads into its own fresh database on the run's local Bolt server:
-    ``batched`` (``Neo4jStore.load``), ``per-row-merge`` (one auto-commit MERGE per
-    row), ``rdflib-neo4j`` (the graph as RDF into its store) and ``raw-create``
-    (``UNWIND … CREATE`` into an empty database: the server's limit). Rows per
-    second count nodes plus relationships; ``xPerRowMerge`` is a method's speed
-    over the per-row MERGE's, ``xRawCreate`` how many times slower than raw CREATE
-    it is.
+    Each method loads into a fresh, empty database (``BenchServer.fresh``: on
+    Neo4j the one database emptied, schema dropped, checkpointed and the plan
+    cache cleared): ``batched`` (``Neo4jStore.load``), ``per-row-merge`` (one
+    auto-commit MERGE per row; on Neo4j a time-boxed sample), ``rdflib-neo4j``
+    (the graph as RDF into its store), ``raw-create`` (``UNWIND … CREATE`` into an
+    empty database) and, on Neo4j, ``load-csv`` (``LOAD CSV`` from files written
+    inside the clock). Rows per second count nodes plus relationships;
+    ``xPerRowMerge`` is a method's speed over the per-row MERGE's, ``xRawCreate``
+    how many times slower than raw CREATE it is. Neo4j runs first, with the
+    machine's attention; ArcadeDB's rows are there to compare the two servers.
     """
     import bench_neo4j
 
-    server = _server(context)
-    if server is None:
-        return [], [context.shared["serverSkipped"]]
     rows: list[dict[str, Any]] = []
-    notes: list[str] = [
-        f"server: {server.agent}, local, same machine as the client (the two share its CPUs)",
-        f"client: {bench_neo4j.driver_description()}",
-    ]
-    results: dict[int, dict[str, Any]] = {}
-    if context.settings.warm_up_loads:
-        bench_neo4j.warm_up(server, _graph(context, context.sizes[0]))
-    first_failure: dict[str, tuple[int, Any]] = {}  # method -> (forces, its LoadResult) where it first failed
-    for forces in context.sizes:
-        graph = _graph(context, forces)
-        skipped = set() if context.settings.retry_failed_load else set(first_failure)
-        found, kept = bench_neo4j.run_load(server, f"{forces}x{context.rounds}", graph,
-                                           methods=tuple(m for m in bench_neo4j.LOAD_METHODS if m not in skipped),
-                                           per_row_budget=context.settings.per_row_budget)
-        by = {r.method: r for r in found}
-        for method in skipped:
-            at = first_failure[method][0]
-            by[method] = bench_neo4j.LoadResult(
-                method, len(graph) + graph.g.number_of_edges(),
-                error=f"not tried again in a {context.mode} run: it failed at {at} force{'' if at == 1 else 's'}")
-        found = [by[m] for m in bench_neo4j.LOAD_METHODS]
-        for r in found:
-            if r.error:
-                first_failure.setdefault(r.method, (forces, r))
-        if kept is not None:
-            context.shared.setdefault("kept", {})[forces] = kept
-        results[forces] = by
-        per_row_rps = by["per-row-merge"].rows_per_second
-        raw_rps = by["raw-create"].rows_per_second
-        for r in found:
-            rps = r.rows_per_second
-            rows.append({
-                "forces": forces, "method": r.method, "nodes": len(graph), "relationships": graph.g.number_of_edges(),
-                "rows": r.rows, "rowsDone": r.rows_done if not r.error else 0,
-                "seconds": None if r.seconds is None or r.error else round(r.seconds, 2),
-                "rowsPerSecond": None if rps is None else round(rps),
-                "xPerRowMerge": _ratio(rps, per_row_rps), "xRawCreate": _ratio(raw_rps, rps),
-                "verified": r.verified, "error": r.error, "notes": "; ".join(r.notes), **r.extra,
-            })
-        print(f"bench: Neo4j load of {forces} forces: " + ", ".join(
-            f"{r.method} {r.rows_per_second or 0:,.0f} rows/s" for r in found), file=sys.stderr)
+    notes: list[str] = [f"client: {bench_neo4j.driver_description()}"]
+    results: dict[str, dict[int, dict[str, Any]]] = {}
+    for engine in ENGINES:
+        server = _server(context, engine)
+        if server is None:
+            notes.append(_skipped(context, engine))
+            continue
+        notes.append(f"{engine} server: {server.agent}, local, same machine as the client (the two share its CPUs)")
+        methods = bench_neo4j.methods_for(server)
+        if context.settings.warm_up_loads:
+            bench_neo4j.warm_up(server, _graph(context, context.sizes[0]))
+        first_failure: dict[str, tuple[int, Any]] = {}  # method -> (forces, its LoadResult) where it first failed
+        results[engine] = {}
+        for forces in context.sizes:
+            graph = _graph(context, forces)
+            skipped = set() if context.settings.retry_failed_load else set(first_failure)
+            found, kept = bench_neo4j.run_load(server, f"{forces}x{context.rounds}", graph,
+                                               methods=tuple(m for m in methods if m not in skipped),
+                                               per_row_budget=context.settings.per_row_budget,
+                                               rdflib_budget=context.settings.rdflib_budget)
+            by = {r.method: r for r in found}
+            for method in skipped:
+                at = first_failure[method][0]
+                by[method] = bench_neo4j.LoadResult(
+                    method, len(graph) + graph.g.number_of_edges(),
+                    error=f"not tried again in a {context.mode} run: it failed at {at} force{'' if at == 1 else 's'}")
+            found = [by[m] for m in methods]
+            for r in found:
+                if r.error:
+                    first_failure.setdefault(r.method, (forces, r))
+            if kept is not None:
+                context.shared.setdefault("kept", {})[forces] = kept
+            results[engine][forces] = by
+            per_row_rps = by["per-row-merge"].rows_per_second
+            raw_rps = by["raw-create"].rows_per_second
+            for r in found:
+                rps = r.rows_per_second
+                rows.append({
+                    "engine": engine, "forces": forces, "method": r.method, "nodes": len(graph),
+                    "relationships": graph.g.number_of_edges(), "rows": r.rows,
+                    "rowsDone": r.rows_done if not r.error else 0,
+                    "seconds": None if r.seconds is None or r.error else round(r.seconds, 2),
+                    "rowsPerSecond": None if rps is None else round(rps),
+                    "xPerRowMerge": _ratio(rps, per_row_rps), "xRawCreate": _ratio(raw_rps, rps),
+                    "verified": r.verified, "error": r.error, "notes": "; ".join(r.notes), **r.extra,
+                })
+            print(f"bench: {engine} load of {forces} forces: " + ", ".join(
+                f"{r.method} {r.rows_per_second or 0:,.0f} rows/s" for r in found), file=sys.stderr)
+        notes.extend(_load_goal_notes(engine, context.sizes[-1], results[engine][context.sizes[-1]], first_failure))
+        ceiling = bench_neo4j.round_trip_ms(server)
+        notes.append(f"{engine}: one auto-commit round trip (RETURN 1, median of 200) takes {ceiling:.2f} ms: no "
+                     f"per-row method can pass {1000 / ceiling:,.0f} rows/s here")
     context.shared["load"] = results
-    largest = context.sizes[-1]
-    by = results[largest]
-    batched, per_row, rdf, raw = (by[m] for m in bench_neo4j.LOAD_METHODS)
-    b, p, c = batched.rows_per_second, per_row.rows_per_second, raw.rows_per_second
-    if b and p:
-        notes.append(f"goal batched >= 10x per-row MERGE at {largest} forces: {b / p:.1f}x "
-                     + ("(met)" if b / p >= 10 else "(missed)"))
-    if rdf.error:
-        notes.append(f"goal batched ahead of rdflib-neo4j: not comparable, rdflib-neo4j did not load on this server: "
-                     f"{first_failure['rdflib-neo4j'][1].error}")
-    elif b and rdf.rows_per_second:
-        notes.append(f"goal batched ahead of rdflib-neo4j at {largest} forces: {b / rdf.rows_per_second:.1f}x "
-                     + ("(met)" if b > rdf.rows_per_second else "(missed)"))
-    if b and c:
-        notes.append(f"goal batched within 1.5x of raw CREATE at {largest} forces: {c / b:.2f}x "
-                     + ("(met)" if c / b <= 1.5 else "(missed)"))
-    ceiling = bench_neo4j.round_trip_ms(server)
-    notes.append(f"one auto-commit round trip (RETURN 1, median of 200) takes {ceiling:.2f} ms: no per-row method "
-                 f"can pass {1000 / ceiling:,.0f} rows/s here")
     return rows, notes
 
 
+def _load_goal_notes(engine: str, largest: int, by: dict[str, Any], first_failure: dict[str, Any]) -> list[str]:
+    """The load goals at the largest size, each met or missed with its number."""
+    notes = []
+    batched, per_row, rdf, raw = (by[m] for m in ("batched", "per-row-merge", "rdflib-neo4j", "raw-create"))
+    b, p, c = batched.rows_per_second, per_row.rows_per_second, raw.rows_per_second
+    if b and p:
+        notes.append(f"{engine}: goal batched >= 10x per-row MERGE at {largest} forces: {b / p:.1f}x "
+                     + ("(met)" if b / p >= 10 else "(missed)"))
+    if rdf.error:
+        failed = first_failure.get("rdflib-neo4j", (largest, rdf))[1].error
+        notes.append(f"{engine}: goal batched ahead of rdflib-neo4j: not comparable, rdflib-neo4j did not load: {failed}")
+    elif b and rdf.rows_per_second:
+        notes.append(f"{engine}: goal batched ahead of rdflib-neo4j at {largest} forces: {b / rdf.rows_per_second:.1f}x "
+                     + ("(met)" if b > rdf.rows_per_second else "(missed)"))
+    if b and c:
+        notes.append(f"{engine}: goal batched within 1.5x of raw CREATE at {largest} forces: {c / b:.2f}x "
+                     + ("(met)" if c / b <= 1.5 else "(missed)"))
+    csv = by.get("load-csv")
+    if b and csv is not None and csv.rows_per_second:
+        notes.append(f"{engine}: LOAD CSV from files at {largest} forces is {csv.rows_per_second / b:.2f}x the batched "
+                     f"load's speed")
+    return notes
+
+
 def catalogue_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
-    """Hook: p50 and p95 of every catalogue question, embedded and on the Bolt server, at each size.
+    """Hook: p50 and p95 of every catalogue question, embedded, on ArcadeDB and on a real Neo4j, at each size.
 
     With each, the CPU milliseconds a run used on average, in the client and in
     the server: on a shared machine, wall times move with the neighbours and
@@ -314,29 +374,44 @@ def catalogue_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list
 
     Realistic parameters come from each graph (``bench_neo4j.question_params``);
     each question runs ``Mode.latency_runs`` times per backend after a warm-up, every
-    question embedded first and then every question on the server, each (full run)
-    after a garbage collection and ``Mode.latency_settle`` seconds of quiet. On the
-    server it runs against the database the batched loader filled.
+    question embedded first, then every question on ArcadeDB, then on Neo4j, each
+    (full run) after a garbage collection and ``Mode.latency_settle`` seconds of quiet.
+    ArcadeDB answers from the database its batched load filled; Neo4j (one database)
+    is emptied and loaded by the batched loader again, untimed, for each size.
     """
     import bench_neo4j
 
     from oversight.graph.neo4j_store import Neo4jStore
 
-    server = _server(context)
-    kept = context.shared.get("kept", {})
     rows: list[dict[str, Any]] = []
     notes: list[str] = []
-    if server is None:
-        notes.append(context.shared["serverSkipped"] + "; embedded only")
+    servers = {engine: _server(context, engine) for engine in ("arcadedb", "neo4j")}
+    for engine, server in servers.items():
+        if server is None:
+            notes.append(_skipped(context, engine) + f"; no {engine} latency")
+    kept = context.shared.get("kept", {})
     runs = context.settings.latency_runs or bench_neo4j.LATENCY_RUNS
     settle = context.settings.latency_settle
     for forces in context.sizes:
         graph = _graph(context, forces)
-        if server is not None and forces in kept:
-            with Neo4jStore.open(server.target(kept[forces])) as store:
-                found = bench_neo4j.run_latency(graph, store, runs=runs, settle=settle, server_pid=server.info.pid)
-        else:
-            found = bench_neo4j.run_latency(graph, None, runs=runs, settle=settle)
+        with contextlib.ExitStack() as stack:
+            stores: dict[str, tuple[Any, int | None]] = {}
+            arcadedb, neo4j = servers["arcadedb"], servers["neo4j"]
+            if arcadedb is not None:
+                if forces not in kept:  # the load section did not run (--only)
+                    kept[forces] = arcadedb.fresh(f"latency{forces}")
+                    context.shared["kept"] = kept
+                    bench_neo4j.load_batched(arcadedb, kept[forces], graph)
+                stores["arcadedb"] = (stack.enter_context(Neo4jStore.open(arcadedb.target(kept[forces]))),
+                                      arcadedb.info.pid)
+            if neo4j is not None:
+                database = neo4j.fresh(f"latency{forces}")
+                loaded = bench_neo4j.load_batched(neo4j, database, graph)
+                bench_neo4j.verify(neo4j, database, graph, loaded)
+                if not loaded.verified:
+                    raise SystemExit(f"bench: Neo4j does not hold the {forces}-force graph: {loaded.notes}")
+                stores["neo4j"] = (stack.enter_context(Neo4jStore.open(neo4j.target(database))), neo4j.info.pid)
+            found = bench_neo4j.run_latency(graph, stores, runs=runs, settle=settle)
         rows.extend({"forces": forces, "nodes": len(graph), **row} for row in found)
         print(f"bench: catalogue latency at {forces} forces done", file=sys.stderr)
     context.shared["latency"] = rows
@@ -348,10 +423,12 @@ def catalogue_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list
         missed = [f"{r['query']} ({r['p95ms']} ms)" for r in at if not r["goalMet"]]
         notes.append(f"goal p95 < {goal:g} ms {backend} at {largest} forces: "
                      + ("met by every question" if not missed else "missed by " + ", ".join(missed)))
-    differ = sorted({f"{r['forces']}:{r['query']}" for r in rows if r["sameRows"] is False})
-    if any(r["sameRows"] is not None for r in rows):
-        notes.append("embedded and server rows identical for every question at every size" if not differ
-                     else "rows differ between backends: " + ", ".join(differ))
+    for backend in ("arcadedb", "neo4j"):
+        at = [r for r in rows if r["backend"] == backend]
+        if at:
+            differ = sorted({f"{r['forces']}:{r['query']}" for r in at if r["sameRows"] is False})
+            notes.append(f"{backend} and embedded rows identical for every question at every size" if not differ
+                         else f"{backend} rows differ from embedded: " + ", ".join(differ))
     return rows, notes
 
 
@@ -412,6 +489,13 @@ def corpus_facts_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]
     return corpus_facts.section_rows()
 
 
+def validate_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
+    """Hook: ``oversight validate`` on each size's store, pySHACL and pyshacl-turbo side by side (``bench/bench_validate.py``)."""
+    import bench_validate
+
+    return bench_validate.validate_rows({forces: context.stores[forces] for forces in context.sizes})
+
+
 def standing_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
     """Hook: the standing stage's time, share of the build and peak memory at each size (``bench/bench_standing.py``).
 
@@ -468,13 +552,12 @@ def standing_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list[
                            capture_output=True)
     if known.returncode != 0:
         return [], [f"skipped: commit {bench_standing.BEFORE} is not in this clone's history"]
-    server = _server(context)
+    server = _server(context, "arcadedb")
     database = context.shared.get("kept", {}).get(largest)
     if server is not None and database is None:  # the load section did not run (--only): load the graph here
         import bench_neo4j
 
-        database = f"standing{largest}"
-        server.create_database(database)
+        database = server.fresh(f"standing{largest}")
         context.shared.setdefault("kept", {})[largest] = database
         bench_neo4j.load_batched(server, database, _graph(context, largest))
     notes = [f"at {largest} forces; before = {bench_standing.BEFORE} (outcome re-derived per finding in each "
@@ -483,7 +566,8 @@ def standing_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list[
              f"first; ratio = after / before (below 1: faster); cpuMs = the server's CPU per run on the server, "
              f"the client's embedded"]
     if server is None or database is None:
-        notes.append((context.shared.get("serverSkipped") or "no database of the batched load") + "; embedded only")
+        notes.append((_skipped(context, "arcadedb") if server is None else "no database of the batched load")
+                     + "; embedded only")
     rows, more = bench_standing.compare_before_after(
         _graph(context, largest), server if database else None, database,
         rounds=context.settings.compare_rounds, runs=context.settings.compare_runs,
@@ -505,6 +589,74 @@ def standing_latency_rows(context: Context) -> tuple[list[dict[str, Any]], list[
     return rows, notes
 
 
+def cold_cli_rows(context: Context) -> tuple[list[dict[str, Any]], list[str]]:
+    """Hook: a catalogue question from the shell, a fresh process each run, before and after the store index
+    (``bench/bench_cold_cli.py``), at each size; then every question after it, at the largest size.
+
+    Before is the tool at ``bench_cold_cli.BEFORE`` (exported from git and run
+    from that tree), reading ``graph.json``; after is this tree, reading
+    ``graph.sqlite``; alternating, on the same store.
+    """
+    import bench_cold_cli
+    import bench_neo4j
+
+    runs = context.settings.cold_runs
+    notes: list[str] = []
+    rows: list[dict[str, Any]] = []
+    tree: Path | None = None
+    with tempfile.TemporaryDirectory(prefix="oversight-before-") as folder:
+        try:
+            tree = bench_cold_cli.export_tree(bench_cold_cli.BEFORE, Path(folder) / "tree")
+        except RuntimeError as exc:
+            notes.append(f"before skipped: {exc} (a clone without that commit); after only")
+        for forces in context.sizes:
+            store = context.stores[forces]
+            params = bench_neo4j.question_params(_graph(context, forces))
+            sizes = {"storeMB": round((store / "graph.json").stat().st_size / 1e6, 1)}
+            if tree is not None:
+                paired = bench_cold_cli.readable_store(tree, store, context.corpora[forces], Path(folder) / f"store-{forces}")
+                if paired != store:
+                    notes.append(f"{forces} forces: the before tool does not read this tree's store (a family added "
+                                 "since), so both read a store the before tool ingested from the same corpus")
+                found = bench_cold_cli.before_and_after(paired, tree, runs, params)
+                sizes["indexMB"] = round((paired / "graph.sqlite").stat().st_size / 1e6, 1)
+                rows.extend({"forces": forces, **sizes, **row} for row in found)
+            if forces == context.sizes[-1]:
+                every = bench_cold_cli.every_question(store, max(1, runs // 2), params)
+                rows.extend({"forces": forces, **sizes, **row, "goalMet": row["p95s"] < bench_cold_cli.GOAL_SECONDS}
+                            for row in every)
+            print(f"bench: cold CLI at {forces} forces done", file=sys.stderr)
+    notes.append(f"a fresh `python -m oversight query NAME --store S --json` per run; before = {bench_cold_cli.BEFORE} "
+                 "(graph.json parsed, the graph rebuilt through the merge rules, the facts validated), after = this "
+                 f"tree (graph.sqlite read, the facts left in the JSON); {runs} runs of each, alternating which goes "
+                 "first; ratio = after / before p50 wall, cpuRatio = after / before median CPU (user + system of the "
+                 "process, steadier on a shared machine); tableSeconds: the same question printed as a table, once")
+    for forces in context.sizes:
+        before = [r for r in rows if r["forces"] == forces and r["path"] == "before: graph.json"]
+        after = [r for r in rows if r["forces"] == forces and "ratio" in r]
+        if before and after:
+            notes.append(f"{forces} forces: {bench_cold_cli.QUESTION} {before[0]['p50s']} s before, {after[0]['p50s']} "
+                         f"s after (x{round(before[0]['p50s'] / after[0]['p50s'], 1)} faster; CPU "
+                         f"x{round(before[0]['cpuS'] / after[0]['cpuS'], 1)})")
+    largest = context.sizes[-1]
+    every_largest = [r for r in rows if r["forces"] == largest and "goalMet" in r]
+    missed = [f"{r['query']} ({r['p95s']} s)" for r in every_largest if not r["goalMet"]]
+    slowest = max(every_largest, key=lambda r: r["p95s"]) if every_largest else None
+    if slowest is not None:
+        busiest = max(every_largest, key=lambda r: r["cpuS"])
+        notes.append(f"goal: every question under {bench_cold_cli.GOAL_SECONDS:g} s at p95 at {largest} forces: "
+                     + ("met (slowest " if not missed else "missed by " + ", ".join(missed) + " (slowest ")
+                     + f"{slowest['query']} {slowest['p95s']} s); CPU per command at most {busiest['cpuS']} s "
+                     f"({busiest['query']})")
+    if any(r.get("sameRows") is False for r in rows):
+        notes.append("ROWS DIFFER between before and after at "
+                     + ", ".join(f"{r['forces']} forces ({r['path']})" for r in rows if r.get("sameRows") is False))
+    elif tree is not None:
+        notes.append("the same rows before and after, and on the first open, at every size")
+    context.shared["coldCli"] = rows
+    return rows, notes
+
+
 def new_measure_growth(context: Context) -> Section | None:
     """Growth of the load times and query latencies with the graph's size (nodes plus relationships)."""
     load = context.shared.get("load")
@@ -517,16 +669,18 @@ def new_measure_growth(context: Context) -> Section | None:
                       ["measure", *[f"at{n}" for n in sizes], "kRows", "growth"])
     section.rows.append({"measure": "graph rows", **{f"at{n}": int(v) for n, v in zip(sizes, graph_rows, strict=True)},
                          "kRows": None, "growth": "graph size"})
-    for method in ("batched", "per-row-merge", "rdflib-neo4j", "raw-create"):
-        results = [load[n][method] for n in sizes] if load else []
-        if not results or any(r.error or r.seconds is None or r.rows_done != r.rows for r in results):
-            continue
-        values = [round(r.seconds, 2) for r in results]
-        k = fit_exponent(graph_rows, values)
-        section.rows.append({"measure": f"load seconds: {method}", **{f"at{n}": v for n, v in zip(sizes, values, strict=True)},
-                             "kRows": k, "growth": growth_name(k)})
+    for engine, by_size in (load or {}).items():
+        for method in by_size[sizes[0]]:
+            results = [by_size[n][method] for n in sizes]
+            if any(r.error or r.seconds is None or r.rows_done != r.rows for r in results):
+                continue
+            values = [round(r.seconds, 2) for r in results]
+            k = fit_exponent(graph_rows, values)
+            section.rows.append({"measure": f"load seconds {engine}: {method}",
+                                 **{f"at{n}": v for n, v in zip(sizes, values, strict=True)},
+                                 "kRows": k, "growth": growth_name(k)})
     latency = latency or []
-    for backend in ("embedded", "neo4j"):
+    for backend in ("embedded", "arcadedb", "neo4j"):
         names = sorted({r["query"] for r in latency if r["backend"] == backend})
         for name in names:
             values = [next(r["p50ms"] for r in latency if r["query"] == name and r["backend"] == backend and r["forces"] == n)
@@ -541,8 +695,10 @@ def new_measure_growth(context: Context) -> Section | None:
 #: Sections other benchmarks add to this run: (name, title, columns, rows function).
 #: A rows function returns the rows, or (rows, notes).
 EXTRA_SECTIONS: list[tuple[str, str, list[str], Callable[[Context], Any]]] = [
-    ("neo4j-load", "Neo4j load on the local Bolt server, each method into a fresh database (rows = nodes + relationships)",
-     ["forces", "method", "rows", "rowsDone", "seconds", "rowsPerSecond", "xPerRowMerge", "xRawCreate", "verified", "error"],
+    ("neo4j-load", "Load into a real Neo4j and into ArcadeDB, each method into a fresh, empty database "
+     "(rows = nodes + relationships)",
+     ["engine", "forces", "method", "rows", "rowsDone", "seconds", "rowsPerSecond", "xPerRowMerge", "xRawCreate",
+      "verified", "error"],
      neo4j_load_rows),
     ("catalogue-latency", "Query catalogue latency, warm (p50 and p95 of the timed runs after a warm-up; CPU ms per run)",
      ["forces", "query", "backend", "resultRows", "p50ms", "p95ms", "clientCpuMs", "serverCpuMs", "goalMs", "goalMet",
@@ -563,6 +719,14 @@ EXTRA_SECTIONS: list[tuple[str, str, list[str], Callable[[Context], Any]]] = [
      ["query", "backend", "resultRowsOld", "resultRowsNew", "runs", "p50msOld", "p50msNew", "p50msRatio", "p95msOld",
       "p95msNew", "p95msRatio", "cpuMsOld", "cpuMsNew", "cpuRatio", "answer", "columnsDiffering"],
      standing_latency_rows),
+    ("validate", "oversight validate: pySHACL (before issue 16) and pyshacl-turbo (after) on the same store, side by side",
+     ["forces", "nodes", "secondsBefore", "secondsAfter", "xFaster", "cpuSecondsBefore", "cpuSecondsAfter",
+      "xFasterCpu", "peakMBBefore", "peakMBAfter", "violations", "sameViolations", "goalMet"],
+     validate_rows),
+    ("cold-cli", "The command line cold (a fresh process per run): a catalogue question before and after the store "
+     "index, then every question after it (seconds; goal: under 1 s at 43 forces)",
+     ["forces", "storeMB", "indexMB", "query", "path", "runs", "p50s", "p95s", "cpuS", "ratio", "cpuRatio",
+      "tableSeconds", "goalMet", "sameRows"], cold_cli_rows),
 ]
 
 
@@ -813,7 +977,8 @@ def machine() -> dict[str, Any]:
 
 
 def run(sizes: list[int], rounds: int, seed: int, workdir: Path, profile: Path | None = None,
-        mode: str = "full", only: frozenset[str] | None = None) -> tuple[list[Section], Context]:
+        mode: str = "full", only: frozenset[str] | None = None,
+        engines: tuple[str, ...] | None = None) -> tuple[list[Section], Context]:
     corpora: dict[int, Path] = {}
     stores: dict[int, Path] = {}
     measures: dict[int, dict[str, Any]] = {}
@@ -832,7 +997,8 @@ def run(sizes: list[int], rounds: int, seed: int, workdir: Path, profile: Path |
         measures[forces] = {"generate": generated, "ingest": ingested, "score": scored}
         print(f"bench: {forces} forces x {rounds} rounds: {ingested['documents']} documents ingested in "
               f"{ingested['seconds']} s", file=sys.stderr)
-    context = Context(sizes, rounds, seed, corpora, stores, measures, mode, only=only)
+    context = Context(sizes, rounds, seed, corpora, stores, measures, mode, only=only,
+                      engines=MODES[mode].engines if engines is None else engines)
     try:
         return sections(context), context
     finally:
@@ -1016,6 +1182,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the corpora and stores")
     parser.add_argument("--only", help="comma-separated names of the extra sections to run, e.g. standing,standing-latency "
                                        "[every one: " + ",".join(name for name, *_ in EXTRA_SECTIONS) + "]")
+    parser.add_argument("--engines", help="comma-separated servers the Neo4j sections measure, of "
+                        + ",".join(ENGINES) + " [both; arcadedb only with --tiny]")
     parser.add_argument("--profile", help="profile each ingest with pyinstrument; write the profiles to this directory")
     parser.add_argument("--child", choices=("generate", "ingest", "score", "standing"), help=argparse.SUPPRESS)
     parser.add_argument("--repeats", type=int, default=3, help=argparse.SUPPRESS)
@@ -1043,8 +1211,14 @@ def main(argv: list[str] | None = None) -> int:
             if unknown:
                 parser.error(f"--only: unknown sections {', '.join(unknown)}; known: "
                              + ", ".join(name for name, *_ in EXTRA_SECTIONS))
+        engines = None
+        if args.engines is not None:
+            engines = tuple(e for e in ENGINES if e in {n.strip() for n in args.engines.split(",")})
+            unknown = sorted({n.strip() for n in args.engines.split(",") if n.strip()} - set(ENGINES))
+            if unknown:
+                parser.error(f"--engines: unknown servers {', '.join(unknown)}; known: {', '.join(ENGINES)}")
         found, context = run(chosen, rounds, args.seed, workdir, Path(args.profile) if args.profile else None, mode,
-                             only)
+                             only, engines)
     finally:
         if not args.keep and not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -1054,6 +1228,7 @@ def main(argv: list[str] | None = None) -> int:
         "command": "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "machine": info,
         "parameters": {"sizes": chosen, "rounds": rounds, "seed": args.seed},
+        "engines": list(context.engines),
         "seconds": round(time.perf_counter() - started, 1),
         "sections": [s.as_dict() for s in found],
     }

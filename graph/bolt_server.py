@@ -208,6 +208,8 @@ class LaunchArgs:
     http_port: int | None
     database: str
     max_heap: str
+    #: Neo4j only: the directory ``LOAD CSV`` may read ``file:///`` URLs from (None: refused).
+    import_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -265,6 +267,7 @@ def start(
     database: str | None = None,
     timeout: float = 300.0,
     max_heap: str = "1g",
+    import_dir: Path | None = None,
 ) -> ServerInfo:
     """Start the local server for ``server_dir``, or return the one already running.
 
@@ -290,6 +293,10 @@ def start(
         (a first Neo4j start also builds the Maven project, which is not counted).
     max_heap
         The JVM's ``-Xmx``.
+    import_dir
+        Neo4j only, and only when asked for (the bench's ``LOAD CSV`` method): an
+        existing directory that ``LOAD CSV`` resolves ``file:///`` URLs against. By
+        default the server refuses file URLs altogether.
 
     Returns
     -------
@@ -320,6 +327,12 @@ def start(
         raise ServerError(
             f"{database!r}: Neo4j community has one database, {spec.default_database!r}"
         )
+    if import_dir is not None:
+        if spec.name != "neo4j":
+            raise ServerError(f"{import_dir}: an import directory for LOAD CSV is for the neo4j engine only")
+        import_dir = Path(import_dir).absolute()
+        if not import_dir.is_dir():
+            raise ServerError(f"{import_dir}: the import directory for LOAD CSV does not exist")
     if not spec.uses_http:
         http_port = None
     elif http_port is None or bolt_port == http_port:
@@ -347,7 +360,7 @@ def start(
         if http_port is not None:
             _check_port_free(http_port, "HTTP")
         password = _credentials(server_dir, spec.username)
-        args = LaunchArgs(password, bolt_port, http_port, database, max_heap)
+        args = LaunchArgs(password, bolt_port, http_port, database, max_heap, import_dir)
         _write_private(server_dir / PASSWORD_FILE, password)
         try:
             pid = spec.launch(runtime, server_dir, args)

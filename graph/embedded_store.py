@@ -11,6 +11,17 @@ on two stores shows what changed; nothing is pickled. It is written to a
 temporary file in the same directory, flushed to disk, then renamed over the
 old one: a crash mid-save leaves the previous store intact. A lock file keeps
 two writers from interleaving.
+
+Beside it, ``graph.sqlite`` is the store's index (:mod:`oversight.graph.store_index`):
+the built graph, derived from the JSON, checked against the JSON's hash and
+rebuilt whenever it is stale, missing or unreadable, so that a command opens
+a national store in a fraction of the time parsing the JSON takes. The facts
+are then read from the JSON only when asked for (``StoreState.extractions``).
+
+Each document's text (its lines as the reader numbered them) is kept beside
+the graph, one file per document under ``documents/``
+(:mod:`oversight.graph.document_texts`): written before the graph that cites
+it, removed once the graph no longer holds the document.
 """
 
 from __future__ import annotations
@@ -18,19 +29,23 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import fcntl
+import hashlib
 import json
 import os
+import sqlite3
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from oversight.errors import StoreCorrupt, StoreUnavailable
+from oversight.graph.document_texts import prune_texts, read_lines, write_text
 from oversight.graph.model import OversightGraph
+from oversight.graph.store_index import INDEX_FILE, Stamp, read_index, stamp, write_index
 from oversight.loaders.models import DocumentRecord, Extraction, ExtractionWarning, Fact
+from oversight.ontology import ontology
 
 __all__ = ["StoreState", "EmbeddedStore", "STORE_FILE", "FORMAT", "VERSION"]
 
@@ -46,12 +61,40 @@ _REBUILT_VERSIONS = (1,)
 _FACTS: TypeAdapter[list[Fact]] = TypeAdapter(list[Fact])
 
 
-@dataclass
 class StoreState:
-    """What a store holds: the extractions (documents, facts, warnings) and the built graph."""
+    """What a store holds: the extractions (documents, facts, warnings) and the built graph.
 
-    extractions: list[Extraction] = field(default_factory=list)
-    graph: OversightGraph = field(default_factory=OversightGraph)
+    A store opened through its index reads its extractions from ``graph.json``
+    only when they are first asked for (``read_extractions``): a question needs
+    the graph alone.
+
+    ``texts`` are document texts to write on save (document key -> lines); the texts
+    already in the store are kept, and those of documents no longer held are removed.
+    """
+
+    def __init__(
+        self,
+        extractions: list[Extraction] | None = None,
+        graph: OversightGraph | None = None,
+        *,
+        read_extractions: Callable[[], list[Extraction]] | None = None,
+        texts: dict[str, list[str]] | None = None,
+    ) -> None:
+        self._extractions = extractions if extractions is not None or read_extractions is not None else []
+        self._read_extractions = read_extractions
+        self.graph = graph if graph is not None else OversightGraph()
+        self.texts = texts if texts is not None else {}
+
+    @property
+    def extractions(self) -> list[Extraction]:
+        if self._extractions is None:
+            assert self._read_extractions is not None
+            self._extractions = self._read_extractions()
+        return self._extractions
+
+    @extractions.setter
+    def extractions(self, value: list[Extraction]) -> None:
+        self._extractions = value
 
 
 def _alive(pid: int) -> bool:
@@ -69,7 +112,19 @@ def _dump(item: Any) -> str:
     return json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def _write_section(out: IO[str], name: str, items: list[Any], last: bool = False) -> None:
+class _Hashing:
+    """A text file that hashes what is written to it (the SHA-256 of its UTF-8 bytes)."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+        self.digest = hashlib.sha256()
+
+    def write(self, text: str) -> None:
+        self.digest.update(text.encode("utf-8"))
+        self.out.write(text)
+
+
+def _write_section(out: IO[str] | _Hashing, name: str, items: list[Any], last: bool = False) -> None:
     out.write(f'"{name}":[')
     for index, item in enumerate(items):
         out.write("\n" + _dump(item) + ("," if index < len(items) - 1 else ""))
@@ -82,6 +137,8 @@ class EmbeddedStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.file = self.path / STORE_FILE
+        #: How the last load found the index: "fresh" (the graph came from it), or why it was not used.
+        self.index_status = ""
 
     def __repr__(self) -> str:
         return f"EmbeddedStore({str(self.path)!r})"
@@ -92,7 +149,12 @@ class EmbeddedStore:
     # -- reading ---------------------------------------------------------------
 
     def load(self) -> StoreState:
-        """Read the store; raises StoreUnavailable when absent, StoreCorrupt when unreadable."""
+        """Read the store; raises StoreUnavailable when absent, StoreCorrupt when unreadable.
+
+        The graph comes from the index when it is fresh (its extractions then read
+        from the JSON when first asked for); otherwise from the JSON, and the index
+        is written again.
+        """
         if not self.exists():
             if self.path.exists() and not self.path.is_dir():
                 raise StoreUnavailable(f"{self.path}: not a store directory")
@@ -101,8 +163,40 @@ class EmbeddedStore:
             raise StoreUnavailable(
                 f"{self.path}: no store here yet (run `oversight ingest PATH` first)"
             )
+        indexed, self.index_status = read_index(self.path, self.file, ontology())
+        if indexed is not None:
+            graph = indexed.graph
+            graph.documents_root = self.path  # document paths and texts are kept relative to the store
+            sha256 = indexed.sha256
+
+            def read_extractions() -> list[Extraction]:
+                data, read = self._read()
+                return self._extractions_of(data, read.sha256, sha256)
+
+            return StoreState(graph=graph, read_extractions=read_extractions)
+        data, read = self._read()
+        extractions = self._extractions_of(data, read.sha256, read.sha256)
+        if data.get("version") in _REBUILT_VERSIONS:
+            from oversight.graph.build import build_graph
+
+            graph = build_graph(extractions, documents_root=self.path)
+            self._index(graph.to_node_link(), read, graph.onto, data["version"])
+            return StoreState(extractions=extractions, graph=graph)
         try:
-            data = json.loads(self.file.read_text(encoding="utf-8"))
+            graph = OversightGraph.from_node_link(data, source=str(self.file))
+        except (AttributeError, TypeError, KeyError, ValueError, RecursionError) as exc:
+            raise StoreCorrupt(f"{self.file}: malformed graph ({exc.__class__.__name__})") from exc
+        graph.documents_root = self.path  # document paths and texts are kept relative to the store
+        self._index(data, read, graph.onto, VERSION)
+        return StoreState(extractions=extractions, graph=graph)
+
+    def _read(self) -> tuple[dict[str, Any], Stamp]:
+        """The JSON of ``graph.json``, checked to be a store this tool reads, and the stamp of the bytes read."""
+        try:
+            with open(self.file, "rb") as handle:
+                st = os.fstat(handle.fileno())
+                raw = handle.read()
+            data = json.loads(raw.decode("utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             raise StoreCorrupt(f"{self.file}: cannot read ({exc})") from exc
         except json.JSONDecodeError as exc:
@@ -117,19 +211,32 @@ class EmbeddedStore:
             raise StoreCorrupt(
                 f"{self.file}: store version {data.get('version')!r}, this tool reads {VERSION}"
             )
+        return data, stamp(st, hashlib.sha256(raw).hexdigest())
+
+    def _extractions_of(self, data: dict[str, Any], sha256: str, expected: str) -> list[Extraction]:
+        """The extractions of the JSON ``data`` (hashing to ``sha256``), which must be the JSON the graph came from."""
+        if sha256 != expected:
+            raise StoreUnavailable(f"{self.file}: changed while it was being read; run the command again")
         try:
-            extractions = self._extractions(data)
+            return self._extractions(data)
         except (ValidationError, KeyError, TypeError, AttributeError, ValueError) as exc:
             raise StoreCorrupt(f"{self.file}: malformed facts ({exc.__class__.__name__})") from exc
-        if data.get("version") in _REBUILT_VERSIONS:
-            from oversight.graph.build import build_graph
 
-            return StoreState(extractions=extractions, graph=build_graph(extractions, documents_root=self.path))
+    def _index(self, link: dict[str, Any], source: Stamp | None, onto: Any, version: int) -> None:
+        """Write the index of the JSON just read or written (``source``: its stamp; None: unknown, so none
+        is written); a store that cannot hold it (read-only, full) still works, from the JSON, and a
+        stale index is removed."""
         try:
-            graph = OversightGraph.from_node_link(data, source=str(self.file))
-        except (AttributeError, TypeError, KeyError, ValueError, RecursionError) as exc:
-            raise StoreCorrupt(f"{self.file}: malformed graph ({exc.__class__.__name__})") from exc
-        return StoreState(extractions=extractions, graph=graph)
+            if source is None:
+                raise FileNotFoundError(INDEX_FILE)
+            write_index(self.path, link, source, onto, version)
+        except (OSError, sqlite3.Error):
+            with contextlib.suppress(OSError):
+                (self.path / INDEX_FILE).unlink()
+
+    def document_lines(self, key: str, sha256: str | None = None) -> list[str] | None:
+        """The kept text of document ``key`` (of content ``sha256``, when given), or None."""
+        return read_lines(self.path, key, sha256)
 
     @staticmethod
     def _extractions(data: dict[str, Any]) -> list[Extraction]:
@@ -165,9 +272,14 @@ class EmbeddedStore:
         self.path.mkdir(parents=True, exist_ok=True)
         self._remove_stale_temporaries()
         extractions = sorted(state.extractions, key=lambda e: e.document.key)
+        shas = {e.document.key: e.document.sha256 for e in extractions}
+        for key, lines in sorted(state.texts.items()):
+            if key in shas:
+                write_text(self.path, key, shas[key], lines)
         tmp = self.path / f".{STORE_FILE}.{os.getpid()}.tmp"
         try:
-            with open(tmp, "w", encoding="utf-8") as out:
+            with open(tmp, "w", encoding="utf-8") as handle:
+                out = _Hashing(handle)
                 out.write(f'{{"format":"{FORMAT}","version":{VERSION},\n')
                 _write_section(out, "documents", [e.document.model_dump(exclude_none=True) for e in extractions])
                 _write_section(
@@ -188,14 +300,20 @@ class EmbeddedStore:
                 _write_section(out, "nodes", link["nodes"])
                 _write_section(out, "edges", link["edges"], last=True)
                 out.write("}\n")
-                out.flush()
-                os.fsync(out.fileno())
+                handle.flush()
+                os.fsync(handle.fileno())
+                inode = os.fstat(handle.fileno()).st_ino
             os.replace(tmp, self.file)
             self._fsync_dir()
         except BaseException:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
+        # Stamped as renamed (a rename may change the change time), if it is still the file written here.
+        st = self.file.stat()
+        written = stamp(st, out.digest.hexdigest()) if st.st_ino == inode else None
+        self._index(link, written, state.graph.onto, VERSION)
+        prune_texts(self.path, shas)
 
     def _remove_stale_temporaries(self) -> None:
         """Delete ``.graph.json.<pid>.tmp`` files left by writers that died mid-save (SIGKILL, power cut).
@@ -203,11 +321,12 @@ class EmbeddedStore:
         Only files of processes that no longer exist are removed; a live writer's
         file is its own (and the store lock keeps live writers apart anyway).
         """
-        for leftover in self.path.glob(f".{STORE_FILE}.*.tmp"):
-            pid = leftover.name[len(STORE_FILE) + 2 : -len(".tmp")]
-            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
+        for name in (STORE_FILE, INDEX_FILE):
+            for leftover in self.path.glob(f".{name}.*.tmp"):
+                pid = leftover.name[len(name) + 2 : -len(".tmp")]
+                if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+                    with contextlib.suppress(OSError):
+                        leftover.unlink()
 
     def _fsync_dir(self) -> None:
         with contextlib.suppress(OSError):

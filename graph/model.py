@@ -45,7 +45,6 @@ from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
-from rapidfuzz import fuzz, process
 
 from oversight.errors import KeyCollision, StoreCorrupt, UnknownKey, UnknownName
 from oversight.graph.keys import check_key
@@ -90,8 +89,27 @@ def nearest(word: str, candidates: Iterable[str], n: int = 3, cutoff: float = 85
     >>> nearest("inprogress", ["open", "in-progress", "completed"])
     ['in-progress']
     """
+    # Imported here, when a key or value is mistyped, rather than by every command.
+    from rapidfuzz import fuzz, process
+
     found = process.extract(word, list(candidates), scorer=fuzz.ratio, limit=n, score_cutoff=cutoff)
     return [match for match, _, _ in found]
+
+
+def document_name(graph: OversightGraph, document: str | None) -> str | None:
+    """How a person names a document: ``<title> (<date>)``; a paper with no title by its file name.
+
+    Every surface that names a paper to a person (the standing's reasons, trace,
+    reconcile, the tracker, the views) reads this one rule.
+    """
+    if document is None:
+        return None
+    if document not in graph:
+        return document
+    props = graph.read.nodes[document]["props"]
+    title = props.get("title") or (str(props["path"]).replace("\\", "/").rsplit("/", 1)[-1] if props.get("path") else document)
+    date = props.get("date")
+    return f"{title} ({date})" if date else str(title)
 
 
 def _cite(evidence: Evidence | None) -> str:

@@ -13,6 +13,9 @@ this module only knows how to get the Neo4j jars and launch them:
   the 0600 file ``bolt_server`` writes for the start (removed once the server
   answers), never from the command line; HTTP is off. On SIGTERM its shutdown hook
   stops the DBMS cleanly. Once logins work it writes ``ready.json`` (pid, version).
+  ``LOAD CSV`` may not read ``file:///`` URLs, unless the caller passes an import
+  directory (``bolt_server.start(import_dir=…)``, used by the bench only): then only
+  files in it.
 
 Needs Java 17+ and Maven (``mvn``) on PATH; :func:`missing_prerequisite` says what is
 missing, and :func:`oversight.graph.bolt_server.default_engine` falls back to ArcadeDB
@@ -220,6 +223,8 @@ def _launch(prepared: tuple[Runtime, Built], server_dir: Path, args: LaunchArgs)
         "-bolt-port", str(args.bolt_port),
         "-password-file", str(server_dir / bolt_server.PASSWORD_FILE),
     ]  # fmt: skip
+    if args.import_dir is not None:  # LOAD CSV's file:/// URLs, asked for by the bench only
+        main_args += ["-import-dir", str(args.import_dir)]
     return bolt_server.spawn(runtime.java, server_dir, jvm, MAIN_CLASS, main_args)
 
 

@@ -966,8 +966,18 @@ def _consume(session: Any, statement: str) -> Any:
     return session.run(statement).consume()
 
 
+#: Values the driver returns that are plain Python already: most of every answer.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
-    """Driver values as plain Python: nodes and relationships as property dicts."""
+    """Driver values as plain Python: nodes and relationships as property dicts.
+
+    Scalars return at once: a 3,000-row answer has some 20,000 values, and
+    the checks below cost about 1 µs each (20 ms of the client's time per answer).
+    """
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list):

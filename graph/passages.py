@@ -10,10 +10,12 @@ uncited passages as evidence that an earlier finding continues in that area.
 :func:`area_passages` finds, in every paper that cites an inspection's
 findings or judgements, the section of each area (from the area's first cited
 line to the next area's, ending at the last line citing the inspection) and
-returns its non-blank lines that nothing in the graph cites. The paper is read
-again from its ``path``, and only when the file still has the ``sha256`` the
-graph recorded (otherwise its line numbers could point elsewhere): a paper
-that moved or changed gives no passages, and inference goes on without them.
+returns its non-blank lines that nothing in the graph cites. The paper's text is
+the one the store kept (:mod:`oversight.graph.document_texts`) or, failing that,
+the file at its ``path``, read again only when it still has the ``sha256`` the
+graph recorded (otherwise its line numbers could point elsewhere): a paper with
+no kept text that moved or changed gives no passages, and inference goes on
+without them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from oversight.errors import OversightError
+from oversight.graph.document_texts import read_lines
 from oversight.graph.model import EDGE_EVIDENCE_PROPS, OversightGraph
 from oversight.ontology import R
 
@@ -48,13 +51,22 @@ class Passage:
 
 
 def document_lines(graph: OversightGraph, document: str) -> list[str] | None:
-    """The lines of a Document node's paper, read from its path; None when the file is gone,
-    unreadable, or no longer the content the graph was built from."""
+    """The lines of a Document node's paper: the text the store kept of it
+    (:mod:`oversight.graph.document_texts`), else read again from its path; None when
+    neither is there, or the file is no longer the content the graph was built from."""
     from oversight.loaders.registry import reader_for
 
+    if document not in graph:
+        return None
     node = graph.node(document)
     path, sha256 = node.get("path"), node.get("sha256")
-    if not path or not sha256:
+    if not sha256:
+        return None
+    if graph.documents_root is not None:
+        kept = read_lines(graph.documents_root, document, str(sha256))
+        if kept is not None:
+            return kept
+    if not path:
         return None
     where = Path(str(path))
     if not where.is_absolute() and graph.documents_root is not None:

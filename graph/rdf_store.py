@@ -20,6 +20,7 @@ through Turtle or JSON-LD with the same node-link JSON.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -30,7 +31,7 @@ from oversight.errors import StoreCorrupt, UnknownName
 from oversight.graph.model import EDGE_EVIDENCE_PROPS, OversightGraph
 from oversight.ontology import ID, OV, Ontology, ontology
 
-__all__ = ["to_rdf", "from_rdf", "serialize", "parse", "RDF_FORMATS", "node_iri"]
+__all__ = ["to_rdf", "rdf_triples", "from_rdf", "serialize", "parse", "RDF_FORMATS", "node_iri"]
 
 OVNS = Namespace(OV)
 #: Our format names and rdflib's.
@@ -77,45 +78,77 @@ def _bind(g: Graph) -> None:
     g.bind("dcterms", Namespace("http://purl.org/dc/terms/"))
 
 
-def to_rdf(graph: OversightGraph) -> Graph:
-    """The graph's triples under the ontology."""
+def rdf_triples(
+    graph: OversightGraph,
+    named: Callable[[str], Any],
+    literal: Callable[[Any], Any],
+    blank: Callable[[], Any],
+) -> Iterator[tuple[Any, Any, Any]]:
+    """The graph's triples under the ontology, each term made by the caller's factories.
+
+    ``named`` makes an IRI from its text, ``literal`` a literal from a Python
+    value, ``blank`` a fresh blank node: :func:`to_rdf` passes rdflib's terms;
+    another RDF library's terms (pyoxigraph's, say) give the same triples
+    without building an rdflib graph, from this one mapping.
+    """
     onto = graph.onto
-    g = Graph()
-    _bind(g)
-    for node in graph.nodes():
-        subject = node_iri(node["key"])
-        g.add((subject, OVNS.key, Literal(node["key"])))
-        for label in node["labels"]:
-            g.add((subject, RDF.type, OVNS[label]))
-        for name, value in node.items():
+    rdf_type, key_p = named(str(RDF.type)), named(OV + "key")
+    statement_t = named(str(RDF.Statement))
+    subject_p, predicate_p, object_p = named(str(RDF.subject)), named(str(RDF.predicate)), named(str(RDF.object))
+    evidenced_p, line_p, quote_p = named(OV + "evidencedBy"), named(OV + "line"), named(OV + "quote")
+    terms: dict[str, Any] = {}
+
+    def term(text: str) -> Any:
+        found = terms.get(text)
+        if found is None:
+            found = terms[text] = named(text)
+        return found
+
+    def node(key: str) -> Any:
+        return term(ID + quote(key, safe="/-"))
+
+    for data in graph.nodes():
+        subject = node(data["key"])
+        yield subject, key_p, literal(data["key"])
+        for label in data["labels"]:
+            yield subject, rdf_type, term(OV + label)
+        for name, value in data.items():
             if name in ("key", "labels"):
                 continue
             for item in value if isinstance(value, list) else [value]:
-                g.add((subject, OVNS[name], _literal(item)))
+                yield subject, term(OV + name), literal(item)
     for edge in graph.edges():
-        predicate = OVNS[onto.relationship(edge["type"]).local]
-        source, target = node_iri(edge["source"]), node_iri(edge["target"])
-        g.add((source, predicate, target))
+        predicate = term(OV + onto.relationship(edge["type"]).local)
+        source, target = node(edge["source"]), node(edge["target"])
+        yield source, predicate, target
         props = {k: v for k, v in edge.items() if k not in ("source", "target", "type")}
         if not props:
             continue
-        statement = BNode()
-        g.add((statement, RDF.type, RDF.Statement))
-        g.add((statement, RDF.subject, source))
-        g.add((statement, RDF.predicate, predicate))
-        g.add((statement, RDF.object, target))
+        statement = blank()
+        yield statement, rdf_type, statement_t
+        yield statement, subject_p, source
+        yield statement, predicate_p, predicate
+        yield statement, object_p, target
         citations = zip(*(props.pop(k, []) for k in EDGE_EVIDENCE_PROPS), strict=True)
         for name, value in props.items():
             for item in value if isinstance(value, list) else [value]:
-                g.add((statement, OVNS[name], _literal(item)))
+                yield statement, term(OV + name), literal(item)
         for document, line, text in citations:
-            cite = BNode()
-            g.add((cite, RDF.type, RDF.Statement))
-            g.add((cite, RDF.subject, statement))
-            g.add((cite, RDF.predicate, OVNS.evidencedBy))
-            g.add((cite, RDF.object, node_iri(document)))
-            g.add((cite, OVNS.line, Literal(line)))
-            g.add((cite, OVNS.quote, Literal(text)))
+            cite = blank()
+            yield cite, rdf_type, statement_t
+            yield cite, subject_p, statement
+            yield cite, predicate_p, evidenced_p
+            yield cite, object_p, node(document)
+            yield cite, line_p, literal(line)
+            yield cite, quote_p, literal(text)
+
+
+def to_rdf(graph: OversightGraph) -> Graph:
+    """The graph's triples under the ontology."""
+    g = Graph()
+    _bind(g)
+    for triple in rdf_triples(graph, URIRef, _literal, BNode):
+        g.add(triple)
     return g
 
 

@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from oversight.graph.closure import Closure, Constraint, solve
-from oversight.graph.model import EDGE_EVIDENCE_PROPS, OversightGraph
+from oversight.graph.model import EDGE_EVIDENCE_PROPS, OversightGraph, document_name
 from oversight.graph.status import (
     OUTCOMES,
     SETTLED,
@@ -159,10 +159,7 @@ def _doc_date(graph: OversightGraph, document: str | None) -> str | None:
 def _doc_name(graph: OversightGraph, document: str | None) -> str:
     if document is None or document not in graph:
         return "an unnamed paper"
-    props = graph.g.nodes[document]["props"]
-    title = props.get("title") or props.get("path") or document
-    date = props.get("date")
-    return f"{title} ({date})" if date else str(title)
+    return str(document_name(graph, document))
 
 
 def _where(graph: OversightGraph, document: str | None, line: int | None) -> str:

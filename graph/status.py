@@ -11,11 +11,12 @@ used by closure accounting, inference, the catalogue and the views:
 2. superseded: a later finding ``SUPERSEDES`` it on a *stated* or *register*
    basis (an inferred link is a suggestion and never decides an outcome);
 3. a latest status assessment of ``closed``, ``discharged``, ``superseded`` or
-   ``carried-forward`` stands as it is (an audit action signed off as
+   ``carried-forward`` stands as it is (HMICFRS's ``no-further-action`` is
+   ``closed``) (an audit action signed off as
    superseded is superseded);
 4. signed off: an audit action with a ``signedOff`` date;
-5. otherwise the latest status decides: ``open``, ``in-progress`` and
-   ``completed`` (the owner's view, not yet closed by the inspectorate) are
+5. otherwise the latest status decides: ``open``, ``awaiting-review``,
+   ``in-progress`` and ``completed`` (the owner's view, not yet closed by the inspectorate) are
    ``open``;
 6. no status assessment at all: ``unknown``.
 
@@ -76,7 +77,9 @@ STATUS_OUTCOME = {
     "discharged": "discharged",
     "superseded": "superseded",
     "carried-forward": "carried-forward",
+    "no-further-action": "closed",
     "open": "open",
+    "awaiting-review": "open",
     "in-progress": "open",
     "completed": "open",
 }

@@ -28,6 +28,7 @@ __all__ = [
     "REGISTER_SUFFIXES",
     "discover",
     "extract_file",
+    "extract_with_text",
     "extract_paths",
     "fact_counts",
 ]
@@ -59,6 +60,8 @@ class ExtractionRun:
     extractions: list[Extraction] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    #: Each extracted document's lines as read (the line numbers its facts cite), by document key.
+    texts: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _supported(path: Path) -> bool:
@@ -115,7 +118,20 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem], li
 
 
 def extract_file(path: Path, family: str | None = None, options: ExtractOptions | None = None) -> Extraction:
-    """Read, detect (unless ``family`` forces one) and extract one file.
+    """Read, detect (unless ``family`` forces one) and extract one file (see :func:`extract_with_text`)."""
+    return extract_with_text(path, family, options)[0]
+
+
+def _register_lines(path: Path) -> list[str]:
+    """A register's lines as YAML numbers them (a line ends at LF, CR LF or CR)."""
+    return re.split(r"\r\n|\r|\n", path.read_text(encoding="utf-8", errors="replace").removesuffix("\n"))
+
+
+def extract_with_text(
+    path: Path, family: str | None = None, options: ExtractOptions | None = None
+) -> tuple[Extraction, list[str]]:
+    """Read, detect (unless ``family`` forces one) and extract one file; the extraction and
+    the document's lines as read (what its facts' line numbers count).
 
     ``options`` (a tracker's column mapping, the inspection) reach the
     extractor on the document. A title or date the file itself states (a web
@@ -123,7 +139,8 @@ def extract_file(path: Path, family: str | None = None, options: ExtractOptions 
     Raises an OversightError subclass naming the file when it cannot be used.
     """
     if path.suffix.lower() in REGISTER_SUFFIXES:
-        return load_register(path)
+        register = load_register(path)
+        return register, _register_lines(path)
     try:
         reader = reader_for(path)
     except UnknownName as exc:
@@ -151,7 +168,7 @@ def extract_file(path: Path, family: str | None = None, options: ExtractOptions 
     extraction.document = extraction.document.model_copy(update=update)
     # What the reader had to say about the bytes (stray non-UTF-8 bytes) comes first.
     extraction.warnings[:0] = doc.read_warnings
-    return extraction
+    return extraction, doc.lines
 
 
 def check_facts(extraction: Extraction, path: Path) -> Problem | None:
@@ -213,12 +230,13 @@ def extract_paths(
     run = ExtractionRun(problems=problems, skipped=skipped)
     for index, path in enumerate(files, start=1):
         try:
-            extraction = extract_file(path, family, options)
+            extraction, lines = extract_with_text(path, family, options)
             refused = check_facts(extraction, path)
             if refused is not None:
                 run.problems.append(refused)
             else:
                 run.extractions.append(_printable_path(extraction))
+                run.texts[extraction.document.key] = lines
         except OversightError as exc:
             message = str(exc)
             prefix = f"{path}: "

@@ -19,7 +19,7 @@ oversight material in it, and is reported as unrecognised otherwise, never
 guessed. ``generic`` is never chosen by score.
 
 >>> sorted(extractor_families())
-['audit-committee', 'board-minutes', 'committee-minutes', 'generic', 'inspections-audits', 'minutes', 'peel-progress', 'peel-report', 'progress-paper', 'tracker']
+['audit-committee', 'board-minutes', 'committee-minutes', 'generic', 'hmicfrs-letter', 'inspections-audits', 'minutes', 'monitoring-record', 'peel-progress', 'peel-report', 'peel-web', 'progress-paper', 'tracker']
 >>> reader_for("paper.TXT").__name__
 'read_text'
 """
@@ -79,6 +79,9 @@ _EXTRACTORS: dict[str, Any] = {
     "minutes": "oversight.loaders.families.minutes:MinutesExtractor",
     "generic": "oversight.loaders.statements:GenericExtractor",
     "tracker": "oversight.loaders.families.tracker:TrackerExtractor",
+    "monitoring-record": "oversight.loaders.families.monitoring_record:MonitoringRecordExtractor",
+    "hmicfrs-letter": "oversight.loaders.families.hmicfrs_letter:HmicfrsLetterExtractor",
+    "peel-web": "oversight.loaders.families.peel_web:PeelWebExtractor",
     "committee-minutes": "oversight.loaders.families.committee_minutes:CommitteeMinutesExtractor",
     "board-minutes": "oversight.loaders.families.board_minutes:BoardMinutesExtractor",
     "audit-committee": "oversight.loaders.families.audit_committee:AuditCommitteeExtractor",

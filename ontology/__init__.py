@@ -31,13 +31,18 @@ ancestors, the concepts of a scheme, gazetteer lookup by any label::
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
+import hashlib
+import json
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from oversight.errors import OntologyError, UnknownName
@@ -490,7 +495,7 @@ class Ontology:
         from rdflib import RDF, RDFS, Literal, URIRef
         from rdflib.namespace import OWL, SKOS
 
-        self.graph = graph
+        self._graph = graph
         g = graph
         ov = lambda local: URIRef(OV + local)  # noqa: E731
 
@@ -625,6 +630,57 @@ class Ontology:
 
         self._check_required()
 
+    @property
+    def graph(self) -> Any:
+        """The ontology as an rdflib graph (parsed from the Turtle files on first use when read from the cache)."""
+        if self._graph is None:
+            self._graph = _read_graph()
+        return self._graph
+
+    # -- the cache: what the Turtle files say, as JSON -------------------------------
+
+    def _cache_data(self) -> dict[str, Any]:
+        def plain(item: Any) -> dict[str, Any]:
+            return {f.name: getattr(item, f.name) for f in fields(item) if not f.name.startswith("_")}
+
+        return {
+            "classes": [plain(c) for c in self.classes.values()],
+            "relationships": [plain(r) for r in self.relationships.values()],
+            "properties": [plain(p) for p in self.properties.values()],
+            "vocabularies": [
+                {**plain(v), "concepts": [plain(c) for c in v.concepts]} for v in self.vocabularies.values()
+            ],
+            "gazetteer": [plain(e) for e in self.gazetteer.entries],
+            "areas": [plain(a) for a in self.areas.areas],
+        }
+
+    @classmethod
+    def _from_cache_data(cls, data: dict[str, Any]) -> Ontology:
+        """The ontology :meth:`_cache_data` describes: the same objects the Turtle files give."""
+
+        def made(kind: Any, item: dict[str, Any]) -> Any:
+            return kind(**{k: tuple(v) if isinstance(v, list) else v for k, v in item.items()})
+
+        self = cls.__new__(cls)
+        self._graph = None
+        self.classes = {c["label"]: made(ClassInfo, c) for c in data["classes"]}
+        self.relationships = {r["type"]: made(RelationshipInfo, r) for r in data["relationships"]}
+        self.properties = {p["name"]: made(PropertyInfo, p) for p in data["properties"]}
+        self.L = Names("label", frozenset(self.classes))
+        self.R = Names("relationship type", frozenset(self.relationships))
+        self.P = Names("property", frozenset(self.properties))
+        self.vocabularies = {
+            v["name"]: Vocabulary(
+                name=v["name"], iri=v["iri"], title=v["title"],
+                concepts=tuple(made(Concept, c) for c in v["concepts"]),
+            )
+            for v in data["vocabularies"]
+        }  # fmt: skip
+        self.gazetteer = Gazetteer(tuple(made(GazetteerEntry, e) for e in data["gazetteer"]), self.is_a)
+        self.areas = AreaScheme(tuple(made(Area, a) for a in data["areas"]))
+        self._check_required()
+        return self
+
     # -- names -------------------------------------------------------------
 
     def _check_required(self) -> None:
@@ -710,11 +766,7 @@ def _read_graph() -> Any:
     from rdflib import Graph
 
     graph = Graph()
-    base = resources.files(__name__)
-    files = [base / "oversight.ttl"] + sorted(
-        (p for p in (base / "vocab").iterdir() if p.name.endswith(".ttl")), key=lambda p: p.name
-    )
-    for path in files:
+    for path in _turtle_files():
         try:
             graph.parse(data=path.read_text(encoding="utf-8"), format="turtle")
         except Exception as exc:  # rdflib raises many parser types; name the file
@@ -722,10 +774,49 @@ def _read_graph() -> Any:
     return graph
 
 
+def _turtle_files() -> list[Any]:
+    base = resources.files(__name__)
+    return [base / "oversight.ttl"] + sorted(
+        (p for p in (base / "vocab").iterdir() if p.name.endswith(".ttl")), key=lambda p: p.name
+    )
+
+
+def ontology_digest() -> str:
+    """The SHA-256 of the ontology's Turtle files and of this module (what the ontology is read from, and how)."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in _turtle_files():
+        digest.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _cache_file(digest: str) -> Path:
+    """Where the parsed ontology is kept: beside this module's bytecode, named by its digest."""
+    return Path(__file__).parent / "__pycache__" / f"ontology-{digest[:32]}.json"
+
+
 @functools.lru_cache(maxsize=1)
 def ontology() -> Ontology:
-    """The ontology, read from the package's Turtle files on first use."""
-    return Ontology(_read_graph())
+    """The ontology, read from the package's Turtle files on first use.
+
+    Parsing the Turtle takes about 0.3 s (rdflib), paid by every command; what
+    it gives is kept as JSON in ``__pycache__/ontology-<digest>.json`` beside
+    this module, as Python keeps bytecode: named by the hash of the Turtle files
+    and of this module, so an edit to either is a new file, read back in a few
+    milliseconds. Like bytecode, it is skipped where it cannot be read or written.
+    """
+    digest = ontology_digest()
+    cache = _cache_file(digest)
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, OntologyError):
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        if data.get("digest") == digest:
+            return Ontology._from_cache_data(data)
+    onto = Ontology(_read_graph())
+    with contextlib.suppress(OSError):
+        cache.parent.mkdir(exist_ok=True)
+        tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"digest": digest, **onto._cache_data()}, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, cache)
+    return onto
 
 
 def shapes_text() -> str:

@@ -23,7 +23,7 @@ from oversight.graph.build import build_graph
 from oversight.graph.embedded_store import DEFAULT_LOCK_WAIT, EmbeddedStore, StoreState
 from oversight.graph.export import write_export
 from oversight.graph.model import OversightGraph
-from oversight.graph.validate import Violation
+from oversight.graph.validate import DEFAULT_ENGINE, Violation
 from oversight.graph.validate import validate as run_checks
 from oversight.loaders.families.tracker import parse_column_spec
 from oversight.loaders.ingest import Problem, ProgressCallback, extract_paths, fact_counts
@@ -131,7 +131,9 @@ def ingest(
     whatever directory the command ran in, and the store holds no absolute home
     path. Each document replaces what an earlier version of the same file (same
     path, other content) contributed; the same content under a new path is the
-    same document, renamed. Documents already in the store are kept. Files that
+    same document, renamed. Each document's text is kept in the store (its lines, as the
+    facts cite them: :mod:`oversight.graph.document_texts`), so its passages can be shown
+    wherever the file goes. Documents already in the store are kept. Files that
     cannot be used are listed in ``problems``; the others are still ingested. The
     store is written atomically, once, at the end.
     """
@@ -161,7 +163,7 @@ def ingest(
             Problem(named.get(path, path), message, line) for path, line, message in dict.fromkeys(graph.rejected)
         )
         if run.extractions or not embedded.exists():
-            embedded.save(StoreState(extractions=extractions, graph=graph))
+            embedded.save(StoreState(extractions=extractions, graph=graph, texts=run.texts))
     counts = graph.counts()
     return IngestReport(
         store=str(embedded.path),
@@ -207,9 +209,18 @@ def export(source: GraphOrStore, fmt: str, path: str | Path, overwrite: bool = F
     return write_export(load(source), fmt, Path(path), overwrite=overwrite)
 
 
-def validate(source: GraphOrStore, checks: list[str] | None = None) -> list[Violation]:
-    """Run the SHACL shapes and graph checks; an empty list means valid."""
-    return run_checks(load(source), checks)
+def validate(
+    source: GraphOrStore,
+    checks: list[str] | None = None,
+    engine: str = DEFAULT_ENGINE,
+    on_progress: Any = None,
+) -> list[Violation]:
+    """Run the SHACL shapes and graph checks; an empty list means valid.
+
+    ``engine`` is the SHACL engine: ``turbo`` (default) or ``pyshacl`` (the
+    engine before issue 16; the same violations, much slower at scale).
+    """
+    return run_checks(load(source), checks, engine=engine, on_progress=on_progress)
 
 
 def findings(

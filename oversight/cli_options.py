@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from oversight.errors import BadParameter, did_you_mean
 from oversight.ontology import L, ontology
@@ -106,6 +105,9 @@ def progress_bar(verb: str, quiet: bool = False) -> Iterator[Callable[[int, int,
 
     Yields ``tick(done, total, what)``; ``what`` is a path or a description.
     """
+    # Imported here, by the commands that show progress, rather than by every command.
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),

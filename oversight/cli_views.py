@@ -45,7 +45,7 @@ view_app = typer.Typer(
     help=(
         "Write an interactive HTML view of the graph: one self-contained file that opens offline "
         "from a shared drive, with a legend, search, filters, and tooltips that cite the document "
-        "line behind each fact."
+        "line behind each fact; click a node or link for the paper's own passage."
     ),
     no_args_is_help=True,
 )
@@ -78,6 +78,9 @@ def graph_command(
         Optional[str],
         choice_option("--status", "finding status", finding_statuses(), "Only findings whose latest status is this (unknown: no paper assessed it), with their neighbours."),
     ] = None,
+    expanded: Annotated[
+        bool, typer.Option("--expanded", help="Start with every inspection expanded (the whole graph starts folded by inspection).")
+    ] = False,
     colour_by: ColourOption = "rag",
     output: OutputOption = None,
     force: ForceOption = False,
@@ -86,10 +89,15 @@ def graph_command(
 ) -> None:
     """The whole graph, or the part the filters keep.
 
-    Documents are not drawn: what they say is in each tooltip, as the document
-    title, line and quote (unless --label Document).
+    The whole graph starts with each inspection folded, with its findings, into
+    one node: click it to expand it. Status assessments are folded into their
+    finding (its details list the history). Documents are not drawn: clicking a
+    node or link shows the paper's own passage behind each fact (unless --label Document).
     """
-    _write("graph", store, output, force, as_json, labels=label, inspection=inspection, status=status, colour_by=colour_by)
+    _write(
+        "graph", store, output, force, as_json,
+        labels=label, inspection=inspection, status=status, colour_by=colour_by, grouped=False if expanded else None,
+    )  # fmt: skip
 
 
 @view_app.command("node")
@@ -180,7 +188,8 @@ def tracker_command(
     latest status, RAG and date, owner, board, due date, an overdue mark as of
     --as-of, and supersession both ways (inferred links marked as suggestions).
     Sort, filter, search, group by inspection, board or owner; each finding has a
-    permalink (#finding=KEY); click a fact for the line of the paper behind it.
+    permalink (#finding=KEY); click a fact for the paper's own passage behind it
+    (the cited lines highlighted, the whole text a click away, carried in the page).
     """
     from oversight import api
 

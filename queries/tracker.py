@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from oversight.graph.model import EDGE_EVIDENCE_PROPS, OversightGraph
+from oversight.graph.model import EDGE_EVIDENCE_PROPS, OversightGraph, document_name
 from oversight.graph.standing import overdue_on
 from oversight.graph.status import date_order, status_history
 from oversight.ontology import L, R
@@ -42,18 +42,6 @@ from oversight.queries.lineage import supersession_links
 __all__ = ["tracker", "tracker_rows", "inspection_rows", "source_of", "document_name"]
 
 _TRAILING_NUMBER = re.compile(r"(\d+)$")
-
-
-def document_name(graph: OversightGraph, document: str | None) -> str | None:
-    """How a person names a document: ``<title> (<date>)``; a paper with no title by its file name."""
-    if document is None:
-        return None
-    if document not in graph:
-        return document
-    props = graph.read.nodes[document]["props"]
-    title = props.get("title") or (str(props["path"]).replace("\\", "/").rsplit("/", 1)[-1] if props.get("path") else document)
-    date = props.get("date")
-    return f"{title} ({date})" if date else str(title)
 
 
 def source_of(graph: OversightGraph, document: str | None, line: int | None, quote: str | None = None) -> dict[str, Any] | None:
@@ -94,6 +82,28 @@ def _edge_source(graph: OversightGraph, edge: dict[str, Any]) -> dict[str, Any] 
     return source_of(graph, documents[0], lines[0] if lines else None, quotes[0] if quotes else None)
 
 
+def _edge_sources(graph: OversightGraph, edge: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every line a relationship cites (a deduced link cites what it was deduced from)."""
+    documents, lines, quotes = (edge.get(p) or [] for p in EDGE_EVIDENCE_PROPS)
+    out = []
+    for index, document in enumerate(documents):
+        line = lines[index] if index < len(lines) else None
+        quote = quotes[index] if index < len(quotes) else None
+        cited = source_of(graph, document, line, quote)
+        if cited is not None and cited not in out:
+            out.append(cited)
+    return out
+
+
+def _grounds(graph: OversightGraph, keys: list[str]) -> list[dict[str, Any]]:
+    """What a deduced or inferred fact rests on: each node with its label class and first cited line."""
+    return [
+        {"key": k, "kind": graph.labels(k)[0], "source": _node_source(graph, k)}
+        for k in keys
+        if k in graph
+    ]
+
+
 def _number(node: dict[str, Any], key: str) -> int | str | None:
     """The finding's number; a key like ``…/afi/responding-to-the-public-04`` numbers it 4 within its area."""
     if node.get("number") is not None:
@@ -115,6 +125,7 @@ def _links(graph: OversightGraph, key: str, type: str) -> list[dict[str, Any]]:
                 "via": edge.get("via"),
                 "confidence": edge.get("confidence"),
                 "source": _edge_source(graph, edge),
+                "sources": _edge_sources(graph, edge),
             }
         )
     return rows
@@ -133,6 +144,9 @@ def _supersession(graph: OversightGraph, key: str, direction: str) -> list[dict[
                 "suggestion": inferred,
                 "reason": next((e["inference"] for e in link["evidence"] if "inference" in e), None),
                 "source": source_of(graph, stated[0]["document"], stated[0]["line"], stated[0]["quote"]) if stated else None,
+                "sources": [source_of(graph, e["document"], e["line"], e["quote"]) for e in stated],
+                # an inferred link rests on the two findings' own wordings (and any passage it cites)
+                "from": _grounds(graph, sorted({key, link["key"]})) if inferred else [],
             }
         )
     return rows
@@ -161,14 +175,18 @@ def tracker_rows(graph: OversightGraph, as_of: str) -> list[dict[str, Any]]:
     list of dict
         ``key, aliases, kind, number, text, textSource, inspection,
         inspectionTitle, area, outcome, outcomeBasis, outcomeReason,
-        outcomeSource, outcomeDate, outcomePossible, mayBeOpen, status,
+        outcomeSource, outcomeDate, outcomeFrom, outcomePossible, mayBeOpen, status,
         statusDate, rag, statusSource, due, dueSource, dueBy, overdue,
         overdueDue, owners, boards, supersedes, supersededBy``. ``overdue``
         is :func:`~oversight.graph.standing.overdue_on` on ``as_of``;
         ``overdueDue`` the due date, as known that day, that makes it so.
         Owners and boards say how each is known (``via`` and ``confidence``
-        when deduced through a plan or an area); supersession links say their
-        ``basis`` and mark inferred ones as ``suggestion``.
+        when deduced through a plan or an area, and every line the link cites
+        in ``sources``); supersession links say their ``basis``, mark inferred
+        ones as ``suggestion`` and give what they were inferred ``from`` (the
+        two findings, each with its cited line). ``outcomeFrom`` lists what the
+        outcome rests on (the stated counts it was deduced from, the status or
+        link that records it), each with its cited line.
     """
     nodes = graph.read.nodes
     rows = []
@@ -194,6 +212,7 @@ def tracker_rows(graph: OversightGraph, as_of: str) -> list[dict[str, Any]]:
                 "outcomeReason": node.get("outcomeReason"),
                 "outcomeSource": outcome_source,
                 "outcomeDate": node.get("outcomeDate"),
+                "outcomeFrom": _grounds(graph, list(node.get("outcomeFrom") or [])),
                 "outcomePossible": list(node.get("outcomePossible") or []),
                 "mayBeOpen": node.get("mayBeOpen"),
                 "status": node.get("latestStatus"),

@@ -24,8 +24,8 @@ from oversight.queries.catalog import TWINS
 
 REPO = Path(__file__).resolve().parents[1]
 SECTIONS = [
-    "accuracy", "catalogue-latency", "corpus", "corpus-facts", "growth", "growth-neo4j", "inferred-supersession",
-    "ingest", "known-gaps", "neo4j-load", "standing", "standing-latency", "view-timings",
+    "accuracy", "catalogue-latency", "cold-cli", "corpus", "corpus-facts", "growth", "growth-neo4j",
+    "inferred-supersession", "ingest", "known-gaps", "neo4j-load", "standing", "standing-latency", "view-timings",
 ]
 #: The commit before the standing stage: the "before" of the standing-latency section.
 BEFORE = "df4c2f2"
@@ -86,7 +86,9 @@ def test_tiny_run_loads_every_size_by_every_method(tiny_report: dict[str, Any]):
     load = _section(tiny_report, "neo4j-load")
     require(bool(load["rows"]), "; ".join(load["notes"]))
     rows = load["rows"]
-    assert [(r["forces"], r["method"]) for r in rows] == [(n, m) for n in (1, 2, 3) for m in METHODS]
+    assert [(r["engine"], r["forces"], r["method"]) for r in rows] == [
+        ("arcadedb", n, m) for n in (1, 2, 3) for m in METHODS
+    ]
     # The batched and raw loads leave exactly the graph; a failed method has its error and no number.
     assert {(r["method"], r["verified"]) for r in rows if r["method"] in ("batched", "raw-create")} == {
         ("batched", True), ("raw-create", True)
@@ -107,7 +109,7 @@ def test_tiny_run_does_not_try_a_failed_load_method_again_at_larger_sizes(tiny_r
 def test_tiny_run_times_every_question_on_both_backends(tiny_report: dict[str, Any]):
     latency = _section(tiny_report, "catalogue-latency")
     server = bool(_section(tiny_report, "neo4j-load")["rows"])
-    backends = ["embedded", "neo4j"] if server else ["embedded"]
+    backends = ["embedded", "arcadedb"] if server else ["embedded"]  # --tiny measures ArcadeDB only
     rows = latency["rows"]
     assert sorted((r["forces"], r["query"], r["backend"]) for r in rows) == sorted(
         (n, q, b) for n in (1, 2, 3) for q in TWINS for b in backends
@@ -121,7 +123,7 @@ def test_tiny_run_times_every_question_on_both_backends(tiny_report: dict[str, A
 def test_tiny_run_reports_the_cpu_of_the_client_and_on_the_server_of_the_server(tiny_report: dict[str, Any]):
     rows = _section(tiny_report, "catalogue-latency")["rows"]
     assert sorted({(r["backend"], r["clientCpuMs"] is not None, r["serverCpuMs"] is not None) for r in rows}) == sorted(
-        {("embedded", True, False)} | {("neo4j", True, True) for r in rows if r["backend"] == "neo4j"}
+        {("embedded", True, False)} | {("arcadedb", True, True) for r in rows if r["backend"] == "arcadedb"}
     )
 
 
@@ -160,8 +162,26 @@ def test_tiny_run_states_the_growth_of_the_new_measures(tiny_report: dict[str, A
 def test_sections_can_be_appended_through_the_hooks():
     bench = _bench_module("run")
     assert [name for name, *_ in bench.EXTRA_SECTIONS] == [
-        "neo4j-load", "catalogue-latency", "view-timings", "corpus-facts", "standing", "standing-latency",
+        "neo4j-load", "catalogue-latency", "view-timings", "corpus-facts", "standing", "standing-latency", "cold-cli",
     ]
+
+
+@pytest.mark.slow
+def test_tiny_run_times_the_cold_command_before_and_after_the_index_at_every_size(tiny_report: dict[str, Any]):
+    rows = _section(tiny_report, "cold-cli")["rows"]
+    paired = [(r["forces"], r["path"], r["sameRows"]) for r in rows if "goalMet" not in r]  # not every question
+    assert paired == [
+        (forces, path, same)
+        for forces in (1, 2, 3)
+        for path, same in (("before: graph.json", None), ("after: graph.sqlite", True),
+                           ("after, first open (index built)", True))
+    ]
+
+
+@pytest.mark.slow
+def test_tiny_run_times_every_question_cold_at_the_largest_size(tiny_report: dict[str, Any]):
+    rows = _section(tiny_report, "cold-cli")["rows"]
+    assert sorted(r["query"] for r in rows if "goalMet" in r and r["forces"] == 3) == sorted(TWINS)
 
 
 def _require_before() -> None:
@@ -312,5 +332,43 @@ def test_only_refuses_a_section_the_run_does_not_have(capsys: pytest.CaptureFixt
     assert (exited.value.code, capsys.readouterr().err.splitlines()[-1].split(": ", 1)[1]) == (
         2,
         "error: --only: unknown sections stnading; known: neo4j-load, catalogue-latency, view-timings, "
-        "corpus-facts, standing, standing-latency",
+        "corpus-facts, standing, standing-latency, cold-cli",
+    )
+
+
+def test_csv_cells_quote_values_and_leave_absent_ones_empty():
+    bench_neo4j = _bench_module("bench_neo4j")
+    cells = [bench_neo4j._csv_cell(v) for v in (None, 'say "no"', 3, 0.5, True, ["a", "b"], [1, 2])]
+    assert cells == ['', '"say ""no"""', '"3"', '"0.5"', '"true"', '"a\x1fb"', '"1\x1f2"']
+
+
+def test_a_value_with_a_backslash_is_refused_for_csv():
+    bench_neo4j = _bench_module("bench_neo4j")
+    with pytest.raises(ValueError, match="a backslash"):
+        bench_neo4j._csv_cell("C:\\papers")
+
+
+def test_load_csv_writes_one_file_per_label_set_and_type_and_converts_each_ontology_type(tmp_path: Path):
+    from conftest import generated_graph
+
+    from oversight.graph.neo4j_store import node_rows, relationship_rows
+
+    bench_neo4j = _bench_module("bench_neo4j")
+    graph = generated_graph(0)
+    statements = bench_neo4j.csv_statements(graph, tmp_path, 500)
+    files = sorted(p.name for p in tmp_path.iterdir())
+    nodes, relationships = node_rows(graph), relationship_rows(graph)
+    evidence = dict(statements)[f"relationships-{list(relationships).index('EVIDENCED_BY')}.csv"]
+    assert (
+        files,
+        [name for name, _ in statements],
+        evidence.splitlines()[0],
+        evidence.splitlines()[-1],
+        "line: toInteger(row.p" in evidence,
+    ) == (
+        sorted([f"nodes-{i}.csv" for i in range(len(nodes))] + [f"relationships-{i}.csv" for i in range(len(relationships))]),
+        [f"nodes-{i}.csv" for i in range(len(nodes))] + [f"relationships-{i}.csv" for i in range(len(relationships))],
+        "LOAD CSV WITH HEADERS FROM $url AS row",
+        "} IN TRANSACTIONS OF 500 ROWS",
+        True,
     )

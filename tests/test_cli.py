@@ -112,7 +112,8 @@ def test_ingest_refuses_an_unknown_type_before_reading(tmp_path: Path) -> None:
     result = run("ingest", str(EXAMPLE_REGISTER), "--type", "novel", "--store", str(tmp_path / "s"))
     assert (result.exit_code, result.stderr) == (
         2,
-        "error: --type: unknown document family 'novel'; known: generic, inspections-audits, minutes, peel-progress, peel-report, tracker\n",
+        "error: --type: unknown document family 'novel'; known: generic, hmicfrs-letter, inspections-audits, minutes, "
+        "monitoring-record, peel-progress, peel-report, peel-web, tracker\n",
     )
 
 
@@ -195,7 +196,7 @@ def test_view_of_a_mistyped_key_suggests_the_nearest_keys(ingested: Path, tmp_pa
     )
 
 
-STATUSES = "carried-forward, closed, completed, discharged, in-progress, open, superseded, unknown"
+STATUSES = "awaiting-review, carried-forward, closed, completed, discharged, in-progress, no-further-action, open, superseded, unknown"
 
 
 def test_findings_refuses_an_unknown_status_with_the_valid_ones_and_exit_2(ingested: Path) -> None:

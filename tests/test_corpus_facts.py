@@ -35,10 +35,14 @@ PRECISION_FLOOR = 0.0
 DETECTED_RECALL_FLOOR = 0.2
 DETECTED_OVERALL_RECALL_FLOOR = 0.45
 DETECTED_PRECISION_FLOOR = 0.5
-#: Per family, detected (recall, precision) floors for the meeting and progress families of issue 15, a little
-#: under what they reach (audit-committee 0.96/1.0, board-minutes 0.95/1.0, committee-minutes 1.0/1.0,
-#: progress-paper 0.96/1.0).
+#: Families with a layout of their own (issue 15's target reached): floors of (recall, precision) as detected, a
+#: little under the figures measured when they landed (HMICFRS letters 0.98 / 1.0, monitoring records 0.96 / 1.0,
+#: PEEL web pages 0.97 / 1.0; audit committees 0.96 / 1.0, boards 0.98 / 1.0, committee minutes 1.0 / 1.0, progress
+#: papers 0.96 / 1.0).
 FAMILY_FLOORS = {
+    "hmicfrs-letter": (0.9, 0.95),
+    "monitoring-record": (0.9, 0.95),
+    "peel-report": (0.9, 0.95),
     "audit-committee": (0.9, 0.95),
     "board-minutes": (0.9, 0.95),
     "committee-minutes": (0.95, 0.95),
@@ -225,7 +229,7 @@ def test_detected_recall_and_precision_stay_above_the_statement_layers_floors(re
     assert (low, report.total("detected").recall >= DETECTED_OVERALL_RECALL_FLOOR) == ([], True)
 
 
-def test_the_meeting_and_progress_families_stay_above_their_floors(report: Any):
+def test_families_with_a_layout_stay_above_their_floors(report: Any):
     rows = _rows(report, "family")
     low = [
         (name, rows[name]["recall"], rows[name]["precision"])

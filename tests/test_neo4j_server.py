@@ -67,6 +67,18 @@ def test_an_unknown_engine_is_refused(tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (2, "error: 'neo5j': unknown server engine (known: neo4j, arcadedb)\n")
 
 
+def test_an_import_directory_is_for_the_neo4j_engine_only(tmp_path: Path) -> None:
+    with pytest.raises(ServerError) as raised:
+        bolt_server.start(tmp_path / "server", engine="arcadedb", import_dir=tmp_path)
+    assert str(raised.value) == f"{tmp_path}: an import directory for LOAD CSV is for the neo4j engine only"
+
+
+def test_a_missing_import_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ServerError) as raised:
+        bolt_server.start(tmp_path / "server", engine="neo4j", import_dir=tmp_path / "import")
+    assert str(raised.value) == f"{tmp_path / 'import'}: the import directory for LOAD CSV does not exist"
+
+
 # -- with a real Neo4j ------------------------------------------------------------------
 
 

@@ -68,7 +68,7 @@ def test_monitoring_markup_is_a_dated_status_history() -> None:
     )
     statuses = [(f.properties["date"], f.properties["status"]) for f in nodes(text, "StatusAssessment")]
     [rec] = nodes(text, "Recommendation")
-    assert (rec.properties["number"], statuses) == (1234, [("2017-09-07", "open"), ("2019-04-08", "completed")])
+    assert (rec.properties["number"], statuses) == (1234, [("2017-09-07", "awaiting-review"), ("2019-04-08", "completed")])
 
 
 def test_a_count_of_findings_keeps_its_outcome() -> None:

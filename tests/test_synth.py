@@ -71,7 +71,7 @@ class TestCorpus:
     def test_every_family_is_written(self, full_rounds: Path):
         manifest = json.loads((full_rounds / "manifest.json").read_text())
         assert sorted(manifest["documents"]["byFamily"]) == [
-            "inspections-audits", "minutes", "peel-progress", "peel-report", "register",
+            "inspections-audits", "minutes", "monitoring-record", "peel-progress", "peel-report", "register",
         ]
 
     def test_corpus_ingests_with_no_problems_each_paper_detected_as_its_family(self, full_rounds: Path, tmp_path: Path):
@@ -120,7 +120,7 @@ class TestParameters:
     def test_cli_writes_the_corpus_and_says_so(self, tmp_path: Path):
         result = CliRunner().invoke(app, ["synth", "-o", str(tmp_path / "c"), "--forces", "1", "--rounds", "1", "--json"])
         data = json.loads(result.stdout)
-        assert (result.exit_code, data["ok"], data["documents"]["total"]) == (0, True, 4)
+        assert (result.exit_code, data["ok"], data["documents"]["total"]) == (0, True, 5)
 
     def test_cli_bad_parameter_is_one_line_and_exit_2(self, tmp_path: Path):
         result = CliRunner().invoke(app, ["synth", "-o", str(tmp_path / "c"), "--forces", "99"])

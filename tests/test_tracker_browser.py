@@ -119,7 +119,7 @@ def test_a_permalink_opens_scrolled_to_its_finding_lit_up_with_its_evidence(sess
         " return r.top >= 0 && r.bottom <= window.innerHeight; })()"
     )
     heading = session.page.inner_text("#tr-details-body h3")
-    assert (lit, in_view, heading, session.page.evaluate("window.trSelected")) == ([AFI8], True, "AFI 8 (PEEL 2021/22)", AFI8)
+    assert (lit, in_view, heading, session.page.evaluate("window.trSelected")) == ([AFI8], True, "AFI 8 · PEEL 2021/22", AFI8)
 
 
 def test_clicking_an_outcome_shows_the_reason_and_the_line_behind_it(session: Session, page_file: Path) -> None:
@@ -127,7 +127,7 @@ def test_clicking_an_outcome_shows_the_reason_and_the_line_behind_it(session: Se
     session.page.click(f"tr[data-key='{AFI5}'] button[data-fact='status']")
     text = session.page.inner_text("#tr-details-body").splitlines()
     assert text[:8] == [
-        "AFI 5 (PEEL 2021/22)",
+        "AFI 5 · PEEL 2021/22",
         AFI5,
         "Latest status",
         "in-progress",

@@ -172,7 +172,7 @@ def test_the_page_fetches_nothing_and_allows_only_its_own_script() -> None:
 def test_the_page_marks_inferred_supersession_as_a_suggestion() -> None:
     data = _data_block(tracker_html(governance_graph(), "2024-01-31"))
     [row] = [r for r in data["findings"] if r["key"] == "kent-police/peel-2021-22/afi-08"]
-    assert row["cells"]["supersededBy"] == ["AFI 4 (PEEL 2023/25) (inferred: a suggestion, confidence 0.72)"]
+    assert row["cells"]["supersededBy"] == ["AFI 4 · PEEL 2023/25 (inferred: a suggestion, confidence 0.72)"]
 
 
 def test_the_page_groups_owners_and_boards_by_name_however_each_is_known() -> None:
@@ -216,7 +216,7 @@ def test_each_fact_in_the_spreadsheet_has_its_source_beside_it(tmp_path: Path) -
         "board": "FIDB",
         "board source": "Test paper, line 32",
         "overdue as of 2023-07-01": "overdue (due 2023-06)",
-        "superseded by": "AFI 2 (PEEL 2023/25) (inferred: a suggestion, confidence 0.70)",
+        "superseded by": "AFI 2 · investigating · PEEL 2023/25 (inferred: a suggestion, confidence 0.70)",
         "superseded by source": "inferred from: same area; text similarity 0.6",
     }
 

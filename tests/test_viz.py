@@ -201,13 +201,24 @@ def test_the_embedded_data_is_the_view(views: dict[str, View], name: str) -> Non
 # -- what each view draws ------------------------------------------------------------------
 
 
-def test_the_graph_view_draws_every_node_but_the_documents(views: dict[str, View], graph: OversightGraph) -> None:
-    assert ids(views["graph"]) == [k for k in graph.keys() if k not in (PAPER, EVIL)]
+def test_the_graph_view_draws_every_node_but_the_documents_and_the_folded_statuses(
+    views: dict[str, View], graph: OversightGraph
+) -> None:
+    assert ids(views["graph"]) == [k for k in graph.keys() if k not in (PAPER, EVIL) and "/status/" not in k]
 
 
-def test_the_graph_view_draws_every_relationship_but_evidence(views: dict[str, View], graph: OversightGraph) -> None:
-    expected = sorted((e["source"], e["target"]) for e in graph.edges() if e["type"] != "EVIDENCED_BY")
+def test_the_graph_view_draws_every_relationship_but_evidence_and_status(views: dict[str, View], graph: OversightGraph) -> None:
+    expected = sorted((e["source"], e["target"]) for e in graph.edges() if e["type"] not in ("EVIDENCED_BY", "HAS_STATUS"))
     assert pairs(views["graph"]) == expected
+
+
+def test_a_finding_s_status_history_is_in_its_details_each_with_its_source(views: dict[str, View]) -> None:
+    assert views["graph"].info[AFI[5]]["history"] == [{"t": "2023-04-18: in-progress amber", "src": [[0, 11, None, "in-progress amber"]]}]
+
+
+def test_the_graph_view_labelled_status_assessment_draws_them(graph: OversightGraph) -> None:
+    view = make_view(graph, "graph", labels=["StatusAssessment"])
+    assert ids(view) == sorted(k for k in graph.keys() if "/status/" in k)
 
 
 def test_findings_are_filled_by_their_rag_rating_and_outlined_by_their_class(views: dict[str, View]) -> None:
@@ -265,7 +276,7 @@ def test_a_tooltip_gives_key_facts_and_the_document_line_of_each_source(views: d
     info = view.info[AFI[5]]
     sources = [[view.documents[d], line, end, quote] for d, line, end, quote in info["src"]]
     assert (info["t"], info["facts"][:9], sources) == (
-        "AFI 5 (PEEL 2021/22)",
+        "AFI 5 · PEEL 2021/22",
         [
             ["key", AFI[5]],
             ["class", "Area for improvement"],
@@ -371,7 +382,7 @@ def test_the_graph_view_filtered_by_inspection(graph: OversightGraph) -> None:
 
 def test_the_graph_view_filtered_by_status_keeps_those_findings_and_their_neighbours(graph: OversightGraph) -> None:
     view = make_view(graph, "graph", status="open")
-    assert ids(view) == sorted([AFI[8], P21, FIDB, ACC, NEW4, f"{AFI[8]}/status/2023-04-18"])
+    assert ids(view) == sorted([AFI[8], P21, FIDB, ACC, NEW4])
 
 
 def test_the_graph_view_filtered_by_label(graph: OversightGraph) -> None:
@@ -388,7 +399,7 @@ def test_label_document_draws_the_documents_and_what_they_evidence(graph: Oversi
 
 
 def test_an_unknown_status_is_refused_with_the_known_ones(graph: OversightGraph) -> None:
-    with pytest.raises(BadParameter, match="^status 'shut' is not one of carried-forward, closed, completed, discharged, in-progress, open, superseded, unknown$"):
+    with pytest.raises(BadParameter, match="^status 'shut' is not one of awaiting-review, carried-forward, closed, completed, discharged, in-progress, no-further-action, open, superseded, unknown$"):
         make_view(graph, "graph", status="shut")
 
 

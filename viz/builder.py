@@ -16,7 +16,7 @@ what they say goes into the tooltips as source lines.
 >>> b.add_nodes(["i", "i/afi-05"]); b.add_edges_among()
 >>> view = b.build("graph", "Two nodes")
 >>> [(n["id"], n["label"]) for n in view.nodes]
-[('i', 'PEEL 2021/22'), ('i/afi-05', 'AFI 5 (PEEL 2021/22)')]
+[('i', 'PEEL 2021/22'), ('i/afi-05', 'AFI 5 · PEEL 2021/22')]
 >>> [(e["from"], e["to"]) for e in view.edges]
 [('i', 'i/afi-05')]
 """
@@ -30,9 +30,12 @@ from typing import Any
 
 from oversight.errors import UnknownName
 from oversight.graph.model import OversightGraph
+from oversight.graph.standing import STANDING_PROPS
+from oversight.graph.status import status_history
 from oversight.ontology import L, R
 from oversight.queries.findings import display_name
 from oversight.queries.outcomes import OUTCOMES
+from oversight.viz.evidence import texts_payload
 from oversight.viz.layout import column_positions, positions
 from oversight.viz.page import View
 from oversight.viz.styles import Styles, styles
@@ -48,7 +51,6 @@ BIG = 800
 _PEEL_SLUG = re.compile(r"peel-(\d{4})(?:-(\d{2}))?(?:-(.+))?")
 _NUMBERED_SLUG = re.compile(r"[a-z]+-0*(\d+)")
 _WITHIN_SLUG = re.compile(r"([a-z0-9-]+?)-0*(\d+)")
-_LABEL_LIMIT = 48
 _VALUE_LIMIT = 600
 _SOURCE_LIMIT = 25
 _EDGE_LABEL_LIMIT = 50  # links are labelled with their type when a view has at most this many
@@ -119,7 +121,7 @@ def _inspection_tag(node: dict[str, Any]) -> str:
     if round_:
         return f"PEEL {round_}" if kind == "peel" else str(round_)
     if node.get("title"):
-        return _clip(node["title"], 30)
+        return str(node["title"])
     tail = node["key"].rsplit("/", 1)[-1]
     peel = _PEEL_SLUG.fullmatch(tail)
     if peel:
@@ -128,8 +130,9 @@ def _inspection_tag(node: dict[str, Any]) -> str:
     return tail
 
 
-def _number(node: dict[str, Any]) -> str:
-    # AFI 5 for .../afi-05; "responding to the public 4" for an unnumbered .../afi/responding-to-the-public-04.
+def _number(node: dict[str, Any], in_area: bool = False) -> str:
+    # AFI 5 for .../afi-05; "responding to the public 4" for an unnumbered .../afi/responding-to-the-public-04
+    # (just 4 when the label names the area).
     if node.get("number") is not None:
         return str(node["number"])
     tail = node["key"].rsplit("/", 1)[-1]
@@ -137,23 +140,29 @@ def _number(node: dict[str, Any]) -> str:
     if numbered:
         return numbered.group(1)
     within = _WITHIN_SLUG.fullmatch(tail)
+    if within and in_area:
+        return within.group(2)
     return f"{within.group(1).replace('-', ' ')} {within.group(2)}" if within else tail.replace("-", " ")
 
 
 def node_label(graph: OversightGraph, node: dict[str, Any], style: Styles | None = None) -> str:
-    """A short label for a node: ``AFI 5 (PEEL 2021/22)``, ``PEEL 2021/22``, a name or title."""
+    """A label that says what a node is, in full: ``AFI 4 · Responding to the public · PEEL 2023/25``
+    (kind and number, assessment area, inspection), ``PEEL 2021/22``, a name or title."""
     style = style or styles()
     labels = node["labels"]
     cls = labels[0]
     key = node["key"]
     if L.Finding in labels:
         short = style.for_class(cls).short_label or cls
-        base = f"{short} {_number(node)}"
-        source = graph.issuer(key)
-        return f"{base} ({_inspection_tag(graph.node(source))})" if source else base
+        areas = sorted(display_name(graph.node(a)) for a in graph.out(key, R.IN_AREA)) if key in graph else []
+        parts = [f"{short} {_number(node, bool(areas))}", *([" / ".join(areas)] if areas else [])]
+        source = graph.issuer(key) if key in graph else None
+        if source:
+            parts.append(_inspection_tag(graph.node(source)))
+        return " \u00b7 ".join(parts)
     if cls == L.Inspection:
         if node.get("title"):
-            return _clip(node["title"], _LABEL_LIMIT)
+            return str(node["title"])
         return _inspection_tag(node)
     if cls == L.StatusAssessment:
         said = node.get("status") or node.get("rag") or "status"
@@ -165,23 +174,28 @@ def node_label(graph: OversightGraph, node: dict[str, Any], style: Styles | None
     tail = key.rsplit("/", 1)[-1]
     if cls == L.Judgement:
         grade = str(node.get("grade", "judgement")).replace("-", " ")
-        return _clip(f"{grade.capitalize()}: {tail.replace('-', ' ')}", _LABEL_LIMIT)
+        return f"{grade.capitalize()}: {tail.replace('-', ' ')}"
     name = display_name(node)
     if name == key:  # nothing to call it by but its key: say what it is and the key's last part
         title = style.for_class(cls).title
-        return _clip(f"{title} {tail}", _LABEL_LIMIT)
-    return _clip(name, _LABEL_LIMIT)
+        return f"{title} {tail}"
+    return str(name)
 
 
 class ViewBuilder:
     """Collects the nodes and links of one view and builds its :class:`View`.
+
+    Status assessments are folded into their finding (its details list the
+    history, each with its source) unless ``fold_statuses`` is False.
 
     ``colour_by`` chooses the one scale that fills findings: ``rag`` (the RAG
     rating of the latest status assessment) or ``outcome`` (closed,
     superseded, carried forward, …; see :mod:`oversight.queries.outcomes`).
     """
 
-    def __init__(self, graph: OversightGraph, colour_by: str = "rag", show_documents: bool = False) -> None:
+    def __init__(
+        self, graph: OversightGraph, colour_by: str = "rag", show_documents: bool = False, fold_statuses: bool = True
+    ) -> None:
         if colour_by not in COLOUR_SCALES:
             raise UnknownName(f"unknown colour scale {colour_by!r}; known: {', '.join(COLOUR_SCALES)}")
         self.graph = graph
@@ -189,6 +203,7 @@ class ViewBuilder:
         self.styles = styles()
         self.colour_by = colour_by
         self.show_documents = show_documents
+        self.fold_statuses = fold_statuses
         self.keys: list[str] = []
         self._nodes: dict[str, dict[str, Any]] = {}
         self._extra: dict[str, dict[str, Any]] = {}
@@ -197,11 +212,15 @@ class ViewBuilder:
         self.info: dict[str, dict[str, Any]] = {}
         self._documents: dict[str, int] = {}
         self._titles: list[str] = []
+        self._document_keys: list[str] = []
+        self._cited_lines: dict[str, set[int]] = {}
         self._classes: Counter[str] = Counter()
         self._scale: Counter[str | None] = Counter()
         self._status: Counter[str] = Counter()
         self._bases: Counter[str] = Counter()
         self._plain_links = 0
+        self._groups: dict[str, list[str]] = {}
+        self._group_names: dict[str, str] = {}
 
     # -- nodes -----------------------------------------------------------------
 
@@ -221,6 +240,8 @@ class ViewBuilder:
         node = self.graph.node(key)
         if L.Document in node["labels"] and not self.show_documents:
             return
+        if L.StatusAssessment in node["labels"] and self.fold_statuses:
+            return  # folded into its finding: the finding's details list its status history
         self.keys.append(key)
         self._nodes[key] = node
         self._extra[key] = dict(extra)
@@ -233,12 +254,37 @@ class ViewBuilder:
                 title = doc.get("title") or doc.get("path") or key
             self._documents[key] = len(self._titles)
             self._titles.append(_clip(title, 120))
+            self._document_keys.append(key)
         return self._documents[key]
+
+    def _cited(self, key: str) -> list[list[Any]]:
+        """The source lines of node ``key`` (none for a key not in the graph)."""
+        if key not in self.graph:
+            return []
+        return self._sources((r["document"], r["line"], r.get("endLine"), r.get("quote", "")) for r in self.graph.evidence(key))
+
+    def _grounds(self, title: str, keys: Iterable[str]) -> dict[str, Any] | None:
+        """What a deduced or inferred fact rests on: each thing's label and its source lines."""
+        items = [
+            {"t": node_label(self.graph, self.graph.node(k), self.styles), "src": self._cited(k)[:3]}
+            for k in keys
+            if k in self.graph
+        ]
+        return {"title": title, "items": items} if items else None
+
+    def _history(self, key: str) -> list[dict[str, Any]]:
+        """A finding's status assessments, oldest first, each with its source lines (the folded nodes)."""
+        rows = []
+        for assessment in status_history(self.graph, key):
+            said = " ".join(str(assessment[p]) for p in ("status", "rag") if assessment.get(p))
+            rows.append({"t": f"{assessment.get('date') or 'undated'}: {said or 'assessed'}", "src": self._cited(assessment["key"])})
+        return rows
 
     def _sources(self, rows: Iterable[tuple[str, int, int | None, str]]) -> list[list[Any]]:
         out = []
         for document, line, end, quote in list(rows)[:_SOURCE_LIMIT]:
             out.append([self._document_index(document), line, end, quote])
+            self._cited_lines.setdefault(document, set()).update(n for n in (line, end) if isinstance(n, int))
         return out
 
     def _finding_state(self, key: str) -> tuple[dict[str, Any], str]:
@@ -309,6 +355,8 @@ class ViewBuilder:
         for prop in ordered:
             if prop in shown or prop in _HIDDEN_FACTS or (prop == "path" and cls != L.Document):
                 continue
+            if prop in STANDING_PROPS and L.Finding in labels:
+                continue  # summarised above (status, RAG, outcome, why, due); its grounds below
             title = self.onto.properties[prop].title if prop in self.onto.properties else prop
             if prop == "surfaceNames":
                 title = "also called"
@@ -317,9 +365,71 @@ class ViewBuilder:
         entry: dict[str, Any] = {"t": label, "f": facets, "facts": facts, "src": self._sources(rows)}
         if not rows:
             entry["nosrc"] = "No document line cited." if cls != L.Document else "A paper the graph was built from."
+        if L.Finding in labels:
+            props = self.graph.g.nodes[key]["props"]
+            title = {
+                "recorded": "Outcome recorded by",
+                "deduced": "Outcome deduced from",
+                "inferred": "Outcome inferred from",
+                "unknown": "Outcome bounded by",
+            }.get(str(props.get("outcomeBasis")))
+            grounds = self._grounds(title, props.get("outcomeFrom") or []) if title else None
+            if grounds:
+                entry["from"] = grounds
+            history = self._history(key)
+            if history:
+                entry["history"] = history
         self.info[key] = entry
         item.update(self._extra[key])
         return item
+
+    # -- groups ----------------------------------------------------------------
+
+    def group(self, groups: dict[str, str], names: dict[str, str] | None = None, least: int = 2) -> None:
+        """Fold nodes into groups the page expands on a click: ``groups`` maps a node to its
+        group, the key of the node that heads it (an inspection) or a group named in
+        ``names``; groups of fewer than ``least`` nodes in the view stay unfolded."""
+        members: dict[str, list[str]] = {}
+        for key in self.keys:
+            if key in groups:
+                members.setdefault(groups[key], []).append(key)
+        self._group_names = dict(names or {})
+        self._groups = {
+            head: keys
+            for head, keys in sorted(members.items())
+            if len(keys) >= least and (head in self._nodes or head in self._group_names)
+        }
+
+    def _group_items(self) -> list[dict[str, Any]]:
+        out = []
+        for head, keys in self._groups.items():
+            kinds: Counter[str] = Counter()
+            for key in keys:
+                labels = self._nodes[key]["labels"]
+                if key == head:
+                    continue
+                kinds["finding" if L.Finding in labels else self.styles.for_class(labels[0]).title.lower()] += 1
+            contents = ", ".join(f"{n} {kind}{'s' * (n != 1)}" for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+            named = head not in self._nodes
+            label = self._group_names[head] if named else self.info[head]["t"]
+            group_id = f"group:{head}"
+            style = self.styles.for_class(self._nodes[keys[0] if named else head]["labels"][0])
+            self.info[group_id] = {
+                "t": f"{label} (folded)",
+                "facts": [["contains", contents or "nothing else"], ["expand", "click it, or its button in the panel"]],
+                "src": [] if named else self.info[head]["src"],
+            }
+            out.append(
+                {
+                    "id": group_id,
+                    "of": keys[0] if named else head,
+                    "label": f"{label} \u00b7 {contents}" if contents else label,
+                    "members": keys,
+                    "shape": style.shape,
+                    "colour": style.colour,
+                }
+            )
+        return out
 
     # -- edges -----------------------------------------------------------------
 
@@ -390,6 +500,10 @@ class ViewBuilder:
         if rel_type == R.EVIDENCED_BY:
             rows = [(edge["target"], edge["line"], edge.get("endLine"), edge.get("quote", ""))]
         entry: dict[str, Any] = {"t": f"{source_label} {info.title} {target_label}", "facts": facts, "src": self._sources(rows)}
+        if edge.get("basis") == "inferred":
+            grounds = self._grounds("Inferred from the wording of", [edge["source"], edge["target"]])
+            if grounds:
+                entry["from"] = grounds
         if not rows:
             entry["nosrc"] = "No document line: " + (
                 "the tool inferred this link." if edge.get("basis") == "inferred" else "registered or derived."
@@ -456,6 +570,21 @@ class ViewBuilder:
             links.append({"kind": "line", "label": "other relationship (its type on hover)", "colour": "#a0a0a0", "dashes": False})
         if links:
             sections.append({"title": "Links", "items": links})
+        if self._groups:
+            sections.append(
+                {
+                    "title": "Folded",
+                    "items": [
+                        {
+                            "kind": "node",
+                            "label": f"an inspection and its findings, folded ({len(self._groups)}): click to expand",
+                            "shape": "hexagon",
+                            "colour": self.styles.for_class(L.Inspection).colour,
+                            "border": "#1f1f1f",
+                        }
+                    ],
+                }
+            )
         return sections
 
     def _value_label(self, value: str | None) -> str:
@@ -533,6 +662,7 @@ class ViewBuilder:
         items = [self._node_item(key, self._nodes[key]) for key in self.keys]
         big = len(items) >= BIG
         edges = [self._edge_item(i, edge, labelled) for i, (edge, labelled) in enumerate(zip(self._edges, self._labelled(), strict=True))]
+        groups = self._group_items()
         options = _copy(_BASE_OPTIONS)
         options["layout"] = {"improvedLayout": False, "randomSeed": 0}
         if layout == "columns":
@@ -564,6 +694,9 @@ class ViewBuilder:
             edges=edges,
             info=self.info,
             documents=self._titles,
+            document_keys=self._document_keys,
+            groups=groups,
+            texts=texts_payload(self.graph, {key: self._cited_lines.get(key, set()) for key in self._document_keys}),
             legend=self._legend(),
             facets=self._facets(),
             notes=list(notes),

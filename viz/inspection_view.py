@@ -8,7 +8,7 @@ plan it was carried forward to, the inspection that closed it.
 >>> from oversight.viz.examples import example_graph
 >>> view = inspection_view(example_graph(), "kent-police/peel-2021-22")
 >>> [(n["label"], n["level"], n["color"]["background"]) for n in view.nodes]
-[('PEEL 2021/22', 1, '#1f4e79'), ('AFI 5 (PEEL 2021/22)', 2, '#9970ab'), ('AFI 2 (PEEL 2023/25)', 3, '#d9d9d9')]
+[('PEEL 2021/22', 1, '#1f4e79'), ('AFI 5 · PEEL 2021/22', 2, '#9970ab'), ('AFI 2 · PEEL 2023/25', 3, '#d9d9d9')]
 >>> view.subtitle
 '1 finding: 1 superseded.'
 """

@@ -12,7 +12,9 @@ from __future__ import annotations
 from oversight.errors import BadParameter
 from oversight.graph.model import OversightGraph
 from oversight.ontology import L
+from oversight.viz.boards_view import GROUP_FROM
 from oversight.viz.builder import ViewBuilder, node_label
+from oversight.viz.graph_view import group_names, inspection_groups
 from oversight.viz.page import View
 
 __all__ = ["node_view"]
@@ -22,7 +24,9 @@ def node_view(graph: OversightGraph, key: str, depth: int = 1, colour_by: str = 
     """``key`` and every node within ``depth`` relationships of it, either way.
 
     Documents are left out (their lines are in the tooltips) unless ``key`` is
-    itself a document, whose neighbourhood is what it states.
+    itself a document, whose neighbourhood is what it states. A neighbourhood of
+    more than :data:`~oversight.viz.boards_view.GROUP_FROM` nodes starts with every
+    other inspection folded into one node with its findings, expanded on a click.
     """
     centre = graph.node(key)
     if depth < 0:
@@ -39,10 +43,18 @@ def node_view(graph: OversightGraph, key: str, depth: int = 1, colour_by: str = 
                 seen.add(other)
                 following.append(other)
         frontier = following
-    builder = ViewBuilder(graph, colour_by=colour_by, show_documents=show_documents)
+    builder = ViewBuilder(
+        graph, colour_by=colour_by, show_documents=show_documents, fold_statuses=L.StatusAssessment not in centre["labels"]
+    )
     builder.add_node(key, size=28, borderWidth=5, font={"size": 17})
     builder.add_nodes(sorted(seen - {key}))
     builder.add_edges_among()
+    notes = []
+    if len(builder.keys) > GROUP_FROM:
+        groups = inspection_groups(graph, set(builder.keys) - {key})
+        groups = {member: head for member, head in groups.items() if head != key}
+        builder.group(groups, group_names(graph, groups))
+        notes.append("The inspections around it start folded into one node each: click one to expand it.")
     name = node_label(graph, centre)
     hops = "relationship" if depth == 1 else "relationships"
-    return builder.build("node", f"Around {name}", f"{key} and everything within {depth} {hops} of it.")
+    return builder.build("node", f"Around {name}", f"{key} and everything within {depth} {hops} of it.", notes=notes)

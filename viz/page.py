@@ -64,7 +64,11 @@ class View:
     or ``level``, ``shape``, ``color``, ``dashes``, …); ``info`` holds, per node
     or edge id, the facets the filters use (``f``), the tooltip facts (``facts``:
     ``[name, value]`` pairs) and source lines (``src``: ``[document index, line,
-    end line, quote]``, indexing ``documents``); ``legend`` is a list of sections
+    end line, quote]``, indexing ``documents`` and ``document_keys``), what a deduced
+    or inferred fact rests on (``from``) and a finding's status history (``history``);
+    ``texts`` the cited documents' titles, dates and lines (:mod:`oversight.viz.evidence`),
+    from which the page shows each source's passage; ``groups`` the nodes folded into
+    one the page expands on a click (``{"id", "of", "label", "members", "shape", "colour"}``); ``legend`` is a list of sections
     ``{"title", "items": [{"label", "kind", "shape", "colour", "border", "dashes"}]}``;
     ``facets`` a list of filters ``{"name", "title", "values": [{"value", "label", "count"}]}``;
     ``big`` tells the page to trade looks for speed (selection instead of dimming).
@@ -77,6 +81,9 @@ class View:
     subtitle: str = ""
     info: dict[str, dict[str, Any]] = field(default_factory=dict)
     documents: list[str] = field(default_factory=list)
+    document_keys: list[str] = field(default_factory=list)
+    texts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    groups: list[dict[str, Any]] = field(default_factory=list)
     legend: list[dict[str, Any]] = field(default_factory=list)
     facets: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -96,6 +103,9 @@ class View:
             "edges": self.edges,
             "info": self.info,
             "documents": self.documents,
+            "documentKeys": self.document_keys,
+            "texts": self.texts,
+            "groups": self.groups,
             "options": self.options,
             "big": self.big,
         }
@@ -160,8 +170,8 @@ def render_html(view: View) -> str:
     from markupsafe import Markup
 
     vis_js = vis_network_js()
-    app_js = _asset("static/view.js")
-    css = _asset("static/view.css")
+    app_js = _asset("static/evidence.js") + "\n" + _asset("static/view.js")
+    css = _asset("static/view.css") + _asset("static/evidence.css")
     csp = "; ".join(
         [
             "default-src 'none'",

@@ -12,9 +12,11 @@ that allows only that script, by hash, and no network at all), the data in a
 :func:`~oversight.viz.page.script_json`, and document text reaching the page only
 through ``textContent``. It sorts by any column, filters by any column, searches
 the text, groups by inspection, board or owner, and gives each finding a permalink
-(``#finding=<key>``). Clicking a fact opens its evidence (the reason, the
-document's title and line, the quote) in the details panel; the paper's own
-passage around the line is a later step, hooked in as ``window.ovTracker.openPassage``.
+(``#finding=<key>``). Clicking a fact opens its evidence in the details panel: the
+reason, and the paper's own passage (:mod:`oversight.viz.evidence`: the document's
+title and date, the paragraph around the cited lines with those lines highlighted,
+a link to the whole text, carried in the page); a deduced or inferred fact shows
+what it was deduced or inferred from, each with its passage.
 
 The spreadsheets give each fact's source in the column beside it ("outcome",
 then "outcome source": document title and line), and every cell that a
@@ -44,6 +46,7 @@ from oversight.graph.export import write_atomically
 from oversight.graph.model import OversightGraph
 from oversight.queries.tracker import tracker
 from oversight.viz.builder import node_label
+from oversight.viz.evidence import cited_documents, texts_payload
 from oversight.viz.page import _checked_script, _sha256, script_json
 from oversight.viz.styles import styles
 
@@ -175,7 +178,19 @@ def tracker_data(graph: OversightGraph, as_of: str) -> dict[str, Any]:
             }
         )
     inspections = [{**summary, "label": labels[summary["key"]]} for summary in data["inspections"]]
-    return {"asOf": as_of, "columns": COLUMNS, "inspections": inspections, "findings": rows}
+    out = {"asOf": as_of, "columns": COLUMNS, "inspections": inspections, "findings": rows}
+    for row in rows:
+        _label_grounds(graph, row["outcomeFrom"])
+        for link in row["supersedes"] + row["supersededBy"]:
+            _label_grounds(graph, link["from"])
+    out["texts"] = texts_payload(graph, cited_documents(out))
+    return out
+
+
+def _label_grounds(graph: OversightGraph, grounds: list[dict[str, Any]]) -> None:
+    """Name each thing a deduced or inferred fact rests on as a person reads it."""
+    for ground in grounds:
+        ground["label"] = node_label(graph, graph.node(ground["key"]))
 
 
 @functools.cache
@@ -202,7 +217,7 @@ def tracker_html_of(data: dict[str, Any]) -> str:
     from markupsafe import Markup
 
     as_of = data["asOf"]
-    app_js = _asset("static/tracker.js")
+    app_js = _asset("static/evidence.js") + "\n" + _asset("static/tracker.js")
     csp = "; ".join(
         [
             "default-src 'none'",
@@ -221,7 +236,7 @@ def tracker_html_of(data: dict[str, Any]) -> str:
             counts=f"{n} finding{'s' * (n != 1)} from {len(data['inspections'])} inspections and meetings",
             columns=COLUMNS,
             csp=csp,
-            css=Markup(_asset("static/tracker.css")),
+            css=Markup(_asset("static/tracker.css") + _asset("static/evidence.css")),
             app_js=Markup(app_js),
             data_json=Markup(script_json(data)),
         )

@@ -51,6 +51,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from oversight.loaders.models import Extraction, Fact, Ref, TextDocument
@@ -175,12 +176,19 @@ def has_oversight(doc: TextDocument) -> bool:
     return read_statements(doc).is_oversight
 
 
-def read_statements(doc: TextDocument, force: Ref | None = None) -> Statements:
+def read_statements(
+    doc: TextDocument, force: Ref | None = None, context_hook: Callable[[Context], None] | None = None
+) -> Statements:
     """Read every statement the layer knows in ``doc`` (see the module docs).
 
     ``force`` overrides the force read from the text (``--force``).
+    ``context_hook`` lets a family whose layout names inspections the generic
+    rules miss add them to the context before the rest is read, so that
+    their dates, findings and counts are scoped to them.
     """
     ctx = read_context(doc, force)
+    if context_hook is not None:
+        context_hook(ctx)
     c = Collector(doc)
     _inspections(c, ctx)
     _bodies(c, ctx)

@@ -51,7 +51,10 @@ _ROUND_PILLAR = re.compile(
     r"(?<![\d/])(?P<round>(?:19|20)\d\d)\s{1,3}(?i:" + _PILLAR + r")\s{1,3}(?i:inspection|report)\b"
     r"|\bPolice\s{1,3}(?i:" + _PILLAR.replace("pillar", "pillar2") + r")\s{1,3}(?P<round2>(?:19|20)\d\d)\b"
 )
-_CDI = re.compile(r"(?i:\bcrime\s{1,3}data\s{1,3}integrity\b)(?:\s{1,3}(?i:re-?inspection|inspection|audit))?(?:\s{1,3}(?P<round>(?:19|20)\d\d))?")
+_CDI = re.compile(
+    r"(?i:\bcrime\s{1,3}data\s{1,3}integrity\b)(?:\s{1,3}\(CDI\))?(?:\s{1,3}(?i:(?P<re>re-?inspection)|inspection|audit))?"
+    r"(?:\s{1,3}(?P<round>(?:19|20)\d\d))?"
+)
 _VETTING = re.compile(r"(?i:\binspection\s{1,3}of\s{1,3}(?:the\s{1,3}police[\u2019's]{0,2}\s{1,3})?vetting\b)")
 _PEEL_WORD = re.compile(r"\bPEEL\b")
 #: "2018/19 grades": a heading over a table of a round's grades.
@@ -185,9 +188,11 @@ def _mentions_in(ctx: Context, number: int, line: str, peel_paper: bool) -> list
         found.append(_peel_mention(ctx, number, year, named, "inspection-pillar-year", 0.75))
     for match in _CDI.finditer(line):
         round_ = match.group("round")
-        if round_ is None and number > 3:
+        again = bool(match.group("re"))
+        if round_ is None and number > 3 and not again:
             continue  # "our rolling crime data integrity inspections": the programme, not one inspection
-        label = "crime data integrity" + (f" {round_}" if round_ else "")
+        # a re-inspection is an inspection of its own ("a crime data integrity (CDI) re-inspection in February 2018")
+        label = "crime data integrity" + (" re-inspection" if again else "") + (f" {round_}" if round_ else "")
         found.append(_named_mention(ctx, number, label, "inspection-programme", 0.85, **({"round": round_} if round_ else {})))
     if _VETTING.search(line):
         found.append(_named_mention(ctx, number, "vetting, misconduct and misogyny", "inspection-programme", 0.8, kind="thematic"))

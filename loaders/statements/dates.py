@@ -7,7 +7,9 @@
   "We reviewed progress against this cause of concern between 7 June and 29
   July 2021", "our revisit judgments in May 2022";
 - published: "On 11 July 2024, we published our PEEL 2023–25 inspection
-  report", "… which was published on the 2 November 2022".
+  report", "… which was published on the 2 November 2022";
+- a range of months: "In May and June 2024, we revisited the force" is the
+  interval 2024-05/2024-06.
 
 A range's first day takes its month and year from the second only when it
 states none itself ("between 20 and 31 May 2019" is 2019-05-20/2019-05-31);
@@ -29,7 +31,7 @@ from oversight.loaders.statements.context import Context
 from oversight.loaders.statements.text import sentences
 from oversight.loaders.toolkit.textparse import find_dates, parse_date
 
-__all__ = ["read_inspection_dates", "date_range"]
+__all__ = ["read_inspection_dates", "date_range", "month_range"]
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _RANGE = re.compile(
@@ -41,6 +43,11 @@ _REVISIT = re.compile(r"(?i)\b(?:revisit(?:ed)?|re-?inspection|reviewed\s{1,3}pr
 _PUBLISHED = re.compile(r"(?i)\bpublished\b")
 _FUTURE = re.compile(r"(?i)\bwill\b|\bshall\b|\bwould\b|\bintends?\b|\bplanned\b")
 _PILLAR = re.compile(r"(?i)\b(effectiveness|efficiency|legitimacy)\b")
+_PUBLISHED_AFTER = re.compile(r"(?i)^\s{0,3},?\s{0,3}(?:we|HMICFRS|HMIC|the\s{1,3}inspectorate)\s{1,3}published\b")
+#: "In May and June 2024": a range of months of one year.
+_MONTHS = re.compile(
+    r"(?i)\b(?P<m1>" + _MONTH + r")\s{1,3}(?:and|to|-|\u2013)\s{1,3}(?P<m2>" + _MONTH + r")\s{1,3}(?P<year>(?:19|20)\d\d)\b"
+)
 _LABEL_LINE = re.compile(r"(?i)^\s{0,4}(?:published\s{1,3}on|sent\s{1,3}on|last\s{1,3}updated)\b")
 
 
@@ -58,8 +65,22 @@ def date_range(text: str) -> str | None:
     return f"{start}/{end}" if start and start <= end else None
 
 
+def month_range(text: str) -> str | None:
+    """The first "May and June 2024" range of ``text`` as an ISO 8601 interval of months, or None.
+
+    >>> month_range("In May and June 2024, we revisited the force")
+    '2024-05/2024-06'
+    """
+    match = _MONTHS.search(text)
+    if not match:
+        return None
+    start = parse_date(f"{match.group('m1')} {match.group('year')}")
+    end = parse_date(f"{match.group('m2')} {match.group('year')}")
+    return f"{start}/{end}" if start and end and start < end else None
+
+
 def _when(sentence: str) -> str | None:
-    ranged = date_range(sentence)
+    ranged = date_range(sentence) or month_range(sentence)
     if ranged:
         return ranged
     dates = find_dates(sentence)
@@ -99,7 +120,9 @@ def read_inspection_dates(c: Collector, ctx: Context) -> int:
                 continue  # the sentence is about another pillar's inspection
             first_date = find_dates(sentence)
             lead = sentence[: first_date[0][0]] if first_date else sentence
-            if _PUBLISHED.search(lead[-60:]) and "/" not in when:
+            after = sentence[first_date[0][1] : first_date[0][1] + 40] if first_date else ""
+            # "… published on 2 November 2022", or "On 11 July 2024, we published our … report"
+            if (_PUBLISHED.search(lead[-60:]) or _PUBLISHED_AFTER.match(after)) and "/" not in when:
                 name = "published"
                 if not here and not before:
                     continue  # a publication is only dated for an inspection already named

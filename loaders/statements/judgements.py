@@ -5,7 +5,10 @@
 - "the efficiency with which the force carries out its responsibilities
   requires improvement", "had been assessed as requiring improvement in respect
   of the efficiency …";
-- "the force requires improvement in reducing crime and preventing offending";
+- "the force requires improvement in reducing crime and preventing offending"
+  (and each "… and requires improvement in …" of the same sentence);
+- "In 2017, we judged the constabulary to be good at treating its workforce
+  fairly": an earlier round's judgement, with the year (``lastInspected``);
 - a grade alone on a line after a question heading ("How legitimately does the
   force treat the public and its workforce?" … "Good"), or glued to the end of
   the question ("…keep people safe?Good").
@@ -33,6 +36,15 @@ _EXTENT = re.compile(r"(?i)\bthe\s{1,3}extent\s{1,3}to\s{1,3}which\s{1,3}(?P<wha
 _WITH_WHICH = re.compile(r"(?i)\bthe\s{1,3}(?P<what>effectiveness|efficiency|legitimacy)\s{1,3}with\s{1,3}which\s{1,3}[^.;\n]{3,160}?\s{1,3}(?:is\s{1,3})?" + _GRADE + r"\b")
 _ASSESSED = re.compile(r"(?i)\b(?:assessed|rated|judged|graded)\s{1,3}as\s{1,3}['\u2018]?" + _GRADE + r"['\u2019]?\s{1,3}(?:in\s{1,3}respect\s{1,3}of|for|at|in)\s{1,3}(?P<what>[^.;\n]{5,120})")
 _REQUIRES_IN = re.compile(r"(?i)\b(?:the\s{1,3}force|the\s{1,3}constabulary|it)\s{1,3}" + _GRADE + r"\s{1,3}in\s{1,3}(?P<what>(?:the\s{1,3}way\s{1,3})?[a-z][^.;,\n]{4,100}?)(?=\s{0,3}(?:[.;,]|\sand\s(?:requires?|it)\b|$))")
+#: "… and requires improvement in tackling anti-social behaviour": a further grade of the same subject in a list.
+_AND_REQUIRES_IN = re.compile(r"(?i)\band\s{1,3}" + _GRADE + r"\s{1,3}in\s{1,3}(?P<what>(?:the\s{1,3}way\s{1,3})?[a-z][^.;,\n]{4,100}?)(?=\s{0,3}(?:[.;,]|$))")
+#: "In 2017, we judged Avon and Somerset Constabulary to be good at treating its workforce fairly": an earlier judgement carried forward.
+_JUDGED_TO_BE = re.compile(
+    r"(?i)^(?:in\s{1,3}(?P<year>(?:19|20)\d\d),?\s{1,3})?we\s{1,3}judged\s{1,3}[^.;]{2,60}?\s{1,3}to\s{1,3}be\s{1,3}" + _GRADE
+    + r"\s{1,3}(?:at|in)\s{1,3}(?P<what>[^.;\n]{5,120}?)\s{0,3}(?:[.;]|$)"
+)
+#: The opening of a PEEL question, dropped from the judgement's key so that its subject is kept.
+_QUESTION_OPENING = re.compile(r"(?i)^(?:how\s{1,3}\w+|to\s{1,3}what\s{1,3}extent)\s{1,3}(?:does|do|is|are|has)\s{1,3}(?:the\s{1,3})?(?:force|constabulary)\s{1,3}")
 _QUESTION = re.compile(r"^\s{0,4}(?P<q>(?:How|To\s{1,3}what\s{1,3}extent)\b[^?\n]{5,200}\?)\s{0,3}(?P<grade>Outstanding|Good|Adequate|Inadequate|Requires\s{1,3}improvement)?\.?\s{0,4}$", re.I)
 _GRADE_LINE = re.compile(r"^\s{0,4}" + _GRADE + r"\s{0,4}$", re.I)
 _SKIP_BETWEEN = re.compile(r"(?i)^\s{0,4}(?:last\s{1,3}updated\b|\d{1,2}\s{0,4}$)")
@@ -58,7 +70,8 @@ def _grade(words: str) -> str | None:
     return ontology().vocabulary("Grades").notation_for(words)
 
 
-def _emit(c: Collector, ctx: Context, line: int, what: str, grade_words: str, method: str, confidence: float, question: bool = False) -> None:
+def _emit(c: Collector, ctx: Context, line: int, what: str, grade_words: str, method: str, confidence: float, question: bool = False,
+          year: str | None = None) -> None:
     grade = _grade(grade_words)
     if grade is None:
         return
@@ -68,13 +81,13 @@ def _emit(c: Collector, ctx: Context, line: int, what: str, grade_words: str, me
     pillar = None if question else _pillar(what)
     if inspection is not None and inspection.props.get("pillar") and (question or pillar is None):
         pillar = None if question else inspection.props["pillar"]
-    part = pillar or " ".join(re.findall(r"[a-z0-9]+", what.lower())[:10])
+    part = pillar or " ".join(re.findall(r"[a-z0-9]+", _QUESTION_OPENING.sub("", what.strip()).lower())[:12])
     if not part:
         return
     round_ = inspection.props.get("round") if inspection else None
     area = naming.area_slug(clean(what), round_) if round_ else None
     ref = Ref.of("Judgement", area or part, within=within)
-    props: dict[str, object] = {"grade": grade, "text": clean(what)}
+    props: dict[str, object] = {"grade": grade, "text": clean(what), "lastInspected": year}
     c.node(ref, line, method, confidence, counts_as="judgement", **props)  # type: ignore[arg-type]
     if inspection is not None:
         c.edge(R.HAS_JUDGEMENT, inspection.ref, ref, line, method, confidence)
@@ -117,7 +130,17 @@ def read_judgements(c: Collector, ctx: Context) -> int:
                 for match in pattern.finditer(sentence):
                     _emit(c, ctx, number, match.group("what"), match.group("grade"), method, confidence)
                     matched = True
+            judged = _JUDGED_TO_BE.match(sentence)
+            if judged and not matched:
+                _emit(c, ctx, number, judged.group("what"), judged.group("grade"), "judgement-judged-to-be", 0.7,
+                      question=True, year=judged.group("year"))
+                matched = True
             if not matched:
+                listed = False
                 for match in _REQUIRES_IN.finditer(sentence):
                     _emit(c, ctx, number, match.group("what"), match.group("grade"), "judgement-requires-in", 0.6, question=True)
+                    listed = True
+                if listed:
+                    for match in _AND_REQUIRES_IN.finditer(sentence):
+                        _emit(c, ctx, number, match.group("what"), match.group("grade"), "judgement-requires-in", 0.55, question=True)
     return c.found["judgement"] - before

@@ -12,7 +12,7 @@
   superseded, carried forward) and the total when it gives one.
 
 Status words map to the FindingStatuses vocabulary through its labels
-("awaiting review" is a label of open, "being progressed" of in progress).
+("awaiting review" is the register's own status, "being progressed" a label of in progress).
 """
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ from oversight.synth.inspections import render_inspections
 from oversight.synth.lexicon import ROUNDS
 from oversight.synth.minutes import render_minutes
 from oversight.synth.progress import render_progress
+from oversight.synth.records import render_record
 from oversight.synth.register import render_register
 from oversight.synth.report import render_report
 from oversight.synth.world import ForceWorld, build_force, force_names
@@ -92,6 +93,7 @@ def render(forces: int = MAX_FORCES, rounds: int = MAX_ROUNDS, seed: int = 1) ->
             for k in range(len(plan.ia_dates)):
                 docs.append(render_inspections(world, plan, k, previous, seed, used_audits))
             docs.append(render_minutes(world, plan, seed))
+            docs.append(render_record(world, plan, seed))
         docs.append(render_register(world, resolver))
     extractions = [doc.extraction() for doc in docs]
     truth = build_graph(extractions, derive=False)

@@ -2,10 +2,11 @@
    filters, search, grouping, permalinks (#finding=<key>) and the evidence panel.
    Text from documents reaches the page only through textContent: never as HTML.
 
-   Hook for the paper's own passage (evidence in context): set
-   window.ovTracker.openPassage = function (source) { ... } where source is
-   {document, title, line, quote, cite}; each evidence card then offers a
-   "Show the passage" button that calls it. */
+   Evidence in context (static/evidence.js, inlined before this script): each fact's card
+   shows the paper's own passage, the cited lines highlighted, with a link to the whole text;
+   a deduced or inferred fact shows what it was deduced or inferred from, the same way.
+   window.ovTracker.openPassage(source) opens the whole paper at a source
+   {document, title, line, quote, cite}. */
 (function () {
   "use strict";
 
@@ -24,7 +25,11 @@
     (row.aliases || []).forEach(function (alias) { if (!byKey[alias]) { byKey[alias] = row; } });
   });
   var state = { sort: null, dir: 1, filters: {}, search: "", group: "" };
-  window.ovTracker = window.ovTracker || { openPassage: null };
+  window.ovEvidence.init(DATA.texts);
+  window.ovTracker = window.ovTracker || {};
+  window.ovTracker.openPassage = function (source) {
+    return window.ovEvidence.openDocument(source.document, source.line, source.endLine || source.line);
+  };
 
   function el(tag, className, text) {
     var element = document.createElement(tag);
@@ -208,7 +213,7 @@
     } else if (col === "supersedes" || col === "supersededBy") {
       if (c[col].length) { td.appendChild(supersession(row, col)); }
     } else if (col === "text") {
-      td.textContent = c.text;
+      if (c.text) { td.appendChild(factButton(row, "text", null, c.text, "tr-text")); }
     } else {
       td.textContent = values(row, col).join("; ");
     }
@@ -279,14 +284,35 @@
     }
     var dd = el("dd");
     dd.appendChild(el("span", "tr-cite", source.cite));
-    if (source.quote) { dd.appendChild(el("blockquote", null, source.quote)); }
-    if (typeof window.ovTracker.openPassage === "function") {
-      var button = el("button", "tr-passage", "Show the passage");
-      button.type = "button";
-      button.addEventListener("click", function () { window.ovTracker.openPassage(source); });
-      dd.appendChild(button);
-    }
+    dd.appendChild(passageOnce(source));
     dl.appendChild(dd);
+  }
+
+  // A card shows each passage once: a second fact citing the same line points to it.
+  var shownPassages = {};
+  function passageOnce(source) {
+    var mark = source.document + ":" + source.line;
+    if (shownPassages[mark]) { return el("span", "tr-hint tr-same-passage", " (the passage above)"); }
+    shownPassages[mark] = true;
+    return window.ovEvidence.passage(source);
+  }
+
+  // What a deduced or inferred fact rests on: each thing with the passage that states it.
+  function grounds(dl, title, list) {
+    if (!list || !list.length) { return; }
+    dl.appendChild(el("dt", "tr-grounds-heading tr-inferred", title));
+    list.forEach(function (ground) {
+      var dd = el("dd", "tr-ground");
+      var source = ground.cite !== undefined ? ground : ground.source;
+      if (ground.label) { dd.appendChild(el("span", "tr-ground-label", ground.label)); }
+      if (source) {
+        dd.appendChild(el("span", "tr-cite", source.cite));
+        dd.appendChild(passageOnce(source));
+      } else {
+        dd.appendChild(el("span", "tr-hint", "no paper line (registered or derived)"));
+      }
+      dl.appendChild(dd);
+    });
   }
 
   function fact(dl, name, value, className) {
@@ -296,6 +322,7 @@
   }
 
   function showFact(row, what, index) {
+    shownPassages = {};
     var box = el("div", "tr-card");
     box.setAttribute("data-key", row.key);
     box.setAttribute("data-fact", what);
@@ -309,6 +336,8 @@
       if (row.outcome === "unknown") { fact(dl, "Still possible", row.outcomePossible); }
       fact(dl, "Dated", row.outcomeDate);
       sourceBlock(dl, row.outcomeSource);
+      var from = { deduced: "Deduced from", inferred: "Inferred from", unknown: "Bounded by" }[row.outcomeBasis];
+      if (from) { grounds(dl, from, row.outcomeFrom); }
     } else if (what === "status") {
       fact(dl, "Latest status", row.status);
       fact(dl, "Assessed", row.statusDate);
@@ -325,6 +354,7 @@
         fact(dl, "How it is known", "stated");
       }
       sourceBlock(dl, link.source);
+      if (link.via) { grounds(dl, "Deduced from", (link.sources || []).slice(1)); }
     } else if (what === "supersedes" || what === "supersededBy") {
       var s = row[what][index];
       fact(dl, what === "supersedes" ? "Supersedes" : "Superseded by", row.cells[what][index]);
@@ -332,6 +362,7 @@
       if (s.confidence !== null && s.confidence !== undefined) { fact(dl, "Confidence", s.confidence.toFixed(2)); }
       fact(dl, "Inferred from", s.reason);
       sourceBlock(dl, s.source, s.basis === "register" ? "the governance register (no paper line)" : null);
+      if (s.suggestion) { grounds(dl, "Inferred from", (s.from || []).concat((s.sources || []).slice(1))); }
     }
     dl.appendChild(el("dt", "tr-text-heading", "Finding"));
     dl.appendChild(el("dd", null, row.text || ""));
@@ -342,6 +373,7 @@
   }
 
   function showStatement(summary, statement) {
+    shownPassages = {};
     var box = el("div", "tr-card");
     box.appendChild(el("h3", null, summary.label));
     var dl = el("dl");

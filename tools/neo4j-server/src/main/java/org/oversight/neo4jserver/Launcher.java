@@ -26,7 +26,7 @@ import org.neo4j.graphdb.Result;
  *
  * <pre>
  * java -cp ... org.oversight.neo4jserver.Launcher -dir DIR -bolt-port PORT -password-file FILE|-
- *      [-pagecache-mb MB]
+ *      [-pagecache-mb MB] [-import-dir DIR]
  * </pre>
  *
  * <p>The database lives in DIR (Neo4j's home: data/, logs/). Authentication is on; the
@@ -40,6 +40,11 @@ import org.neo4j.graphdb.Result;
  * server accepts logins with the password it writes DIR/ready.json ({@code pid},
  * {@code version}, {@code edition}, {@code boltPort}); SIGTERM (or SIGINT) runs the
  * shutdown hook, which removes it and shuts the DBMS down cleanly.
+ *
+ * <p>{@code LOAD CSV} may not read {@code file:///} URLs unless {@code -import-dir} is
+ * given (the bench's {@code LOAD CSV} method asks for it; nothing else does): then it
+ * reads them from that directory only, which Neo4j resolves every file URL against
+ * ({@code server.directories.import}), never from elsewhere on the machine.
  */
 public final class Launcher {
     private static final String HOST = "127.0.0.1";
@@ -65,12 +70,17 @@ public final class Launcher {
         int boltPort = Integer.parseInt(require(options, "-bolt-port"));
         String password = readPassword(require(options, "-password-file"));
         long pagecacheMb = Long.parseLong(options.getOrDefault("-pagecache-mb", "256"));
+        String importOption = options.get("-import-dir");
+        Path importDir = importOption == null ? null : Path.of(importOption).toAbsolutePath();
+        if (importDir != null && !Files.isDirectory(importDir)) {
+            throw new IllegalArgumentException("-import-dir " + importDir + ": not a directory");
+        }
         Path ready = home.resolve(READY);
         Files.deleteIfExists(ready);
 
         if (!Files.isDirectory(home.resolve("data/databases/system"))) {
             // First start: set the password with Bolt off, then stop.
-            DatabaseManagementService setup = builder(home, pagecacheMb, false, 0).build();
+            DatabaseManagementService setup = builder(home, pagecacheMb, false, 0, null).build();
             try {
                 setPassword(setup, password);
             } finally {
@@ -78,7 +88,7 @@ public final class Launcher {
             }
         }
 
-        DatabaseManagementService dbms = builder(home, pagecacheMb, true, boltPort).build();
+        DatabaseManagementService dbms = builder(home, pagecacheMb, true, boltPort, importDir).build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -106,7 +116,8 @@ public final class Launcher {
         stopped.await();
     }
 
-    private static DatabaseManagementServiceBuilder builder(Path home, long pagecacheMb, boolean bolt, int port) {
+    private static DatabaseManagementServiceBuilder builder(
+            Path home, long pagecacheMb, boolean bolt, int port, Path importDir) {
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.default_listen_address, new SocketAddress(HOST))
@@ -118,8 +129,13 @@ public final class Launcher {
                 // No anonymous usage report to Neo4j from a test server.
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 // LOAD CSV may not read the server's own files (its credentials among them):
-                // file:/// URLs are refused whatever the statement or transaction.
+                // file:/// URLs are refused whatever the statement or transaction...
                 .setConfig(GraphDatabaseSettings.allow_file_urls, false);
+        if (importDir != null) {
+            // ...unless an import directory is asked for: then they name files in it only.
+            builder.setConfig(GraphDatabaseSettings.allow_file_urls, true)
+                    .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir);
+        }
         if (bolt) {
             builder.setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port));
         }
@@ -174,7 +190,7 @@ public final class Launcher {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             if (!args[i].startsWith("-") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: -dir DIR -bolt-port PORT -password-file FILE|- [-pagecache-mb MB]");
+                throw new IllegalArgumentException("usage: -dir DIR -bolt-port PORT -password-file FILE|- [-pagecache-mb MB] [-import-dir DIR]");
             }
             options.put(args[i], args[i + 1]);
         }
