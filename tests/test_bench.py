@@ -25,7 +25,7 @@ from oversight.queries.catalog import TWINS
 REPO = Path(__file__).resolve().parents[1]
 SECTIONS = [
     "accuracy", "catalogue-latency", "cold-cli", "corpus", "corpus-facts", "growth", "growth-neo4j",
-    "inferred-supersession", "ingest", "known-gaps", "neo4j-load", "standing", "standing-latency", "view-timings",
+    "inferred-supersession", "ingest", "known-gaps", "neo4j-load", "standing", "standing-latency", "validate", "view-timings",
 ]
 #: The commit before the standing stage: the "before" of the standing-latency section.
 BEFORE = "df4c2f2"
@@ -162,7 +162,7 @@ def test_tiny_run_states_the_growth_of_the_new_measures(tiny_report: dict[str, A
 def test_sections_can_be_appended_through_the_hooks():
     bench = _bench_module("run")
     assert [name for name, *_ in bench.EXTRA_SECTIONS] == [
-        "neo4j-load", "catalogue-latency", "view-timings", "corpus-facts", "standing", "standing-latency", "cold-cli",
+        "neo4j-load", "catalogue-latency", "view-timings", "corpus-facts", "standing", "standing-latency", "validate", "cold-cli",
     ]
 
 
@@ -332,7 +332,7 @@ def test_only_refuses_a_section_the_run_does_not_have(capsys: pytest.CaptureFixt
     assert (exited.value.code, capsys.readouterr().err.splitlines()[-1].split(": ", 1)[1]) == (
         2,
         "error: --only: unknown sections stnading; known: neo4j-load, catalogue-latency, view-timings, "
-        "corpus-facts, standing, standing-latency, cold-cli",
+        "corpus-facts, standing, standing-latency, validate, cold-cli",
     )
 
 
