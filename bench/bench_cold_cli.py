@@ -182,7 +182,6 @@ def _launch(argv: list[str]) -> None:
     import importlib.abc
     import importlib.machinery
     import importlib.util
-
     import tomllib
 
     tree = Path(argv[1])

@@ -374,7 +374,7 @@ def start(
             raise
         finally:
             _remove(server_dir / PASSWORD_FILE)
-        started_at = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        started_at = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
         state = {
             "engine": spec.name,
             "pid": pid,

@@ -112,8 +112,9 @@ def test_ingest_refuses_an_unknown_type_before_reading(tmp_path: Path) -> None:
     result = run("ingest", str(EXAMPLE_REGISTER), "--type", "novel", "--store", str(tmp_path / "s"))
     assert (result.exit_code, result.stderr) == (
         2,
-        "error: --type: unknown document family 'novel'; known: generic, hmicfrs-letter, inspections-audits, minutes, "
-        "monitoring-record, peel-progress, peel-report, peel-web, tracker\n",
+        "error: --type: unknown document family 'novel'; known: audit-committee, board-minutes, committee-minutes, "
+        "generic, hmicfrs-letter, inspections-audits, minutes, monitoring-record, peel-progress, peel-report, "
+        "peel-web, progress-paper, tracker\n",
     )
 
 
