@@ -39,7 +39,7 @@ Action Taken
 Completed
 """
 
-NOT_RECOGNISED = "not recognised as any document family (best: inspections-audits 0.00, minutes 0.00); use --type to force one"
+NOT_RECOGNISED = "not recognised as any document family (best: audit-committee 0.00, board-minutes 0.00); use --type to force one"
 SUPPORTED = ".csv, .docx, .htm, .html, .md, .pdf, .text, .txt, .xlsx, .yaml, .yml"
 
 #: The CRC-32 of 2 GiB of zero bytes (zlib.crc32 over them; computed once, 2 s).
