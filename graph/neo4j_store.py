@@ -557,6 +557,8 @@ class Neo4jStore:
         self.onto = onto or ontology()
         self._driver: Any = None
         self._info: Any = None
+        #: Set when a call was abandoned to a frozen server, until the next connection.
+        self._abandoned = False
 
     # -- connection -------------------------------------------------------------
 
@@ -578,6 +580,8 @@ class Neo4jStore:
     def _connect(self) -> None:
         import neo4j
         from neo4j.exceptions import ConfigurationError, DriverError, Neo4jError
+
+        self._abandoned = False
 
         uri = self.target.safe_uri
         try:
@@ -645,9 +649,10 @@ class Neo4jStore:
         worker.start()
         worker.join(limit)
         if worker.is_alive():
+            self._abandoned = True
             driver, self._driver = self._driver, None
             if driver is not None:  # closing may wait on the stuck connection: not here
-                threading.Thread(target=driver.close, name="oversight-bolt-close", daemon=True).start()
+                threading.Thread(target=_close_quietly, args=(driver,), name="oversight-bolt-close", daemon=True).start()
             raise StoreUnavailable(
                 f"{self.target.safe_uri}: the server did not answer within {limit:g} s while {doing}; "
                 f"it may be stopped, frozen or overloaded ({_TIMEOUT_SETTING[seconds is None]} sets the limit)"
@@ -673,10 +678,18 @@ class Neo4jStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _session(self) -> Any:
+    @contextlib.contextmanager
+    def _session(self) -> Iterator[Any]:
+        """A session on the target's database; one left to a stuck call (:meth:`_answer`) is not
+        closed here, since its thread may still be using the connection."""
         if self._driver is None:
             self._connect()
-        return self._driver.session(database=self.target.database)
+        session = self._driver.session(database=self.target.database)
+        try:
+            yield session
+        finally:
+            if not self._abandoned:
+                session.close()
 
     def server_info(self) -> dict[str, Any]:
         """The server's agent string (product and version), Bolt version and address."""
@@ -959,6 +972,13 @@ def _connection_errors(target: Neo4jTarget, doing: str = "connecting") -> Iterat
         raise StoreUnavailable(
             f"{uri}: database {target.database!r} does not exist (set NEO4J_DATABASE or --database)"
         ) from None
+
+
+def _close_quietly(driver: Any) -> None:
+    """Close an abandoned driver; the stuck reader may still hold its buffer, and whatever
+    closing it raises then is of no use to anyone (the caller was already told)."""
+    with contextlib.suppress(Exception):
+        driver.close()
 
 
 def _consume(session: Any, statement: str) -> Any:

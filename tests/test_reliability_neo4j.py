@@ -461,7 +461,7 @@ def test_a_transient_error_past_the_retry_time_names_the_batch(
     monkeypatch.setattr(
         api,
         "neo4j_target",
-        lambda cfg: neo4j_target(cfg).model_copy(update={"max_retry_time": 0.5}),
+        lambda cfg, **kw: neo4j_target(cfg, **kw).model_copy(update={"max_retry_time": 0.5}),
     )
     env = {"NEO4J_PASSWORD": bolt_server_info.password.get_secret_value()}
     result = run(
@@ -527,7 +527,7 @@ def test_a_server_killed_mid_load_names_the_batch_and_a_rerun_completes(
     monkeypatch.setattr(
         api,
         "neo4j_target",
-        lambda cfg: neo4j_target(cfg).model_copy(update={"max_retry_time": 0.5}),
+        lambda cfg, **kw: neo4j_target(cfg, **kw).model_copy(update={"max_retry_time": 0.5}),
     )
     write_batch, failed = Neo4jStore._write_batch, []
     kill_at: dict[str, Any] = {}
