@@ -801,21 +801,12 @@ def _ensure_reader(server_dir: Path, http_port: int, password: str, database: st
 
 def _reader_password(server_dir: Path) -> str:
     """The read-only user's password, made (mode 0600) on first use."""
-    saved = _read_reader(server_dir)
+    saved = _read_password(server_dir, _READER)
     if saved is not None:
         return saved
     made = secrets.token_urlsafe(24)
     _write_private(server_dir / _READER, json.dumps({"username": READER_USERNAME, "password": made}) + "\n")
     return made
-
-
-def _read_reader(server_dir: Path) -> str | None:
-    try:
-        data = json.loads((server_dir / _READER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    password = data.get("password") if isinstance(data, dict) else None
-    return password if isinstance(password, str) and password else None
 
 
 # --- files ------------------------------------------------------------------------
@@ -876,9 +867,11 @@ def _credentials(server_dir: Path, username: str) -> str:
     return password
 
 
-def _read_password(server_dir: Path) -> str | None:
+def _read_password(server_dir: Path, name: str = _CREDENTIALS) -> str | None:
+    """The password saved in ``server_dir/name`` (the server's own, or with ``_READER`` the
+    read-only user's); None when the file is missing, unreadable or holds none."""
     try:
-        data = json.loads((server_dir / _CREDENTIALS).read_text(encoding="utf-8"))
+        data = json.loads((server_dir / name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     password = data.get("password") if isinstance(data, dict) else None
@@ -927,7 +920,7 @@ def _info(server_dir: Path, state: dict[str, Any], password: str) -> ServerInfo:
 
 def _reader_of(server_dir: Path, state: dict[str, Any]) -> dict[str, Any]:
     """The read-only user's name and password, for an ArcadeDB server that has one."""
-    reader = _read_reader(server_dir) if _engine_of(state) == "arcadedb" else None
+    reader = _read_password(server_dir, _READER) if _engine_of(state) == "arcadedb" else None
     if reader is None:
         return {}
     return {"read_username": READER_USERNAME, "read_password": SecretStr(reader)}

@@ -614,7 +614,7 @@ class Neo4jStore:
                     driver.execute_query("RETURN 1 AS ok", database_=self.target.database, routing_="r")
                     return info
 
-                self._info = self._answer("connecting", check, self.target.connect_timeout)
+                self._info = self._answer("connecting", check, connecting=True)
         except StoreError:
             self.close()
             raise
@@ -626,8 +626,9 @@ class Neo4jStore:
         """Turn connection and permission failures into one clear line naming the URI."""
         return _connection_errors(self.target, doing)
 
-    def _answer(self, doing: str, call: Callable[[], Any], seconds: float | None = None) -> Any:
-        """``call()``, or StoreUnavailable when the server does not answer within ``seconds``.
+    def _answer(self, doing: str, call: Callable[[], Any], *, connecting: bool = False) -> Any:
+        """``call()``, or StoreUnavailable when the server does not answer in time: the target's
+        ``connect_timeout`` when ``connecting``, else its transaction ``timeout`` and a grace.
 
         The driver waits on a socket for as long as the server keeps the connection
         open, and a frozen server (a stopped process, a hung host) keeps it open for
@@ -636,7 +637,8 @@ class Neo4jStore:
         own timeout reaches the server too (:meth:`_work`), so a live server stops
         the work first and its refusal is the error.
         """
-        limit = seconds if seconds is not None else self.target.timeout + _CLIENT_GRACE
+        limit = self.target.connect_timeout if connecting else self.target.timeout + _CLIENT_GRACE
+        setting = "OVERSIGHT_NEO4J_CONNECT_TIMEOUT" if connecting else "OVERSIGHT_NEO4J_TIMEOUT"
         box: dict[str, Any] = {}
 
         def run() -> None:
@@ -655,7 +657,7 @@ class Neo4jStore:
                 threading.Thread(target=_close_quietly, args=(driver,), name="oversight-bolt-close", daemon=True).start()
             raise StoreUnavailable(
                 f"{self.target.safe_uri}: the server did not answer within {limit:g} s while {doing}; "
-                f"it may be stopped, frozen or overloaded ({_TIMEOUT_SETTING[seconds is None]} sets the limit)"
+                f"it may be stopped, frozen or overloaded ({setting} sets the limit)"
             )
         if "error" in box:
             raise box["error"]
@@ -915,10 +917,6 @@ class Neo4jStore:
                 return self._answer("writing" if write else "reading", lambda: execute(self._work(work)))  # type: ignore[no-any-return]
         except (Neo4jError, DriverError) as exc:
             raise QueryError(f"{self.target.safe_uri}: {_first_line(exc)}") from None
-
-
-#: What sets each bound, named in the message (keyed by "is it the transaction's").
-_TIMEOUT_SETTING = {True: "OVERSIGHT_NEO4J_TIMEOUT", False: "OVERSIGHT_NEO4J_CONNECT_TIMEOUT"}
 
 
 class _BatchShortfall(Exception):

@@ -27,7 +27,7 @@ from collections import Counter
 from typing import Any
 
 from oversight.graph.closure import TERMINAL, solve
-from oversight.graph.model import OversightGraph
+from oversight.graph.model import OversightGraph, document_name
 from oversight.graph.status import OUTCOMES
 from oversight.ontology import L, R
 from oversight.queries.findings import display_name
@@ -46,8 +46,6 @@ def reconcilable_inspections(graph: OversightGraph) -> list[str]:
 
 def reconcile(graph: OversightGraph, inspection: str) -> dict[str, Any]:
     """The reconcile report of one inspection (see module docs)."""
-    from oversight.queries.tracker import document_name  # tracker imports this module
-
     closure = solve(graph, inspection)
     rows = []
     for key in closure.findings:

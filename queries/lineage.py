@@ -28,7 +28,7 @@ from typing import Any
 
 from oversight.errors import UnknownKey
 from oversight.graph.identity import canonical_key
-from oversight.graph.model import OversightGraph
+from oversight.graph.model import OversightGraph, document_name
 from oversight.ontology import L, R
 from oversight.queries.findings import display_name, status_history
 
@@ -209,8 +209,6 @@ def trace(graph: OversightGraph, key: str, stated_only: bool = False) -> dict[st
 def _add_paths(graph: OversightGraph, value: Any) -> None:
     """Give every cited document its file path, so a reader can open the paper at the line,
     and the name a person knows it by (``title``: its title and date)."""
-    from oversight.queries.tracker import document_name  # tracker imports this module
-
     if isinstance(value, dict):
         if "document" in value and "line" in value and value["document"] in graph:
             value["path"] = graph.node(value["document"]).get("path")

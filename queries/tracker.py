@@ -39,7 +39,7 @@ from oversight.queries.closure import reconcile
 from oversight.queries.findings import display_name
 from oversight.queries.lineage import supersession_links
 
-__all__ = ["tracker", "tracker_rows", "inspection_rows", "source_of", "document_name"]
+__all__ = ["tracker", "tracker_rows", "inspection_rows", "source_of"]
 
 _TRAILING_NUMBER = re.compile(r"(\d+)$")
 

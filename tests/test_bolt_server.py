@@ -38,7 +38,10 @@ def _listening_addresses(pid: int) -> set[tuple[str, int]]:
     """(address, port) of every TCP socket ``pid`` listens on, from /proc."""
     inodes = set()
     for fd in Path(f"/proc/{pid}/fd").iterdir():
-        target = os.readlink(fd)
+        try:
+            target = os.readlink(fd)
+        except FileNotFoundError:  # closed by the server between listing and reading: not a listener
+            continue
         if target.startswith("socket:["):
             inodes.add(target[len("socket:[") : -1])
     found = set()

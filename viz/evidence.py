@@ -26,9 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from oversight.graph.model import OversightGraph
+from oversight.graph.model import OversightGraph, document_name
 from oversight.graph.passages import document_lines
-from oversight.queries.tracker import document_name
 
 __all__ = ["texts_payload", "cited_documents", "TEXT_BUDGET"]
 

@@ -27,9 +27,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from oversight.errors import BadParameter
-from oversight.graph.model import OversightGraph
+from oversight.graph.model import OversightGraph, document_name
 from oversight.ontology import L, R
-from oversight.queries.tracker import document_name
 from oversight.viz.builder import ViewBuilder
 from oversight.viz.page import View
 
